@@ -1,0 +1,54 @@
+"""reportkit: parse, compare and draft reports that come out every year.
+
+    >>> import reportkit
+    >>> r = reportkit.read("examples/liandu-2022.txt")      # doctest: +SKIP
+    >>> d = reportkit.compare(old, new)                       # doctest: +SKIP
+
+Importing does no work: the submodules load when a name is first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "read": "reportkit.api",
+    "parse_text": "reportkit.api",
+    "compare": "reportkit.api",
+    "roll_forward": "reportkit.draft",
+    "collection_workbook": "reportkit.draft",
+    "read_workbook": "reportkit.draft",
+    "fill": "reportkit.draft",
+    "Report": "reportkit.model",
+    "ReportMeta": "reportkit.model",
+    "Section": "reportkit.model",
+    "Sentence": "reportkit.model",
+    "Metric": "reportkit.model",
+    "Commitment": "reportkit.model",
+    "Problem": "reportkit.model",
+    "ReportDiff": "reportkit.compare.records",
+    "Limits": "reportkit.limits",
+    "ReportkitError": "reportkit.errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:
+    from .api import compare, parse_text, read
+    from .compare.records import ReportDiff
+    from .draft import collection_workbook, fill, read_workbook, roll_forward
+    from .errors import ReportkitError
+    from .limits import Limits
+    from .model import Commitment, Metric, Problem, Report, ReportMeta, Section, Sentence
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reportkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,34 @@
+"""The front door: read a file, parse text, compare two reports."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .blocks import SourceText
+from .compare.records import ReportDiff
+from .errors import PathLike, UsageError
+from .limits import Limits
+from .model import Report
+from .parse.pipeline import parse_source
+from .readers import read_source
+
+
+def read(path: PathLike, *, limits: Optional[Limits] = None) -> Report:
+    """Read and parse a report: .txt (UTF-8, GB18030/GBK, UTF-16), .html/.htm, .docx or .md."""
+    return parse_source(read_source(path, limits=limits))
+
+
+def parse_text(text: str, *, format: str = "text", path: Optional[str] = None) -> Report:
+    """Parse text already in memory (as a plain-text report)."""
+    if not isinstance(text, str):
+        raise UsageError(f"parse_text expects str (got {type(text).__name__})")
+    return parse_source(SourceText(text=text, format=format, path=path))
+
+
+def compare(old: Report, new: Report) -> ReportDiff:
+    """Compare last year's report with this year's."""
+    if not isinstance(old, Report) or not isinstance(new, Report):
+        raise UsageError("compare expects two Reports (use reportkit.read first)")
+    from .compare.diff import compare_reports
+
+    return compare_reports(old, new)

@@ -1,0 +1,145 @@
+"""What a comparison of two years returns: small frozen records tagged with enums.
+
+Old spans index ``ReportDiff.old.text``; new spans and outcomes index ``ReportDiff.new.text``.
+Renderers (reportkit.render) read these and nothing else.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from decimal import Decimal
+from typing import Any, Optional
+
+import attrs
+
+from ..model import Commitment, Metric, Report, Section, Sentence, converter
+
+
+class Tag(str, enum.Enum):
+    """How an element of last year's report relates to this year's."""
+
+    SAME = "same"
+    EDITED = "edited"
+    RENAMED = "renamed"  # sections: title changed, content mostly kept
+    MOVED = "moved"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class MetricStatus(str, enum.Enum):
+    UP = "up"
+    DOWN = "down"
+    UNCHANGED = "unchanged"
+    NOT_COMPARABLE = "not_comparable"  # same indicator, different unit or scope
+    DROPPED = "dropped"  # reported last year, silent this year
+    NEW = "new"
+
+
+class FollowStatus(str, enum.Enum):
+    MET = "met"
+    MISSED = "missed"
+    ADDRESSED = "addressed"  # evidence found, no number to judge
+    NOT_FOUND = "not_found"
+
+
+@attrs.frozen
+class Scores:
+    """Change measures in [0, 1] (1 = identical), after Lazy Prices (Cohen, Malloy, Nguyen)."""
+
+    cosine: float
+    jaccard: float
+    edit: float  # normalised Indel similarity
+    reuse: float  # share of this year's text found in last year's
+
+
+@attrs.frozen
+class TextOp:
+    """One step of an inline redline: ``equal``, ``insert``, ``delete`` or ``replace``."""
+
+    op: str
+    old: str
+    new: str
+
+
+@attrs.frozen
+class SectionPair:
+    tag: Tag
+    old: Optional[Section]
+    new: Optional[Section]
+    similarity: float
+    scores: Optional[Scores] = None
+
+
+@attrs.frozen
+class SentencePair:
+    tag: Tag
+    old: Optional[Sentence]
+    new: Optional[Sentence]
+    similarity: float
+    ops: tuple[TextOp, ...] = ()
+
+
+@attrs.frozen
+class MetricPair:
+    status: MetricStatus
+    old: Optional[Metric]
+    new: Optional[Metric]
+    similarity: float = 0.0
+    delta: Optional[Decimal] = None  # new − old, in the metric's unit
+    pct_change: Optional[Decimal] = None  # (new − old) / old × 100
+    note: str = ""
+
+
+@attrs.frozen
+class StatedChange:
+    """A change the new report states (较去年同期下降27.4%), checked against the old report."""
+
+    start: int
+    end: int
+    change: Metric  # the change metric in NEW
+    metric: Optional[Metric]  # the metric in NEW it describes (53件)
+    prior: Optional[Metric]  # that indicator in OLD, when found
+    consistent: Optional[bool]  # None when last year's value is unknown
+    implied_prior: Optional[Decimal]  # what the stated change implies last year's value was
+    actual_change: Optional[Decimal] = None  # the change computed from OLD and NEW
+
+
+@attrs.frozen
+class FollowThrough:
+    """One of last year's commitments followed into this year's report."""
+
+    commitment: Commitment  # in OLD
+    status: FollowStatus
+    evidence: tuple[Sentence, ...] = ()  # in NEW
+    outcome: Optional[Metric] = None  # in NEW
+    met: Optional[bool] = None
+    similarity: float = 0.0
+    note: str = ""
+
+
+@attrs.frozen
+class ReportDiff:
+    old: Report
+    new: Report
+    sections: tuple[SectionPair, ...] = ()
+    sentences: tuple[SentencePair, ...] = ()
+    metrics: tuple[MetricPair, ...] = ()
+    stated_changes: tuple[StatedChange, ...] = ()
+    commitments: tuple[FollowThrough, ...] = ()
+    scores: Optional[Scores] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape read by ``../shared/tools/score_diff.py``; the two reports appear by meta only."""
+        conv = converter()
+        out: dict[str, Any] = {
+            "old": {"meta": conv.unstructure(self.old.meta)},
+            "new": {"meta": conv.unstructure(self.new.meta)},
+        }
+        for f in attrs.fields(ReportDiff):
+            if f.name not in ("old", "new"):
+                out[f.name] = conv.unstructure(getattr(self, f.name))
+        return out
+
+    def to_json(self, *, indent: Optional[int] = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

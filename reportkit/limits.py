@@ -1,0 +1,30 @@
+"""Limits on what reportkit will read. Every reader takes a ``Limits``; the defaults suit real reports.
+
+Documented in docs/robustness.md; the CLI sets them with ``--max-bytes`` and friends.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Limits:
+    max_bytes: int = 32 * 1024 * 1024  # size of an input file on disk
+    max_chars: int = 8 * 1024 * 1024  # decoded text handed to the parser
+    max_unzipped_bytes: int = 256 * 1024 * 1024  # total uncompressed size of a .docx/.xlsx
+    max_zip_ratio: float = 200.0  # uncompressed / compressed, per member and overall
+    max_zip_members: int = 10_000
+    max_xml_elements: int = 2_000_000  # elements in one XML part
+    max_tables: int = 5_000  # tables in a .docx
+    max_html_depth: int = 1_000  # nesting of HTML elements before the rest is flattened
+
+    def __attrs_post_init__(self) -> None:
+        for f in attrs.fields(Limits):
+            if getattr(self, f.name) <= 0:
+                from .errors import UsageError
+
+                raise UsageError(f"limit {f.name} must be positive (got {getattr(self, f.name)!r})")
+
+
+DEFAULT_LIMITS = Limits()

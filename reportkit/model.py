@@ -1,0 +1,284 @@
+"""The report model: immutable records with exact spans into the source text.
+
+Every element (section, sentence, metric, commitment, problem) carries ``start``
+and ``end``: 0-based, end-exclusive offsets into ``Report.text``, so that
+``report.text[e.start:e.end]`` is the element's exact surface (for sections the
+span runs from the marker to the end of the section's content).
+
+This module imports nothing else of reportkit's.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+from decimal import Decimal
+from typing import Any, Iterator, Mapping, Optional
+
+import attrs
+import cattrs
+
+__all__ = [
+    "Commitment",
+    "CommitmentType",
+    "Direction",
+    "Metric",
+    "MetricKind",
+    "Part",
+    "PartKind",
+    "Problem",
+    "Qualifier",
+    "Report",
+    "ReportMeta",
+    "Section",
+    "Sentence",
+]
+
+
+class Qualifier(str, enum.Enum):
+    """How a number is hedged by the words around it."""
+
+    EXACT = "exact"
+    APPROX = "approx"  # 约 近 左右
+    APPROX_OVER = "approx_over"  # 余 多 超 以上 (after a count)
+    AT_LEAST = "at_least"  # 至少 不少于 不低于
+    AT_MOST = "at_most"  # 以内 以下 不超过
+    RANGE = "range"  # 6.5%－7%
+    TARGET = "target"  # no modifier, but governed by 力争/确保/目标
+
+
+class MetricKind(str, enum.Enum):
+    COUNT = "count"
+    RATE = "rate"
+    MONEY = "money"
+    CHANGE = "change"
+    DURATION = "duration"
+    RANK = "rank"
+
+
+class Direction(str, enum.Enum):
+    UP = "up"
+    DOWN = "down"
+    NEUTRAL = "neutral"
+
+
+class CommitmentType(str, enum.Enum):
+    ACTION = "action"
+    GOAL = "goal"
+    PRINCIPLE = "principle"
+
+
+class PartKind(str, enum.Enum):
+    """The parts every annual report has, whatever its numbering."""
+
+    PREAMBLE = "preamble"
+    REVIEW = "review"
+    PROBLEMS = "problems"
+    PLAN = "plan"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Section:
+    """A numbered (or Markdown) heading and everything under it.
+
+    ``level`` is the depth in the tree (1 at the top), whatever the marker;
+    ``marker`` is the numbering as written (``一、`` ``（一）`` ``1.`` ``一是`` ``##``).
+    """
+
+    level: int
+    marker: str
+    title: str
+    start: int
+    end: int
+    title_start: int
+    title_end: int
+    path: str
+    children: tuple["Section", ...] = ()
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class Part:
+    """A functional part of the report: preamble, review, problems, plan."""
+
+    kind: PartKind
+    start: int
+    end: int
+    heading: Optional[str] = None  # path of the section that opens it, if any
+
+
+@attrs.frozen
+class Sentence:
+    start: int
+    end: int
+    text: str
+    section: str = ""  # path of the deepest section holding it ("" outside any)
+
+
+@attrs.frozen
+class Metric:
+    """A quantitative fact: a number with its unit, as written in the text.
+
+    ``value`` has 万/亿 multiplied out (``40万余名`` → 400000, unit ``名``); the unit
+    as written is kept in ``surface_unit`` when it differs (``万元``).
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    qualifier: Qualifier = Qualifier.EXACT
+    kind: MetricKind = MetricKind.COUNT
+    label: str = ""
+    section: str = ""
+    value_high: Optional[Decimal] = None  # upper end of a range
+    surface_unit: Optional[str] = None
+    qualifier_word: Optional[str] = None  # 约 近 超 至少 … standing before the number
+    numeral: str = "arabic"  # or "chinese"
+    is_target: bool = False
+    direction: Optional[Direction] = None  # for changes (and targets: which side meets)
+    baseline: Optional[str] = None  # 去年同期, 上年 …
+    refers_to: Optional[str] = None  # id of the metric a stated change describes
+    same_fact_as: Optional[str] = None
+    sentence: Optional[int] = None  # index into Report.sentences
+
+    @property
+    def key(self) -> str:
+        """A stable matching key: the label and unit with whitespace and width folded."""
+        return fold(self.label) + "|" + self.unit
+
+
+@attrs.frozen
+class Commitment:
+    """A clause of the plan part: what the organisation says it will do."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    type: CommitmentType = CommitmentType.ACTION
+    theme: str = ""
+    section: str = ""
+    target: Optional[Metric] = None
+    governing_verb: Optional[str] = None
+    measurable: bool = False
+    indicator: Optional[str] = None
+    direction: Optional[Direction] = None
+
+
+@attrs.frozen
+class Problem:
+    """A clause of the problems paragraph, framing phrases left out."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    type: str = "specific"  # or "general"
+    aspects: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ReportMeta:
+    """What the report is: who, which year, when published.
+
+    ``sources`` says where each field came from: ``table`` (the page's metadata
+    table), ``front_matter``, ``title``, ``text`` (first sentence), ``filename``.
+    """
+
+    title: Optional[str] = None
+    organisation: Optional[str] = None
+    year: Optional[int] = None
+    plan_year: Optional[int] = None
+    issuer: Optional[str] = None
+    date: Optional[_dt.date] = None
+    index_number: Optional[str] = None
+    source_path: Optional[str] = None
+    source_format: Optional[str] = None
+    language: str = "zh"
+    sources: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen
+class Report:
+    meta: ReportMeta
+    text: str
+    sections: tuple[Section, ...] = ()
+    parts: tuple[Part, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """Every section, depth first, in document order."""
+        for s in self.sections:
+            yield from s.walk()
+
+    def part(self, kind: PartKind) -> Optional[Part]:
+        return next((p for p in self.parts if p.kind is kind), None)
+
+    def section_at(self, offset: int) -> Optional[Section]:
+        """The deepest section whose span holds ``offset``."""
+        found: Optional[Section] = None
+        nodes = self.sections
+        while True:
+            inner = next((s for s in nodes if s.start <= offset < s.end), None)
+            if inner is None:
+                return found
+            found, nodes = inner, inner.children
+
+    def surface(self, element: Any) -> str:
+        return self.text[element.start : element.end]
+
+    # JSON -----------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return _converter.unstructure(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Report":
+        return _converter.structure(dict(data), cls)
+
+    def to_json(self, *, indent: Optional[int] = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: "str | bytes | Mapping[str, Any]") -> "Report":
+        if isinstance(data, (str, bytes)):
+            data = json.loads(data)
+        return cls.from_dict(data)  # type: ignore[arg-type]
+
+
+_FOLD = str.maketrans(
+    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "}
+)
+
+
+def fold(s: str) -> str:
+    """Full-width to half-width, whitespace removed: for matching only, never for offsets."""
+    return "".join(s.translate(_FOLD).split())
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(omit_if_default=False)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, lambda v, _: Decimal(str(v)))
+    conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(_dt.date, lambda v, _: _dt.date.fromisoformat(v))
+    return conv
+
+
+_converter = _make_converter()
+
+
+def converter() -> cattrs.Converter:
+    """The cattrs converter used for JSON; other records (the diff) reuse it."""
+    return _converter

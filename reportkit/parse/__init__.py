@@ -1,0 +1,1 @@
+"""blocks → model: the parse pipeline, one stage a module (see PIPELINE)."""
