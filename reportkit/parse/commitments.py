@@ -1,10 +1,185 @@
-"""PLACEHOLDER until its owner replaces it: returns the report unchanged."""
+"""Parse stage: the plan part as data, one ``Commitment`` per clause (issue 3, Commitments).
+
+The plan part comes from the parts stage (``PartKind.PLAN``); without one, a heading
+that names next year's work (工作思路, 工作计划, 总体部署, 重点工作, Plans for …) opens it.
+Each clause gets a type, a theme, its section and, when it states one, its numeric target
+for the plan year (a copy of the metric the metrics stage found there). Clause cutting
+is in :mod:`commit_split`, target rules in :mod:`commit_targets`, types in
+:mod:`commit_classify`, English plans in :mod:`commit_english`.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Iterator, Optional, Sequence
+
+import attrs
+
 from ..blocks import SourceText
-from ..model import Report
+from ..model import Commitment, PartKind, Report
+from .commit_classify import classify
+from .commit_english import budget_regions, english_clauses, is_english
+from .commit_numbers import Quantity
+from .commit_split import Clause, merge_fragments, split_clauses, split_list
+from .commit_targets import find_targets, is_restatement, multi_year_title, target_direction, to_metric
+from .commit_targets_split import split_by_targets
+
+__all__ = ["add_commitments", "extract_commitments", "plan_regions"]
+
+_CN = "一二三四五六七八九十"
+_PLAN_HEADING = re.compile(
+    rf"(?m)(?:^|(?<=[\s。]))(?:[{_CN}]+、|#+\s*)[^\n。]{{0,30}}?"
+    r"(?:工作思路|工作计划|工作打算|工作安排|工作要点|总体部署|重点工作|工作任务|主要任务|下一步|"
+    r"[Pp]lans? for|[Oo]utlook|[Nn]ext [Yy]ear)"
+)
+_FALLBACK_TITLE = re.compile(rf"(?:^|(?<=[\s。|]))(?:[（(][{_CN}]+[)）]|[{_CN}]+、)[^。\n]{{1,40}}?(?=。|\n|\s)")
+_LEAD_MARKER = re.compile(rf"(?:[{_CN}]+是|第[{_CN}]+[，,、]?|[（(]?\d{{1,2}}[)）.、．](?!\d)|[①-⑳]|如)")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# a clause that only sets the time or links sentences commits to nothing
+_FRAME_ONLY = re.compile(r"(?:(?:19|20)\d\d年(?:度)?|今年|明年|下一步|下阶段|同时|此外|为此|对此|总之|具体来说|主要是|我们将|我[区县市]将)"
+                         r"|.{0,12}做好以下(?:几个方面|几方面|方面|几项)?(?:的)?工作")
 
 
 def add_commitments(report: Report, source: SourceText) -> Report:
-    return report
+    return attrs.evolve(report, commitments=extract_commitments(report))
+
+
+def plan_regions(report: Report) -> list[tuple[int, int]]:
+    """Spans of the plan: the PLAN part(s), else from a plan heading to the end."""
+    spans = [(p.start, p.end) for p in report.parts if p.kind is PartKind.PLAN]
+    if not spans:
+        m = _PLAN_HEADING.search(report.text)
+        if m is not None:
+            spans = [(m.start(), len(report.text))]
+    if is_english(report.text):
+        extra = [r for r in budget_regions(report.text) if not any(a <= r[0] < b for a, b in spans)]
+        spans = sorted(spans + extra)
+    return spans
+
+
+def _plan_year(report: Report, regions: Sequence[tuple[int, int]]) -> Optional[int]:
+    meta = report.meta
+    if meta.plan_year:
+        return meta.plan_year
+    if meta.year:
+        return meta.year + 1
+    if regions:
+        m = _YEAR.search(report.text, regions[0][0], min(regions[0][1], regions[0][0] + 40))
+        if m is not None:
+            return int(m.group(1))
+    return None
+
+
+def _heading_spans(report: Report, start: int, end: int) -> list[tuple[int, int]]:
+    """Headings inside the plan: numbered titles are not commitments; lead-in markers (一是) only lose the marker."""
+    text = report.text
+    out: list[tuple[int, int]] = []
+    sections = [s for s in report.walk() if start <= s.start < end or s.start <= start < s.title_end]
+    for s in sections:
+        lead_in = s.marker.endswith("是") or s.marker.startswith("第")
+        stop = s.title_start if lead_in else s.title_end
+        if not lead_in and stop < len(text) and text[stop] in "。.":
+            stop += 1
+        out.append((s.start, max(stop, s.start + len(s.marker))))
+    if not sections:
+        out = [(m.start(), m.end()) for m in _FALLBACK_TITLE.finditer(text, start, end)]
+        head = _PLAN_HEADING.match(text, start)
+        if head is not None:
+            line_end = min(i for i in (text.find("\n", start), text.find(" ", head.end()), end) if i >= 0)
+            out.append((start, line_end))
+    return out
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    his = [i for i in (text.find(c, end) for c in "。！？!?\n") if i >= 0]
+    return lo, min(his) if his else len(text)
+
+
+def _blocked(report: Report, region: tuple[int, int], offset: int, plan_year: Optional[int]) -> bool:
+    """Inside a section of the plan about several years (十三五, 2021-2025): no targets for this year.
+
+    Only sections that open inside the plan count: a document title above it names the review year.
+    """
+    return any(region[0] <= s.start <= offset < s.end and multi_year_title(s.title, plan_year)
+               for s in report.walk())
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEAD_MARKER.match(text, start, end)
+    if m is not None and end - m.end() >= 2:
+        start = m.end()
+    while start < end and text[start] in " ，,、":
+        start += 1
+    return start, end
+
+
+def _chinese_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    text = report.text
+    skip = _heading_spans(report, *region)
+    spans = merge_fragments(text, split_clauses(text, *region, skip=skip))
+    for s, e in spans:
+        s, e = _clean(text, s, e)
+        if e - s >= 2 and not _LEAD_MARKER.fullmatch(text[s:e]) and not _FRAME_ONLY.fullmatch(text[s:e]):
+            yield s, e
+
+
+def extract_commitments(report: Report) -> tuple[Commitment, ...]:
+    text = report.text
+    regions = plan_regions(report)
+    plan_year = _plan_year(report, regions)
+    english = is_english(text)
+    out: list[Commitment] = []
+    said: list[tuple[Quantity, int]] = []  # targets so far, with their clause start
+    for region in regions:
+        clauses = english_clauses(report, region) if english else _chinese_clauses(report, region)
+        prev_sentence, prev_target = (-1, -1), False
+        for start, end in clauses:
+            sentence = _sentence(text, start, end)
+            targets: list[Quantity] = []
+            if not _blocked(report, region, start, plan_year):
+                after_target = prev_target and sentence == prev_sentence
+                targets = find_targets(text, (start, end), sentence, plan_year, after_target, english=english)
+                targets = [q for q in targets if not is_restatement(text, q, start, said)]
+            said += [(q, start) for q in targets]
+            prev_sentence, prev_target = sentence, bool(targets)
+            if english:
+                targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
+            pieces: list[tuple[Clause, Optional[Quantity]]]
+            if targets:
+                pieces = list(split_by_targets(text, start, end, targets))
+            elif english:
+                pieces = [(Clause(start, end), None)]
+            else:
+                pieces = [(c, None) for c in split_list(text, start, end)]
+            for clause, q in pieces:
+                out.append(_commitment(report, clause, q, len(out) + 1))
+    return tuple(out)
+
+
+def _commitment(report: Report, clause: Clause, q: Optional[Quantity], n: int) -> Commitment:
+    text = report.text
+    surface = text[clause.start : clause.end]
+    section = report.section_at(clause.start)
+    path = section.path if section is not None else ""
+    target = None
+    direction = None
+    if q is not None:
+        direction = target_direction(surface, q)
+        label = text[clause.start : q.start].strip()
+        target = to_metric(q, report.metrics, ident=f"c{n:03d}.t", section=path, label=label, direction=direction)
+    kind = classify(surface, has_target=target is not None, direction=direction)
+    return Commitment(
+        id=f"c{n:03d}",
+        text=surface,
+        start=clause.start,
+        end=clause.end,
+        type=kind.type,
+        theme=kind.theme,
+        section=path,
+        target=target,
+        governing_verb=clause.governing_verb,
+        measurable=kind.measurable,
+        indicator=kind.indicator or (target.label or None if target is not None else None),
+        direction=kind.direction,
+    )

@@ -1,10 +1,207 @@
-"""PLACEHOLDER until its owner replaces it: returns the report unchanged."""
+"""Stage ``meta``: who reports on which year, from where the page says it best.
+
+Sources, most trusted first: the page's metadata table (``索引号 | … | 发布机构 | …``),
+reader hints and front matter, the title, the text (first sentence, the review and plan
+headings, "我代表国务院"), the file name. ``ReportMeta.sources`` records which one gave each
+field. The plan year comes from the plan heading (二、2023年工作思路, Plans for 2024) or is
+the reported year + 1.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
+from pathlib import PurePath
+from typing import Mapping, Optional
+
+import attrs
+
 from ..blocks import SourceText
-from ..model import Report
+from ..model import Report, ReportMeta
+from .structure import build_sections
+from .text_problems import is_english
+from .text_title import read_head
+
+_KEYS = {
+    "索引号": "index_number",
+    "发布机构": "issuer",
+    "发文机关": "issuer",
+    "成文日期": "date",
+    "发布日期": "date",
+    "发布时间": "date",
+    "标题": "title",
+    "名称": "title",
+    "title": "title",
+    "date": "date",
+    "issuer": "issuer",
+    "publisher": "issuer",
+    "author": "organisation",
+    "organisation": "organisation",
+    "organization": "organisation",
+}
+_KV_LINE = re.compile(r"(?m)^[ \t\u3000]*(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|名称)[ \t]*[:：][ \t\u3000]*(\S[^\n]*?)[ \t]*$")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_YEAR = re.compile(r"(?<![\d\-—–~至到])((?:19|20)\d{2})(?=\s*年|\s*[Aa]nnual|\s*[Rr]eport)(?![\-—–~]\d)")
+_YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PLACE = re.compile(
+    r"(?:^|(?<=[,，。;；、\s:：年]))((?:[\u4e00-\u9fff]{2,5}?[省市])?[\u4e00-\u9fff]{1,5}?[县区市旗州盟])"
+    r"(?=人民政府|政府|坚持|全面|深入|认真|始终|紧紧|紧扣|围绕|以|在|持续|扎实|着力|按照|不断|牢固|聚焦)"
+)
+_TITLE_PLACE = re.compile(r"^(?:(?:19|20)\d{2}年(?:度)?)?([\u4e00-\u9fff]{2,12}?)(?:人民政府|政府|(?=(?:19|20)\d{2}))")
+_TITLE_PLACE2 = re.compile(r"((?:[\u4e00-\u9fff]{2,5}?[省市])?[\u4e00-\u9fff]{1,5}?[县区市旗州])")
+_SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{2,12}?)(?:[，,]|向)")
+_EN_ORG = re.compile(r"\b((?:[A-Z][\w]*|of|and|for|the)(?:[ \-](?:[A-Za-z][\w]*)){1,6})\s*\(([A-Z]{2,8})\)")
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点|主要|的)|[Pp]lans?\s+for\s+((?:19|20)\d{2})|((?:19|20)\d{2})\s+[Pp]lans?")
+_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作回顾|[^。\n]{0,12}(?:举措|成效|情况|工作))")
+_NOT_PLACE = re.compile(r"^(?:我|本|全|各|该|省|市|区|县)")
+
+
+def _date(value: str) -> Optional[_dt.date]:
+    m = _DATE.search(value)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _table(text: str, rows: tuple[tuple[int, int], ...]) -> dict[str, str]:
+    """key → value from ``k | v | k | v`` rows and ``k：v`` lines at the head."""
+    out: dict[str, str] = {}
+    for a, b in rows:
+        cells = [c.strip() for c in text[a:b].split("|")]
+        for k, v in zip(cells[::2], cells[1::2]):
+            if k in _KEYS and v and _KEYS[k] not in out:
+                out[_KEYS[k]] = v
+    for m in _KV_LINE.finditer(text[:3000]):
+        out.setdefault(_KEYS[m.group(1)], m.group(2))
+    return out
+
+
+def _hints(source: SourceText, front: Mapping[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for mapping in (source.meta_hints, front):
+        for k, v in mapping.items():
+            field = _KEYS.get(k.strip().lower()) or _KEYS.get(k.strip())
+            if field and v and field not in out and "{{" not in v:
+                out[field] = v.strip()
+    return out
+
+
+def _first_year(s: str) -> Optional[int]:
+    m = _YEAR.search(s) or _YEAR_ANY.search(s)
+    return int(m.group(1)) if m else None
+
+
+def _organisation_zh(title: Optional[str], body: str) -> tuple[Optional[str], Optional[str]]:
+    if title:
+        flat = "".join(title.split())
+        m = _TITLE_PLACE.match(flat)
+        if m and not _NOT_PLACE.match(m.group(1)):
+            name = re.sub(r"关于.*$", "", m.group(1))
+            cut = re.match(r"(.*[省市县区旗州盟])", name)  # 静海区法治(政府) → 静海区
+            name = cut.group(1) if cut else name
+            if name:
+                return name, "title"
+        m2 = _TITLE_PLACE2.search(re.sub(r"(?:19|20)\d{2}年度?", "，", flat))
+        if m2 and not _NOT_PLACE.match(m2.group(1)):
+            return m2.group(1), "title"
+    head = body[:3000]
+    m3 = _SPEAKER.search(head)
+    if m3:
+        return m3.group(1), "text"
+    for m4 in _PLACE.finditer(head):
+        if not _NOT_PLACE.match(m4.group(1)):
+            return m4.group(1), "text"
+    return None, None
+
+
+def _organisation_en(body: str) -> Optional[str]:
+    for m in _EN_ORG.finditer(body[:20000]):
+        words = m.group(1).split()
+        acronym = m.group(2)
+        for k in range(len(words)):
+            tail = words[k:]
+            if "".join(w[0] for w in tail).upper() == acronym:
+                return " ".join(w if any(c.isupper() for c in w[1:]) else w[:1].upper() + w[1:] for w in tail)
+    return None
+
+
+def build_meta(report: Report, source: SourceText) -> ReportMeta:
+    text = report.text
+    english = is_english(text)
+    head = read_head(text)
+    table = _table(text, head.table_rows)
+    hints = _hints(source, head.front_matter)
+    sources: dict[str, str] = {}
+    values: dict[str, object] = {}
+
+    def put(field: str, value: object, src: str) -> None:
+        if value is not None and field not in values:
+            values[field] = value
+            sources[field] = src
+
+    for field, v in table.items():
+        put(field, _date(v) if field == "date" else v, "table")
+    for field, v in hints.items():
+        put(field, _date(v) if field == "date" else v, "front_matter")
+    if head.title_start is not None and head.title_end is not None:
+        put("title", text[head.title_start : head.title_end], "title")
+    sections = report.sections or build_sections(source)
+    h1 = next((s for s in sections if s.marker == "#" and "{{" not in s.title), None)
+    if h1 is not None:
+        put("title", h1.title, "title")
+
+    title = values.get("title")
+    if isinstance(title, str):
+        put("year", _first_year(title), sources["title"] if sources["title"] != "table" else "table")
+    body = text[head.body_start :]
+    flat = [s for top in sections for s in top.walk()]
+    tops = [s for s in flat if s.level == 1]
+    m_review = _REVIEW_YEAR.search(tops[0].title) if tops else None  # 一、2013年工作回顾
+    if m_review:
+        put("year", int(m_review.group(1)), "text")
+    first_sentence = re.split(r"[。\n]", body.lstrip(), maxsplit=1)[0]
+    put("year", _first_year(first_sentence), "text")
+    stem = PurePath(source.path).stem if source.path else ""
+    m_file = _YEAR_ANY.search(stem)
+    if m_file:
+        put("year", int(m_file.group(1)), "filename")
+
+    year = values.get("year")
+    for s in flat:
+        m = _PLAN_YEAR.search(s.title)
+        if m:
+            py = int(next(g for g in m.groups() if g))
+            if isinstance(year, int) and py == year + 1:
+                put("plan_year", py, "text")
+                break
+    if isinstance(year, int):
+        put("plan_year", year + 1, sources["year"])
+
+    if english:
+        put("organisation", _organisation_en(text), "text")
+    else:
+        org, src = _organisation_zh(title if isinstance(title, str) else None, body)
+        if org and src:
+            put("organisation", org, src)
+
+    return attrs.evolve(
+        report.meta,
+        title=values.get("title"),
+        organisation=values.get("organisation"),
+        year=values.get("year"),
+        plan_year=values.get("plan_year"),
+        issuer=values.get("issuer"),
+        date=values.get("date"),
+        index_number=values.get("index_number"),
+        source_path=report.meta.source_path or source.path,
+        source_format=report.meta.source_format or source.format,
+        language="en" if english else "zh",
+        sources=sources,
+    )
 
 
 def add_meta(report: Report, source: SourceText) -> Report:
-    return report
+    return attrs.evolve(report, meta=build_meta(report, source))

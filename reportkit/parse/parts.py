@@ -1,10 +1,121 @@
-"""PLACEHOLDER until its owner replaces it: returns the report unchanged."""
+"""Stage ``parts``: preamble, review, problems, plan — whatever the numbering.
+
+The plan part opens at a heading that names next year's work (2023年工作思路, 工作计划,
+下一步工作, 工作总体部署, Plans for 2024 …) and runs to the end of the body: in a 政府工作报告
+the sections after 二、 (三、重点工作, …) are plan too. The problems part is the unnumbered
+problems paragraph (text_problems), or a section headed 存在的问题/不足/Challenges.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Optional
+
+import attrs
+
 from ..blocks import SourceText
-from ..model import Report
+from ..model import Part, PartKind, Report, Section
+from .text_problems import problems_paragraph
+from .text_title import read_head
+
+_PLAN = re.compile(
+    r"工作(?:思路|计划|打算|安排|重点|总体部署|目标|设想|展望)|下一步|重点工作|今年|明年|努力方向|主要目标任务"
+    r"|^\s*(?:Plans?|Goals|Outlook|Next steps|Roadmap|Priorities)\b",
+    re.I,
+)
+_PROBLEMS = re.compile(
+    r"(?:存在的?|主要)(?:的)?(?:问题|不足|短板)|问题(?:和|与|及)不足|不足(?:之处|和|与)|困难和(?:问题|挑战)"
+    r"|^\s*(?:Challenges|Problems|Issues|Difficulties|Weaknesses|Shortcomings)\b",
+    re.I,
+)
+# after the plan, English reports carry appendices that are not plans
+_NOT_PLAN = re.compile(r"^\s*(?:Financial|Finance|Appendix|Annex|Accounts)|附件|附表", re.I)
+_TRIM = " \t\r\n\u3000\xa0|"
+
+
+def top_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """The top of the tree; a lone Markdown H1 (the document title) is looked through."""
+    if len(sections) == 1 and sections[0].marker == "#" and sections[0].children:
+        return sections[0].children
+    return sections
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def find_plan(sections: tuple[Section, ...]) -> Optional[tuple[Section, int]]:
+    """The section that opens the plan and the index of the first top section after the plan."""
+    tops = top_sections(sections)
+    for i, s in enumerate(tops):
+        if i == 0 and len(tops) > 1 and not _PLAN.search(s.title):
+            continue
+        if _PLAN.search(s.title) and not _PROBLEMS.search(s.title):
+            stop = next((j for j in range(i + 1, len(tops)) if _NOT_PLAN.search(tops[j].title)), len(tops))
+            return s, stop
+    return None
+
+
+def find_problems_section(sections: tuple[Section, ...]) -> Optional[Section]:
+    for top in top_sections(sections):
+        for s in top.walk():
+            if s.level <= top.level + 1 and _PROBLEMS.search(s.title) and len(s.title) <= 40:
+                return s
+    return None
+
+
+def build_parts(report: Report) -> tuple[Part, ...]:
+    text = report.text
+    tops = top_sections(report.sections)
+    head = read_head(text)
+    parts: list[Part] = []
+    body_end = _strip(text, 0, len(text))[1]
+    first = tops[0].start if tops else body_end
+    if report.sections and report.sections[0] is not (tops[0] if tops else None):
+        h1 = report.sections[0]  # Markdown: the preamble follows the H1 title line
+        pre_start = max(head.body_start, h1.title_end)
+    else:
+        pre_start = head.body_start
+    a, b = _strip(text, pre_start, first)
+    if b > a:
+        parts.append(Part(PartKind.PREAMBLE, a, b))
+
+    plan = find_plan(report.sections)
+    plan_start = plan[0].start if plan else body_end
+    problems: Optional[Part] = None
+    sec = find_problems_section(report.sections)
+    if sec is not None and sec.start < plan_start:
+        problems = Part(PartKind.PROBLEMS, sec.start, sec.end, sec.path)
+    else:
+        para = problems_paragraph(text)
+        if para is not None and first <= para.start < plan_start:
+            later = [s.start for s in report.walk() if s.start > para.start]
+            end = min([para.end] + later)
+            pa, pb = _strip(text, para.start, end)
+            problems = Part(PartKind.PROBLEMS, pa, pb)
+    if tops and tops[0].start < plan_start:
+        review_end = plan_start
+        if problems is not None and problems.end >= review_end - 2:
+            review_end = problems.start  # problems closing the review are not review
+        ra, rb = _strip(text, tops[0].start, review_end)
+        if rb > ra:
+            parts.append(Part(PartKind.REVIEW, ra, rb, tops[0].path))
+    if problems is not None:
+        parts.append(problems)
+    if plan is not None:
+        opener, stop = plan
+        end = tops[stop].start if stop < len(tops) else body_end
+        pa, pb = _strip(text, opener.start, end)
+        parts.append(Part(PartKind.PLAN, pa, pb, opener.path))
+        if stop < len(tops):
+            oa, ob = _strip(text, tops[stop].start, body_end)
+            parts.append(Part(PartKind.OTHER, oa, ob, tops[stop].path))
+    return tuple(parts)
 
 
 def add_parts(report: Report, source: SourceText) -> Report:
-    return report
+    return attrs.evolve(report, parts=build_parts(report))

@@ -1,10 +1,216 @@
-"""PLACEHOLDER until its owner replaces it: returns the report unchanged."""
+"""Stage ``sections``: the section tree, recovered from numbering.
+
+Levels are not fixed per marker type: they follow the nesting order in which types
+occur (a type first seen inside another becomes its child), so ``一是`` is level 2
+directly under ``一、`` (政府工作报告), level 3 under ``(一)`` and level 4 under ``3.``.
+
+A candidate marker (see text_markers) becomes a section only if it continues a
+sequence (一 → 二 → 三; a new sequence starts at 一) and, for lead-in items (一是, 第一，)
+in the middle of a line, only if the same line already holds an accepted marker:
+one-line reports run their whole tree inline after heading titles, while a 一是…二是
+enumeration inside an ordinary paragraph is not structure.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+from typing import Iterable, Optional
+
+import attrs
+
 from ..blocks import SourceText
-from ..model import Report
+from ..model import Report, Section
+from .text_markers import Candidate, MarkerType, candidates, english_candidates, has_markdown_headings
+from .text_problems import closers, is_english
+
+
+@attrs.define
+class _Node:
+    cand: Candidate
+    marker: str
+    parent: Optional["_Node"]
+    level: int
+    children: list["_Node"] = attrs.field(factory=list)
+    title_start: int = 0
+    title_end: int = 0
+    end: int = 0
+    path: str = ""
+    path_title: str = ""
+
+
+def _hint_candidates(source: SourceText) -> list[Candidate]:
+    """Reader heading hints (Word heading styles) become candidates when no marker opens the line."""
+    text = source.text
+    out = []
+    for h in source.headings:
+        if 0 <= h.start < len(text):
+            out.append(Candidate(MarkerType.HINT, 1, h.start, h.start, True, h.start, depth=max(1, h.level)))
+    return out
+
+
+def _all_candidates(source: SourceText) -> list[Candidate]:
+    text = source.text
+    found = list(candidates(text))
+    markdown = has_markdown_headings(text)
+    if not markdown:
+        found = [c for c in found if c.type is not MarkerType.MARKDOWN]
+    elif is_english(text):
+        # numbered lines inside a Markdown document are list items, not headings
+        found = [c for c in found if c.type is MarkerType.MARKDOWN]
+    if is_english(text) and not markdown:
+        found.extend(english_candidates(text))
+    hinted = {c.line for c in found if c.line_start}
+    found.extend(c for c in _hint_candidates(source) if c.line not in hinted)
+    found.sort(key=lambda c: (c.start, c.type is not MarkerType.HINT))
+    return found
+
+
+class _Builder:
+    """Accepts candidates one by one, keeping the open path (stack) and what was learned."""
+
+    def __init__(self) -> None:
+        self.roots: list[_Node] = []
+        self.stack: list[_Node] = []
+        self.last_value: dict[tuple[MarkerType, int], int] = {}
+        self.above: dict[tuple[MarkerType, int], set[tuple[MarkerType, int]]] = {}
+        self.line_keys: dict[int, set[tuple[MarkerType, int]]] = {}
+        self.accepted: list[_Node] = []
+        self._last_end = -1
+
+    def _index(self, key: tuple[MarkerType, int]) -> Optional[int]:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].cand.key == key:
+                return i
+        return None
+
+    def offer(self, c: Candidate, text: str) -> None:
+        if c.start < self._last_end:  # overlaps a marker already taken
+            return
+        if c.type in (MarkerType.MARKDOWN, MarkerType.HINT):
+            while self.stack and self.stack[-1].cand.type is c.type and self.stack[-1].cand.depth >= c.depth:
+                self.stack.pop()
+            if c.type is MarkerType.HINT:
+                while self.stack and self.stack[-1].cand.type is not MarkerType.HINT:
+                    self.stack.pop()
+            self._push(c, text)
+            return
+        key = c.key
+        line_keys = self.line_keys.get(c.line, set())
+        if c.type.lead_in and not c.line_start:
+            if not line_keys:
+                return
+            if c.value == 1 and not (line_keys - {key}):
+                return
+        i = self._index(key)
+        if i is not None:
+            if c.value != self.stack[i].cand.value + 1:
+                return
+            if c.type.lead_in and not c.line_start and self.stack[i].cand.line_start:
+                return  # 二是 inside the paragraph of a line-initial 一是 is an enumeration
+            del self.stack[i:]
+        else:
+            if c.value != 1 and c.value != self.last_value.get(key, 0) + 1:
+                return
+            if c.value != 1 and key not in self.last_value:
+                return
+            while self.stack and key in self.above.get(self.stack[-1].cand.key, set()):
+                self.stack.pop()
+        self._push(c, text)
+
+    def _push(self, c: Candidate, text: str) -> None:
+        parent = self.stack[-1] if self.stack else None
+        node = _Node(c, text[c.start : c.end], parent, len(self.stack) + 1)
+        (parent.children if parent else self.roots).append(node)
+        self.above.setdefault(c.key, set()).update(n.cand.key for n in self.stack)
+        self.stack.append(node)
+        self.last_value[c.key] = c.value
+        self.line_keys.setdefault(c.line, set()).add(c.key)
+        self.accepted.append(node)
+        self._last_end = c.end
+
+
+_TITLE_STOP = frozenset("。！？!?\n")
+_TRAIL = " \t\r\n\u3000\xa0|"
+
+
+def _title(node: _Node, text: str, limit: int) -> tuple[int, int]:
+    c = node.cand
+    if c.type is MarkerType.HINT:
+        start = c.start
+    else:
+        start = c.end
+        while start < limit and text[start] in " \t\u3000\xa0":
+            start += 1
+    stop = _TITLE_STOP
+    if c.type is MarkerType.CN_DUN:
+        stop = _TITLE_STOP | frozenset(" \t\u3000\xa0")
+    elif c.type in (MarkerType.MARKDOWN, MarkerType.HINT, MarkerType.EN_DOTTED, MarkerType.ROMAN):
+        stop = frozenset("\n")
+    end = start
+    while end < limit and text[end] not in stop:
+        end += 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def _component(node: _Node) -> str:
+    c, m = node.cand, node.marker
+    if c.type in (MarkerType.MARKDOWN, MarkerType.HINT):
+        return node.path_title
+    if c.type in (MarkerType.CN_DUN, MarkerType.ARABIC, MarkerType.ORD_DI, MarkerType.EN_DOTTED, MarkerType.ROMAN):
+        return m.rstrip("、.．，,")
+    return m
+
+
+def _finish(nodes: list[_Node], text: str, stops: Iterable[int]) -> None:
+    """Titles, ends and paths, once every node's level is known."""
+    stop_list = sorted(stops)
+    n = len(nodes)
+    for i, node in enumerate(nodes):
+        nxt = nodes[i + 1].cand.start if i + 1 < n else len(text)
+        node.title_start, node.title_end = _title(node, text, nxt)
+        end = len(text)
+        for j in range(i + 1, n):
+            if nodes[j].level <= node.level:
+                end = nodes[j].cand.start
+                break
+        if node.level >= 2:
+            k = bisect.bisect_right(stop_list, node.title_end)
+            if k < len(stop_list) and stop_list[k] < end:
+                end = stop_list[k]
+        while end > node.title_end and text[end - 1] in _TRAIL:
+            end -= 1
+        node.end = max(end, node.title_end)
+        node.path_title = text[node.title_start : node.title_end][:40]
+        comp = _component(node)
+        node.path = f"{node.parent.path}/{comp}" if node.parent else comp
+
+
+def _freeze(node: _Node, text: str) -> Section:
+    return Section(
+        level=node.level,
+        marker=node.marker,
+        title=text[node.title_start : node.title_end],
+        start=node.cand.start,
+        end=node.end,
+        title_start=node.title_start,
+        title_end=node.title_end,
+        path=node.path,
+        children=tuple(_freeze(ch, text) for ch in node.children),
+    )
+
+
+@functools.lru_cache(maxsize=2)  # meta runs before this stage and reads headings too
+def build_sections(source: SourceText) -> tuple[Section, ...]:
+    text = source.text
+    builder = _Builder()
+    for c in _all_candidates(source):
+        builder.offer(c, text)
+    _finish(builder.accepted, text, closers(text))
+    return tuple(_freeze(r, text) for r in builder.roots)
 
 
 def add_sections(report: Report, source: SourceText) -> Report:
-    return report
+    return attrs.evolve(report, sections=build_sections(source))

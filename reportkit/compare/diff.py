@@ -1,0 +1,45 @@
+"""Compare two years of a report: the one entry point, ``compare_reports(old, new) -> ReportDiff``.
+
+The steps run in the order their inputs need: sentences are matched first (everything else leans on
+that), sections are paired from titles and the sentence matches, metrics from labels and contexts (with
+the section pairing as a tie-breaker), stated changes from the metric pairs, and commitments from the
+new report's review part.  Scores come last, from one array profile of each text.
+"""
+
+from __future__ import annotations
+
+from ..model import Report
+from .align import align_sections, match_sentences, sentences_of, tag_sentences
+from .followthrough import follow_commitments
+from .metrics import pair_metrics
+from .records import ReportDiff
+from .scores import TextProfile, span_scores
+from .stated import check_stated_changes
+
+__all__ = ["compare_reports"]
+
+
+def compare_reports(old: Report, new: Report) -> ReportDiff:
+    """Everything that changed from ``old`` (last year) to ``new`` (this year)."""
+    so, sn = sentences_of(old), sentences_of(new)
+    matches = match_sentences([s.text for s in so], [s.text for s in sn])
+    profile_old, profile_new = TextProfile.pair(old.text, new.text)
+    sections, section_map = align_sections(old, new, so, sn, matches, (profile_old, profile_new))
+    sentences = tag_sentences(so, sn, matches, section_map if sections else None)
+    metric_pairs = pair_metrics(old, new, section_map=section_map)
+
+    shared = sum(sim * (len(so[i].text) + len(sn[j].text)) for i, j, sim in matches)
+    total = sum(len(s.text) for s in so) + sum(len(s.text) for s in sn)
+    report_scores = span_scores(
+        profile_old, profile_new, (0, len(old.text)), (0, len(new.text)), shared / total if total else 1.0
+    )
+    return ReportDiff(
+        old=old,
+        new=new,
+        sections=sections,
+        sentences=sentences,
+        metrics=metric_pairs,
+        stated_changes=check_stated_changes(new, metric_pairs),
+        commitments=follow_commitments(old, new),
+        scores=report_scores,
+    )

@@ -1,0 +1,285 @@
+"""Follow last year's commitments into this year's report (gold/GONGZUO.md "Outcome" and "met").
+
+Outcomes are searched only where a report looks back: this year's REVIEW and PROBLEMS parts (the whole
+text before the PLAN part when the parser found no parts).  For each commitment:
+
+* evidence: review sentences that contain most of the commitment's characters, in order (an LCS
+  containment: ``LCS(commitment, sentence) / len(commitment)``, one ``cdist`` for all pairs);
+* outcome, for a numeric target: a metric of the review with the target's unit whose indicator
+  (label, or the clause before the number) matches the target's, and whose value is within a factor of
+  three of the target (a different order of magnitude is a different quantity, however alike the words);
+* status: MET / MISSED by the target's qualifier (左右 within 5 %, 以上 ≥, 以内 ≤, a range inside, exact
+  by direction); without a number, MET / MISSED only when a sentence naming the indicator says it was
+  done (完成, 实现) or not (未能实现); ADDRESSED when there is evidence; NOT_FOUND otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional, Sequence
+
+import attrs
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
+
+from ..model import Commitment, Direction, Metric, PartKind, Qualifier, Report, Sentence, fold
+from .align import bucket_overlap, sentences_of
+from .metrics import clause_of, indicator_context
+from .records import FollowStatus, FollowThrough
+
+__all__ = ["follow_commitments", "judge", "review_spans", "TOLERANCE"]
+
+TOLERANCE = Decimal("0.05")  # 左右: 5 % relative on the unfavourable side (gold/GONGZUO.md)
+EVIDENCE_CUTOFF = 0.7
+OUTCOME_CUTOFF = 0.75
+SUPPORT_CUTOFF = 0.5
+INDICATOR_MIN = 2  # characters: an indicator shorter than this cannot be told apart from noise
+_FILLER = re.compile(
+    r"今年|明年|全年|年内|要|再|拟|将|也|力争|确保|努力|争取|预期|预计|目标|控制在|保持在|稳定在|提高到|增加到|扩大到|达到|"
+    r"安排|完成|实现|左右|以上|以内|以下|其中|分别|都|均|[的了在为把由从到和与及、]"
+)
+_SUFFIX = re.compile(r"(增幅|降幅|增速|比重)$")
+_VERB = re.compile(r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训)+")
+_PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
+_CEILING = re.compile(r"控制在|不超过|不高于|以内|涨幅|失业率|赤字")
+_DONE = re.compile(r"超额完成|如期完成|全面完成|顺利完成|完成|实现|达到|达成|目标任务")
+_MISSED = re.compile(r"未能实现|未能完成|没有完成|未完成|没有实现|未实现|未达到|没有达到|低于[^，。；]*预期")
+
+
+def review_spans(report: Report) -> list[tuple[int, int]]:
+    """Where this year's report looks back on last year."""
+    spans = [(p.start, p.end) for p in report.parts if p.kind in (PartKind.REVIEW, PartKind.PROBLEMS)]
+    if spans:
+        return spans
+    plan = report.part(PartKind.PLAN)
+    return [(0, plan.start if plan else len(report.text))]
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _core(text: str) -> str:
+    """An indicator's words without plan verbs, hedges and the parser's 增幅/降幅 suffix."""
+    return _FILLER.sub("", _SUFFIX.sub("", fold(text)))
+
+
+def target_indicator(report: Report, c: Commitment) -> str:
+    """What the target measures: the parser's indicator or label, else the clause around the number."""
+    t = c.target
+    for cand in (c.indicator, t.label if t else None):
+        if cand and len(_core(cand)) >= INDICATOR_MIN:
+            return _core(cand)
+    if t is None:
+        return _core(c.text)
+    return _core(indicator_context(report, t).replace("#", "")) or _core(c.text)
+
+
+def _object(indicator: str) -> str:
+    """The thing counted, without the leading verb: 淘汰钢铁 → 钢铁 (a review may say 钢铁…淘汰…完成)."""
+    return _VERB.sub("", indicator)
+
+
+@attrs.frozen
+class _Outcomes:
+    """This year's review metrics, each with the words that say what it measures."""
+
+    metrics: tuple[Metric, ...]
+    own: tuple[str, ...]  # its clause, number masked
+    wide: tuple[str, ...]  # the clause before and its own (国内生产总值达到…，比上年增长7.4%)
+    phrase: tuple[str, ...]  # its label (or the words before it), as an indicator
+
+    @staticmethod
+    def of(report: Report, metrics: Sequence[Metric]) -> "_Outcomes":
+        own, wide, phrase = [], [], []
+        for m in metrics:
+            lo, _ = clause_of(report.text, m.start, m.end)
+            prev_lo = clause_of(report.text, lo - 2, lo - 1)[0] if lo > 1 else lo
+            ctx = indicator_context(report, m)
+            own.append(ctx)
+            wide.append(_squeeze(fold(report.text[prev_lo:lo])) + ctx)
+            phrase.append(_core(m.label) if len(_core(m.label)) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
+        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase))
+
+    def scores(self, needles: Sequence[str]) -> "np.ndarray":
+        """How well each metric names each needle: the best of three LCS containments.
+
+        The needle in the metric's own clause; in the clause before as well (a little less); and the
+        metric's own indicator phrase inside the needle, which catches abbreviations (能耗强度 in
+        能源消耗强度) when the phrase is long enough to mean something.
+        """
+        if not needles or not self.metrics:
+            return np.zeros((len(needles), len(self.metrics)), dtype=np.float32)
+        n_len = np.array([max(1, len(n)) for n in needles], dtype=np.float32)[:, None]
+        p_len = np.array([len(p) for p in self.phrase], dtype=np.float32)[None, :]
+        own = _lcs(needles, self.own) / n_len
+        wide = 0.95 * _lcs(needles, self.wide) / n_len
+        sym = np.where(p_len >= 4, _lcs(needles, self.phrase) / np.maximum(p_len, 1), 0.0)
+        return np.maximum(np.maximum(own, wide), sym)
+
+    def bigram_support(self, needle: str, k: int) -> float:
+        """Share of the needle's bigrams found near the metric, or of the metric's phrase in the needle."""
+        def grams(t: str) -> set[str]:
+            return {t[i : i + 2] for i in range(len(t) - 1)}
+
+        mine, near, phrase = grams(needle), self.wide[k], grams(self.phrase[k])
+        forward = sum(g in near for g in mine) / len(mine) if mine else 0.0
+        backward = sum(g in needle for g in phrase) / len(phrase) if len(self.phrase[k]) >= 4 else 0.0
+        return max(forward, backward)
+
+    def is_period_total(self, k: int) -> bool:
+        """年均 / 累计 figures sum or average several years: not last year's outcome."""
+        return bool(_PERIOD.search(self.own[k].split("#")[0]))
+
+
+def _lcs(a: Sequence[str], b: Sequence[str]) -> "np.ndarray":
+    return process.cdist(a, b, scorer=LCSseq.similarity, dtype=np.int32, workers=1).astype(np.float32)
+
+
+def favourable(report: Report, c: Commitment) -> Direction:
+    """Which side of the target meets it: DOWN for ceilings (控制在, 涨幅, 失业率, 赤字), else UP.
+
+    Not read from ``Metric.direction``: for a change that field says whether the number is a rise or
+    a fall (降低3.9%), and more of a fall that was promised is still a target met.
+    """
+    t = c.target
+    words = c.text + (report.text[max(0, t.start - 20) : t.end + 4] if t is not None else "")
+    return Direction.DOWN if _CEILING.search(words) else Direction.UP
+
+
+def _same_quantity(target: Metric, m: Metric) -> bool:
+    if fold(target.unit) != fold(m.unit) or target.value <= 0 or m.value <= 0:
+        return False
+    ratio = m.value / target.value
+    return Decimal(1) / 3 <= ratio <= 3
+
+
+def judge(target: Metric, outcome: Decimal, direction: Optional[Direction]) -> bool:
+    """Met or missed, by the target's qualifier (gold/GONGZUO.md "met"); values are scaled alike."""
+    q, v = target.qualifier, target.value
+    up = direction is not Direction.DOWN
+    if q in (Qualifier.AT_LEAST, Qualifier.APPROX_OVER):
+        return outcome >= v
+    if q is Qualifier.AT_MOST:
+        return outcome <= v
+    if q is Qualifier.RANGE and target.value_high is not None:
+        return v <= outcome <= target.value_high
+    if direction is Direction.NEUTRAL:
+        return abs(outcome - v) <= v * TOLERANCE
+    if q is Qualifier.APPROX:
+        return outcome >= v * (1 - TOLERANCE) if up else outcome <= v * (1 + TOLERANCE)
+    return outcome >= v if up else outcome <= v
+
+
+def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> "np.ndarray":
+    """``LCS(needle, hay) / len(needle)`` where it may reach ``cutoff`` (else 0).
+
+    A thousand plan clauses against a few hundred review sentences is too many pairs to score; a pair
+    can only reach the cutoff when the hay holds that share of the needle's character buckets
+    (align.bucket_overlap), so only those pairs go to ``cpdist``.
+    """
+    grid = np.zeros((len(needles), len(hay)), dtype=np.float32)
+    if not needles or not hay:
+        return grid
+    overlap, cn, _ = bucket_overlap(needles, hay)
+    rows, cols = np.nonzero(overlap >= cutoff * cn[:, None])
+    if len(rows):
+        lcs = process.cpdist([needles[r] for r in rows], [hay[c] for c in cols], scorer=LCSseq.similarity, workers=1)
+        lengths = np.array([max(1, len(n)) for n in needles], dtype=np.float32)
+        grid[rows, cols] = lcs / lengths[rows]
+    return grid
+
+
+def _explicit(sentence: str) -> Optional[bool]:
+    if _MISSED.search(sentence):
+        return False
+    if _DONE.search(sentence):
+        return True
+    return None
+
+
+def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
+    """One FollowThrough per commitment of OLD, in OLD's order."""
+    if not old.commitments:
+        return ()
+    spans = review_spans(new)
+    sents: list[Sentence] = [s for s in sentences_of(new) if _inside(spans, s.start)]
+    outcomes = [m for m in new.metrics if _inside(spans, m.start) and not m.is_target]
+    commits = old.commitments
+    hay = [_squeeze(s.text) for s in sents]
+    evidence = _containment([_squeeze(c.text) for c in commits], hay, EVIDENCE_CUTOFF)
+    # the three best evidence sentences of every commitment at once
+    top = np.argsort(-evidence, axis=1)[:, :3] if sents else np.zeros((len(commits), 0), dtype=np.intp)
+    best = evidence.max(axis=1) if sents else np.zeros(len(commits))
+    numeric = [k for k, c in enumerate(commits) if c.target is not None]
+    found: dict[int, FollowThrough] = {}
+    if numeric:
+        indicators = [target_indicator(old, commits[k]) for k in numeric]
+        named = _containment(indicators, hay, 0.9)
+        review = _Outcomes.of(new, outcomes)
+        naming = review.scores(indicators)
+        for row, k in enumerate(numeric):
+            ev_idx = [int(x) for x in top[k] if evidence[k, x] >= EVIDENCE_CUTOFF]
+            ft = _numeric(old, commits[k], indicators[row], naming[row], named[row], review, sents, ev_idx)
+            if ft is not None:
+                found[k] = ft
+    result: list[FollowThrough] = []
+    for k, c in enumerate(commits):
+        if k in found:
+            result.append(found[k])
+            continue
+        ev = tuple(sents[int(x)] for x in top[k] if evidence[k, x] >= EVIDENCE_CUTOFF)
+        status = FollowStatus.ADDRESSED if ev else FollowStatus.NOT_FOUND
+        result.append(FollowThrough(c, status, ev, None, None, round(float(best[k]), 4)))
+    return tuple(result)
+
+
+def _numeric(
+    old: Report,
+    c: Commitment,
+    indicator: str,
+    naming: "np.ndarray",
+    named: "np.ndarray",
+    review: _Outcomes,
+    sents: Sequence[Sentence],
+    ev_idx: list[int],
+) -> Optional[FollowThrough]:
+    """A numeric target's outcome and verdict, or its verdict in words; None when neither is found."""
+    target = c.target
+    assert target is not None
+    direction = favourable(old, c)
+    if len(indicator) >= INDICATOR_MIN:
+        for x in (int(i) for i in np.argsort(-naming, kind="stable")):
+            if naming[x] < OUTCOME_CUTOFF:
+                break
+            outcome = review.metrics[x]
+            if (
+                _same_quantity(target, outcome)
+                and not review.is_period_total(x)
+                and review.bigram_support(indicator, x) >= SUPPORT_CUTOFF
+            ):
+                met = judge(target, outcome.value, direction)
+                holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
+                ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
+                status = FollowStatus.MET if met else FollowStatus.MISSED
+                return FollowThrough(c, status, ev, outcome, met, round(float(naming[x]), 4), _note(target, outcome))
+    # no number: a sentence that names the indicator may still say it was done or not
+    thing = _object(indicator)
+    for x in range(len(sents)):
+        if named[x] >= 0.9 and len(indicator) >= 4 or len(thing) >= 2 and thing in sents[x].text:
+            said = _explicit(sents[x].text)
+            if said is not None:
+                ev = (sents[x],) + tuple(sents[i] for i in ev_idx if i != x)
+                status = FollowStatus.MET if said else FollowStatus.MISSED
+                return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
+    return None
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _note(target: Metric, outcome: Metric) -> str:
+    return f"target {target.text} ({target.qualifier.value}), outcome {outcome.text}"

@@ -1,0 +1,152 @@
+"""Pair last year's metrics with this year's by indicator: label, unit, kind and context, never position.
+
+Two signals, both batch-scored with ``rapidfuzz.process.cdist``:
+
+* the labels the parser gave (``Metric.label``: 市政府常务会议研究法治相关议题数), and
+* the clause around the number with the number itself masked (``研究法治相关议题#``), which still
+  carries the indicator when labels are short or missing.
+
+A pair needs a strong score and must not have been taken by a better one (greedy, best first).  Same unit
+and kind make it comparable (UP / DOWN / UNCHANGED); a strong pair that differs in unit or kind is
+NOT_COMPARABLE.  What stays single is DROPPED (old) or NEW.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Mapping, Optional, Sequence
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from ..model import Metric, MetricKind, PartKind, Qualifier, Report, fold
+from .records import MetricPair, MetricStatus
+
+__all__ = ["pair_metrics", "clause_of", "indicator_context", "PAIR_CUTOFF"]
+
+PAIR_CUTOFF = 0.62  # below this two indicators are different things (tuned on gold/fazhi matching)
+NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indicator beyond doubt
+_CLAUSE_END = "，。；：！？,;:!?\n"
+_NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六七八九十百千万亿]+")
+_PLACEHOLDER = "#"
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding ``text[start:end]``: bounded by ，。；： and their ASCII twins or a line end."""
+    lo = start
+    while lo > 0 and text[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in _CLAUSE_END:
+        hi += 1
+    return lo, hi
+
+
+def indicator_context(report: Report, m: Metric) -> str:
+    """The clause around ``m`` with ``m`` replaced by ``#`` and other numbers dropped."""
+    lo, hi = clause_of(report.text, m.start, m.end)
+    before = _NUM.sub("", report.text[lo : m.start])
+    after = _NUM.sub("", report.text[m.end : hi])
+    return fold(before + _PLACEHOLDER + after)
+
+
+def _label(report: Report, m: Metric) -> str:
+    return fold(m.label) if m.label else indicator_context(report, m)
+
+
+def _comparable(a: Metric, b: Metric) -> bool:
+    return fold(a.unit) == fold(b.unit) and a.kind is b.kind
+
+
+def _pairable(ms: Sequence[Metric]) -> list[Metric]:
+    # a restatement (same_fact_as) would pair twice with the same fact
+    return [m for m in ms if not m.same_fact_as]
+
+
+def _is_plan(report: Report, m: Metric) -> bool:
+    plan = report.part(PartKind.PLAN)
+    return m.is_target or (plan is not None and plan.start <= m.start < plan.end)
+
+
+def _grid(a: Sequence[str], b: Sequence[str]) -> "np.ndarray":
+    return process.cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
+
+
+def _quantize(d: Decimal) -> Decimal:
+    try:
+        return d.quantize(Decimal("0.01")) if d == d.to_integral_value() or abs(d) >= 1 else d.quantize(Decimal("0.0001"))
+    except InvalidOperation:
+        return d
+
+
+def _qualifier_note(a: Metric, b: Metric) -> str:
+    if a.qualifier is b.qualifier:
+        return "" if a.qualifier is Qualifier.EXACT else f"both {a.qualifier.value}"
+    return f"qualifiers differ ({a.qualifier.value} → {b.qualifier.value}): the change is approximate"
+
+
+def compared(a: Metric, b: Metric, similarity: float) -> MetricPair:
+    """One pair's status, change and note."""
+    if not _comparable(a, b):
+        why = f"unit {a.unit or '∅'} → {b.unit or '∅'}" if fold(a.unit) != fold(b.unit) else f"kind {a.kind.value} → {b.kind.value}"
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why)
+    delta = b.value - a.value
+    status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
+    pct: Optional[Decimal] = None
+    notes = [n for n in [_qualifier_note(a, b)] if n]
+    if a.unit in ("%", "％", "‰") or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
+        notes.append("delta in percentage points")  # a relative change of a rate misleads
+    elif a.value != 0:
+        pct = _quantize(delta / a.value * 100)
+    return MetricPair(status, a, b, similarity, _quantize(delta), pct, "; ".join(notes))
+
+
+def pair_metrics(
+    old: Report,
+    new: Report,
+    *,
+    section_map: Optional[Mapping[str, str]] = None,
+    cutoff: float = PAIR_CUTOFF,
+) -> tuple[MetricPair, ...]:
+    """Every metric of both years once: paired (UP/DOWN/UNCHANGED/NOT_COMPARABLE), DROPPED or NEW."""
+    mo, mn = _pairable(old.metrics), _pairable(new.metrics)
+    chosen: list[tuple[int, int, float]] = []
+    if mo and mn:
+        label = _grid([_label(old, m) for m in mo], [_label(new, m) for m in mn])
+        context = _grid([indicator_context(old, m) for m in mo], [indicator_context(new, m) for m in mn])
+        score = 0.5 * label + 0.5 * np.maximum(label, context)
+        if section_map:
+            mapped = np.array([section_map.get(m.section, "\0") for m in mo])
+            placed = np.array([m.section or "\1" for m in mn])
+            same_place = mapped[:, None] == placed[None, :]
+            score = score + 0.05 * same_place
+        ko = np.array([fold(m.unit) + "|" + m.kind.value for m in mo])
+        kn = np.array([fold(m.unit) + "|" + m.kind.value for m in mn])
+        kinds_ok = ko[:, None] == kn[None, :]
+        # a plan's target and a review's fact are followed through (followthrough.py), not paired here
+        to, tn = np.array([_is_plan(old, m) for m in mo]), np.array([_is_plan(new, m) for m in mn])
+        score = np.where(to[:, None] == tn[None, :], score, 0.0)
+        needed = np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF)
+        rows, cols = np.nonzero(score >= needed)
+        order = np.lexsort((-(kinds_ok[rows, cols]).astype(int), -score[rows, cols]))
+        used_o: set[int] = set()
+        used_n: set[int] = set()
+        for k in order:
+            r, c = int(rows[k]), int(cols[k])
+            if r in used_o or c in used_n:
+                continue
+            used_o.add(r)
+            used_n.add(c)
+            chosen.append((r, c, round(min(1.0, float(score[r, c])), 4)))
+    out: list[tuple[int, int, MetricPair]] = []
+    for r, c, sim in chosen:
+        out.append((mn[c].start, 0, compared(mo[r], mn[c], sim)))
+    paired_o = {r for r, _, _ in chosen}
+    paired_n = {c for _, c, _ in chosen}
+    out.extend((m.start, 0, MetricPair(MetricStatus.NEW, None, m)) for c, m in enumerate(mn) if c not in paired_n)
+    # dropped metrics go last, in last year's order: they have no place in this year's text
+    out.extend((len(new.text) + 1, m.start, MetricPair(MetricStatus.DROPPED, m, None)) for r, m in enumerate(mo) if r not in paired_o)
+    out.sort(key=lambda t: (t[0], t[1]))
+    return tuple(p for _, _, p in out)

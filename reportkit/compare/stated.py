@@ -1,0 +1,112 @@
+"""Check the changes a report states (较去年同期下降27.4%) against last year's report.
+
+For a stated change ``c`` of a metric ``v`` (the parser links them: ``change.refers_to == v.id``):
+
+* a percentage change implies last year's value ``v / (1 ± c/100)`` (53件, 下降27.4% → 73件);
+* a change in 个百分点 or in the metric's own unit implies ``v ∓ c``.
+
+When last year's value is known (the metric pairs with one in OLD), the statement is *consistent* when
+that value lies in the interval the stated change allows once its rounding is taken into account: the
+change is rounded at its last written digit (27.4 stands for 27.35…27.45), the values at theirs, and a
+hedged value (约, 余, 多) may be off by 5 %.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, DivisionByZero, InvalidOperation
+from typing import Mapping, Optional, Sequence
+
+import attrs
+
+from ..model import Direction, Metric, MetricKind, Qualifier, Report
+from .records import MetricPair, StatedChange
+
+__all__ = ["check_stated_changes", "implied_prior"]
+
+_YEAR_BASELINES = ("去年", "上年", "同比", "上一年", "前一年", "last year", "previous year", "prior year")
+_PERCENT = ("%", "％")
+_POINTS = ("个百分点", "百分点", "pp", "percentage points")
+_HEDGE = 0.05
+
+
+def _half_ulp(d: Decimal) -> Decimal:
+    exp = d.as_tuple().exponent
+    return Decimal(5).scaleb(int(exp) - 1) if isinstance(exp, int) else Decimal(0)
+
+
+def _sign(change: Metric) -> int:
+    if change.direction is Direction.DOWN:
+        return -1
+    return 1
+
+
+def implied_prior(value: Decimal, change: Metric) -> Optional[Decimal]:
+    """Last year's value implied by this year's ``value`` and the stated ``change`` (None when undefined)."""
+    sign = _sign(change)
+    try:
+        if change.unit in _PERCENT:
+            factor = 1 + sign * change.value / 100
+            return value / factor if factor > 0 else None
+        return value - sign * change.value
+    except (InvalidOperation, DivisionByZero):
+        return None
+
+
+def _bounds(value: Decimal, change: Metric, hedged: bool) -> tuple[Decimal, Decimal]:
+    """The interval of last year's values the statement allows."""
+    lows, highs = [], []
+    du, dc = _half_ulp(value), _half_ulp(change.value)
+    for v in (value - du, value + du):
+        for c in (change.value - dc, change.value + dc):
+            p = implied_prior(v, attrs.evolve(change, value=c))
+            if p is not None:
+                lows.append(p)
+                highs.append(p)
+    if not lows:
+        return Decimal(0), Decimal(0)
+    lo, hi = min(lows), max(highs)
+    if hedged:
+        lo, hi = lo * Decimal(1 - _HEDGE), hi * Decimal(1 + _HEDGE)
+    return lo, hi
+
+
+def _is_year_over_year(change: Metric) -> bool:
+    return change.baseline is None or any(b in change.baseline for b in _YEAR_BASELINES)
+
+
+def _round(d: Optional[Decimal]) -> Optional[Decimal]:
+    if d is None:
+        return None
+    q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
+    return d.quantize(q)
+
+
+def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[StatedChange, ...]:
+    """Every year-over-year change stated in NEW, with last year's value where the metric pairs."""
+    by_id: Mapping[str, Metric] = {m.id: m for m in new.metrics}
+    prior_of = {id(p.new): p.old for p in pairs if p.new is not None and p.old is not None}
+    out: list[StatedChange] = []
+    for change in new.metrics:
+        if change.kind is not MetricKind.CHANGE or not _is_year_over_year(change) or change.same_fact_as:
+            continue
+        if change.unit not in _PERCENT and change.unit not in _POINTS and change.refers_to is None:
+            continue
+        metric = by_id.get(change.refers_to) if change.refers_to else None
+        if metric is None:
+            out.append(StatedChange(change.start, change.end, change, None, None, None, None))
+            continue
+        implied = implied_prior(metric.value, change)
+        prior = prior_of.get(id(metric))
+        consistent: Optional[bool] = None
+        actual: Optional[Decimal] = None
+        if prior is not None and prior.unit == metric.unit and implied is not None:
+            hedged = any(m.qualifier is not Qualifier.EXACT for m in (metric, prior))
+            lo, hi = _bounds(metric.value, change, hedged)
+            du = _half_ulp(prior.value)
+            consistent = lo - du <= prior.value <= hi + du
+            if change.unit in _PERCENT and prior.value:
+                actual = _round((metric.value - prior.value) / prior.value * 100)
+            else:
+                actual = _round(metric.value - prior.value)
+        out.append(StatedChange(change.start, change.end, change, metric, prior, consistent, _round(implied), actual))
+    return tuple(out)

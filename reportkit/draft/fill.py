@@ -1,0 +1,170 @@
+"""Write next year's report: the draft's text with this year's values, through a Word template.
+
+Numbers go back in the report's own style (402件, 99.82%, 2000余次 keeps its 余, 第二 stays a
+Chinese numeral); stated changes are recomputed from the two values (较去年同期下降27.4%), and
+a count with no stated change gets 较上年增长12.2% at the end of its clause.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping, Optional
+
+from docxtpl import RichText
+
+from ..errors import PathLike
+from . import _layout as L
+from . import _text
+from ._docx import render_docx
+from ._readback import read_workbook
+from ._records import Block, BlockKind, DraftReport, DraftSentence, FilledWorkbook, Piece, PieceKind, ProgressStatus
+
+_PLACEHOLDER = "FFFF00"  # shading of a slot still to fill
+_STALE = "FCE4D6"  # shading of a sentence still carrying last year's numbers
+_MARKS = {ProgressStatus.DONE: "☑", ProgressStatus.ONGOING: "◐", ProgressStatus.NOT_STARTED: "☐"}
+
+
+def fill(
+    workbook_path: PathLike,
+    out_path: PathLike,
+    *,
+    template: Optional[PathLike] = None,
+    allow_missing: bool = False,
+) -> Path:
+    """Read a filled workbook (validated; see read_workbook) and write the report as .docx."""
+    filled = read_workbook(workbook_path, allow_missing=allow_missing)
+    context = build_context(filled.draft, filled)
+    return render_docx(template, filled.draft.language, context, Path(os.fspath(out_path)))
+
+
+def build_context(draft: DraftReport, filled: Optional[FilledWorkbook] = None) -> dict[str, Any]:
+    """The template context (documented in docs/templates.md). Without ``filled``: the first draft."""
+    return _Writer(draft, filled).context()
+
+
+class _Writer:
+    def __init__(self, draft: DraftReport, filled: Optional[FilledWorkbook]) -> None:
+        self.d = draft
+        self.filled = filled
+        self.lay = L.layout_for(draft.language)
+        self.values: Mapping[str, Optional[Decimal]] = filled.as_dict() if filled else {}
+        self.slots = {s.id: s for s in draft.slots}
+        self.en = draft.language == "en"
+
+    def context(self) -> dict[str, Any]:
+        d = self.d
+        progress = {p.item: p for p in self.filled.progress} if self.filled else {}
+        checklist = []
+        for n, item in enumerate(d.checklist, 1):
+            p = progress.get(item.id)
+            status = p.status if p else None
+            checklist.append({
+                "number": n, "id": item.id, "section": item.section, "text": item.text, "type": item.type.value,
+                "status": self.lay.label_of(status) if status else "", "mark": _MARKS.get(status, "☐") if status else "☐",
+                "done": p.done if p else "", "evidence": p.evidence if p else "",
+            })
+        blocks = [self._block(b) for b in d.blocks]
+        metrics = [self._metric(s.id) for s in d.input_slots]
+        last_plan = d.year
+        return {
+            "title": d.title,
+            "organisation": d.organisation,
+            "issuer": d.issuer,
+            "year": d.year or "",
+            "plan_year": d.plan_year or "",
+            "last_year": d.source.year or "",
+            "language": d.language,
+            "blocks": blocks,
+            "checklist": checklist,
+            "checklist_title": (f"Follow-up of the {last_plan} plans" if self.en
+                                else f"附件：{last_plan}年工作思路落实情况") if last_plan else "",
+            "metrics": metrics,
+            "date_line": "" if self.en else (f"{d.year + 1}年  月  日" if d.year else ""),
+            "stale_count": sum(1 for b in blocks for s in b["sentences"] if s["stale"]),
+            "missing_count": sum(1 for m in metrics if m["value"] in ("", self.lay.missing)),
+            "is_first_draft": self.filled is None,
+        }
+
+    # -- blocks --------------------------------------------------------------------
+    def _block(self, b: Block) -> dict[str, Any]:
+        rich = RichText()
+        sentences: list[dict[str, Any]] = []
+        texts: list[str] = []
+        for s in b.sentences:
+            texts.append(self._sentence(s, rich))
+            sentences.append({"text": texts[-1], "stale": s.stale})
+        return {
+            "kind": b.kind.value, "level": b.level, "part": b.part.value, "heading": b.heading,
+            "is_heading": b.kind is BlockKind.HEADING, "is_bullet": b.kind is BlockKind.BULLET,
+            "text": "".join(texts), "rich": rich, "sentences": sentences,
+        }
+
+    def _sentence(self, s: DraftSentence, rich: RichText) -> str:
+        out = []
+        for piece in s.pieces:
+            text, pending = self._piece(piece)
+            if not text:
+                continue
+            out.append(text)
+            shade = _PLACEHOLDER if pending else (_STALE if s.stale else None)
+            rich.add(text, highlight=shade) if shade else rich.add(text)
+        return "".join(out)
+
+    def _piece(self, piece: Piece) -> tuple[str, bool]:
+        """The text of a piece and whether it is still a placeholder."""
+        if piece.kind is PieceKind.TEXT:
+            return piece.text, False
+        slot = self.slots[piece.slot or ""]
+        if piece.kind is PieceKind.VALUE:
+            value = self.values.get(slot.id)
+            if value is None:
+                return self._placeholder(slot.last_text), True
+            new = _text.write_number(value, slot.number_text, slot.numeral)
+            return _text.replace_number(slot.last_text, slot.number_text, new), False
+        base = self.slots.get(slot.base or "") if piece.kind is PieceKind.CHANGE else slot
+        new_base = self.values.get(base.id) if base else None
+        if piece.kind is PieceKind.ADDED_CHANGE:
+            if new_base is None or base is None:
+                return "", False
+            phrase = _text.change_phrase(base.last_value, new_base, self.d.language)
+            return (self.d.comma + phrase, False) if phrase else ("", False)
+        if base is None or new_base is None:
+            return self._placeholder(piece.text), True
+        pct = _text.percent_change(base.last_value, new_base)
+        if pct is None:
+            return self._placeholder(piece.text), True
+        prefix = piece.text[: len(piece.text) - len(slot.last_text)] if piece.text.endswith(slot.last_text) else ""
+        if pct == 0:
+            return ("unchanged" if self.en else "持平"), False
+        word = _text.direction_word(piece.direction_word, pct > 0, self.d.language)
+        body, dw = slot.last_text, piece.direction_word
+        if dw and body.startswith(dw):
+            body, prefix = body[len(dw) :], prefix + dw
+        number = _text.replace_number(body, slot.number_text, _text.format_decimal(abs(pct)))
+        if dw and dw in prefix:
+            cut = prefix.rfind(dw)
+            prefix = prefix[:cut] + word + prefix[cut + len(dw) :]
+        else:
+            number = f"{word} {number}" if self.en else word + number
+        return prefix + number, False
+
+    def _placeholder(self, last_text: str) -> str:
+        if self.filled is None:
+            return self.lay.to_fill.format(last=last_text)
+        return self.lay.missing
+
+    def _metric(self, slot_id: str) -> dict[str, Any]:
+        slot = self.slots[slot_id]
+        value = self.values.get(slot_id)
+        pct = _text.percent_change(slot.last_value, value) if value is not None else None
+        return {
+            "id": slot.id, "section": slot.section, "label": slot.label, "unit": slot.unit,
+            "last": _text.format_decimal(slot.last_value),
+            "value": _text.format_decimal(value) if value is not None else (
+                "" if self.filled is None else self.lay.missing),
+            "change": _text.format_decimal(value - slot.last_value) if value is not None else "",
+            "change_pct": f"{_text.format_decimal(pct)}%" if pct is not None else "",
+            "text": self._piece(Piece(PieceKind.VALUE, slot.last_text, slot.id))[0],
+        }

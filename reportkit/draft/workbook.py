@@ -1,0 +1,198 @@
+"""The data-collection workbook: one row per metric, one unlocked input cell each.
+
+The workbook carries the whole draft (as JSON in a very hidden, protected ``_meta`` sheet), so
+``reportkit fill`` needs nothing but the filled workbook. Reading it back is in ``_readback``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Union
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .. import __version__
+from .._io import atomic_path
+from ..errors import PathLike, UsageError
+from ..model import MetricKind, Report
+from . import _layout as L
+from ._records import FORMAT, DraftReport
+from .rollforward import roll_forward
+
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+_LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
+_UNLOCKED = Protection(locked=False)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def collection_workbook(report_or_draft: Union[Report, DraftReport], path: PathLike) -> Path:
+    """Write the data-collection workbook for next year's report; returns its path."""
+    if isinstance(report_or_draft, Report):
+        draft = roll_forward(report_or_draft)
+    elif isinstance(report_or_draft, DraftReport):
+        draft = report_or_draft
+    else:
+        raise UsageError(f"collection_workbook expects a Report or DraftReport (got {type(report_or_draft).__name__})")
+    target = Path(os.fspath(path))
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError(f"the workbook must be an .xlsx file (got {target.name!r})")
+    wb = build_workbook(draft)
+    with atomic_path(target) as tmp:
+        wb.save(tmp)
+    return target
+
+
+def build_workbook(draft: DraftReport) -> Workbook:
+    lay = L.layout_for(draft.language)
+    wb = Workbook()
+    data = wb.active
+    assert data is not None
+    data.title = lay.data
+    _data_sheet(data, draft, lay)
+    _checklist_sheet(wb.create_sheet(lay.checklist), draft, lay)
+    _instructions(wb.create_sheet(lay.instructions), lay)
+    _meta_sheet(wb.create_sheet(L.META_SHEET), draft)
+    wb.active = 0
+    return wb
+
+
+def put_text(ws: Worksheet, row: int, col: int, value: str) -> Any:
+    """Write a string as text, never as a formula: report text is data (=HYPERLINK(…) stays a string)."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    if value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    for col, (name, width) in enumerate(zip(headers, widths), 1):
+        cell = put_text(ws, L.HEADER_ROW, col, name)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=L.FIRST_ROW, column=L.COL_LABEL + 1)
+    ws.print_title_rows = f"{L.HEADER_ROW}:{L.HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _protect(ws: Worksheet) -> None:
+    # No password: protection guards against slips, not against the drafter.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+
+
+def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
+    _header(ws, lay.data_headers, L.DATA_WIDTHS)
+    counts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                            showErrorMessage=True, errorTitle=lay.data_headers[L.COL_VALUE - 1],
+                            error="≥ 0" if draft.language == "en" else "请填写不小于 0 的数字")
+    rates = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
+                           showErrorMessage=True, errorTitle=lay.data_headers[L.COL_VALUE - 1],
+                           error="0–100" if draft.language == "en" else "请填写 0–100 之间的数字")
+    ws.add_data_validation(counts)
+    ws.add_data_validation(rates)
+    for i, slot in enumerate(draft.input_slots):
+        row = L.FIRST_ROW + i
+        put_text(ws, row, L.COL_ID, slot.id)
+        put_text(ws, row, L.COL_SECTION, slot.section)
+        put_text(ws, row, L.COL_LABEL, slot.label)
+        put_text(ws, row, L.COL_UNIT, slot.unit)
+        ws.cell(row=row, column=L.COL_LAST, value=float(slot.last_value) if slot.last_value % 1 else int(slot.last_value))
+        v, last = ws.cell(row=row, column=L.COL_VALUE).coordinate, ws.cell(row=row, column=L.COL_LAST).coordinate
+        ws.cell(row=row, column=L.COL_CHANGE, value=f'=IF(ISNUMBER({v}),{v}-{last},"")')
+        ws.cell(row=row, column=L.COL_PCT, value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last}),{last}<>0),({v}-{last})/{last},"")')
+        ws.cell(row=row, column=L.COL_PCT).number_format = "0.0%"
+        put_text(ws, row, L.COL_CONTEXT, slot.context)
+        (rates if is_rate(slot.kind, slot.unit) else counts).add(v)
+        for col in range(1, len(lay.data_headers) + 1):
+            cell = ws.cell(row=row, column=col)
+            cell.alignment = _WRAP
+            if col in L.DATA_INPUT_COLS:
+                cell.protection = _UNLOCKED
+                cell.fill = _INPUT_FILL if col == L.COL_VALUE else PatternFill()
+            else:
+                cell.fill = _LOCKED_FILL
+    _protect(ws)
+
+
+def is_rate(kind: MetricKind, unit: str) -> bool:
+    return kind is MetricKind.RATE or unit.strip() in ("%", "％")
+
+
+def _checklist_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
+    _header(ws, lay.checklist_headers, L.CK_WIDTHS)
+    choices = ",".join(text for _s, text in lay.statuses)
+    status = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True)
+    ws.add_data_validation(status)
+    for i, item in enumerate(draft.checklist):
+        row = L.FIRST_ROW + i
+        put_text(ws, row, L.CK_ID, item.id)
+        put_text(ws, row, L.CK_SECTION, item.section)
+        put_text(ws, row, L.CK_TEXT, item.text)
+        status.add(ws.cell(row=row, column=L.CK_STATUS).coordinate)
+        for col in range(1, len(lay.checklist_headers) + 1):
+            cell = ws.cell(row=row, column=col)
+            cell.alignment = _WRAP
+            if col in L.CK_INPUT_COLS:
+                cell.protection = _UNLOCKED
+                cell.fill = _INPUT_FILL
+            else:
+                cell.fill = _LOCKED_FILL
+    _protect(ws)
+
+
+def _instructions(ws: Worksheet, lay: L.Layout) -> None:
+    ws.column_dimensions["A"].width = 110
+    for i, line in enumerate(lay.instructions_text, 1):
+        cell = put_text(ws, i, 1, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if i == 1:
+            cell.font = Font(bold=True, size=14)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    _protect(ws)
+
+
+def _meta_sheet(ws: Worksheet, draft: DraftReport) -> None:
+    src = draft.source
+    payload = draft.to_json()
+    rows: list[tuple[str, str]] = [
+        ("format", FORMAT),
+        ("generator", f"reportkit {__version__}"),
+        ("organisation", src.organisation),
+        ("year", str(src.year or "")),
+        ("plan_year", str(src.plan_year or "")),
+        ("language", draft.language),
+        ("source_sha256", src.sha256),
+        ("draft_sha256", draft.digest()),
+        ("draft_chunks", str((len(payload) + L.CHUNK - 1) // L.CHUNK)),
+    ]
+    for i, (key, value) in enumerate(rows, 1):
+        put_text(ws, i, 1, key)
+        put_text(ws, i, 2, value)
+    for j in range(0, len(payload), L.CHUNK):
+        row = len(rows) + 1 + j // L.CHUNK
+        put_text(ws, row, 1, "draft_json")
+        put_text(ws, row, 2, payload[j : j + L.CHUNK])
+    ws.sheet_state = "veryHidden"
+    _protect(ws)
+
+
+META_KEYS = ("format", "generator", "organisation", "year", "plan_year", "language", "source_sha256",
+             "draft_sha256", "draft_chunks")

@@ -1,0 +1,63 @@
+"""English plans (the FreeCAD FPA shape): one commitment per bullet or sentence.
+
+A Markdown plan section ("## Plans for 2024") and a budget estimate section ("### 2024
+Budget Estimate") both say what next year holds; headings, images and one-word labels
+("Income") are not commitments.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Report
+
+__all__ = ["budget_regions", "english_clauses", "is_english"]
+
+_HEADING = re.compile(r"(?m)^(#{1,6})[ \t]+(.*)$")
+_BUDGET = re.compile(r"\bbudget\b|\bprojected (?:spending|income)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[(\"'€$£])")
+_BULLET = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
+_IMAGE = re.compile(r"^\s*!\[")
+_QUANTITY = re.compile(r"\d")
+_MIN_WORDS = 3
+
+
+def is_english(text: str) -> bool:
+    sample = text[:5000]
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return latin > 4 * cjk
+
+
+def budget_regions(text: str) -> list[tuple[int, int]]:
+    """Each Markdown section whose heading names a budget, to the next heading of its level or above."""
+    heads = [(m.start(), len(m.group(1)), m.group(2)) for m in _HEADING.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for i, (start, level, title) in enumerate(heads):
+        if _BUDGET.search(title):
+            end = next((s for s, lv, _t in heads[i + 1 :] if lv <= level), len(text))
+            out.append((start, end))
+    return out
+
+
+def english_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    text = report.text
+    start, end = region
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        lo, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        if not body.strip() or _HEADING.match(body) or _IMAGE.match(body) or body.strip() in ("***", "---"):
+            continue
+        bullet = _BULLET.match(body)
+        offset = lo + (bullet.end() if bullet else len(body) - len(body.lstrip()))
+        chunk = text[offset : lo + len(body)]
+        cuts = [0, *[m.end() for m in _SENTENCE_END.finditer(chunk)], len(chunk)]
+        for a, b in zip(cuts, cuts[1:]):
+            s, e = offset + a, offset + b
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            piece = text[s:e]
+            if len(piece.split()) >= _MIN_WORDS or _QUANTITY.search(piece):
+                yield s, e

@@ -1,0 +1,185 @@
+"""Cutting a plan into commitment clauses (gold/README.md "Commitments").
+
+A clause ends at ``，；。！？：`` (full or half width) or a paragraph break, never inside
+brackets, quotes or book-title marks. A ``、``-list of separate work items sharing
+one action verb (``持续开展A、B、C等行动``, ``推进A、B、C``) becomes one clause per item,
+the first keeping the verb and the others recording it as ``governing_verb``. Lists of
+domains or means (the list is followed by more words), ``坚持A、B、C`` and lists under
+an outcome verb stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Optional, Sequence
+
+import attrs
+
+__all__ = ["Clause", "head_verb", "merge_fragments", "split_clauses", "split_list", "strip_adverbs", "top_level_commas"]
+
+_BREAKS = frozenset("，,；;。！？!?：:\n\r|")
+_OPEN = "（(《“‘「『【〔"
+_CLOSE = "）)》”’」』】〕"
+_PAIR = dict(zip(_OPEN, _CLOSE))
+
+# Words that may stand before the verb without changing what is committed to.
+_ADVERBS = (
+    "定期或不定期地", "进一步", "持续", "继续", "全面", "深入", "积极", "大力", "切实", "着力", "努力",
+    "不断", "逐步", "稳步", "有效", "充分", "严格", "依法", "扎实", "认真", "同时", "今年", "明年",
+    "还要", "也要", "要", "再", "将", "也", "并", "还", "更加", "坚决", "加快", "着重", "重点", "力争",
+    "统筹", "协同", "有序", "全力", "尽快",
+)
+_ADVERB_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _ADVERBS), key=len, reverse=True)) + ")+")
+
+# Verbs that introduce work items; a 、-list after one of them is split.
+ACTION_VERBS = (
+    "开展", "推进", "推动", "实施", "加强", "完善", "落实", "建立", "健全", "深化", "抓好", "做好", "组织",
+    "淘汰", "改造", "建设", "开工", "新建", "改建", "完成", "安排", "启动", "部署", "打造", "培育", "建成",
+    "加大", "规范", "强化", "优化", "创新", "探索", "制定", "修订", "出台", "整治", "治理", "清理", "理顺",
+)
+_ACTION_RE = re.compile("|".join(ACTION_VERBS))
+# A list that ends its clause may trail 等 + a collective noun, dropped from the last item.
+_LIST_TAIL = re.compile(r"等(?:各项|重点|专项)?(?:行动|工作|活动|项目|任务|举措|措施|改革|建设)?$")
+_MIN_ITEM = 4  # shorter items are nouns of one object (获得感、满意度), not work items
+
+
+@attrs.frozen
+class Clause:
+    start: int
+    end: int
+    governing_verb: Optional[str] = None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "|*-•·>#"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_clauses(text: str, start: int, end: int, *, skip: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[int, int]]:
+    """Clause spans of ``text[start:end]``: cut at clause punctuation outside brackets.
+
+    ``skip`` spans (headings) act as breaks and are left out.
+    """
+    depth: list[str] = []
+    skips = sorted(skip)
+    lo = start
+    i = start
+    k = 0
+    while i < end:
+        while k < len(skips) and skips[k][1] <= i:
+            k += 1
+        if k < len(skips) and skips[k][0] <= i < skips[k][1]:
+            yield from _emit(text, lo, i)
+            i = lo = skips[k][1]
+            depth.clear()
+            continue
+        ch = text[i]
+        if depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in _PAIR and not (ch == "“" and "”" not in text[i : min(end, i + 80)]):
+            depth.append(_PAIR[ch])
+        elif ch == "\n":
+            depth.clear()  # a paragraph break closes whatever a typo left open
+            yield from _emit(text, lo, i)
+            lo = i + 1
+        elif ch in _BREAKS and not depth:
+            yield from _emit(text, lo, i)
+            lo = i + 1
+        elif ch == " " and i + 1 < end and text[i + 1] == " " and not depth:
+            yield from _emit(text, lo, i)  # two spaces: a paragraph gap in flattened text
+            lo = i + 1
+        i += 1
+    yield from _emit(text, lo, end)
+
+
+def _emit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    s, e = _trim(text, start, end)
+    if e - s >= 2 and any(ch.isalnum() for ch in text[s:e]):
+        yield s, e
+
+
+def merge_fragments(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin ``以X，为Y`` when a stray comma cut the construction in two."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            prev = text[ps:pe]
+            if prev.startswith("以") and "为" not in prev[1:] and text[s] == "为" and e - s <= 6:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def strip_adverbs(clause: str) -> tuple[str, int]:
+    """The clause without leading adverbs, and how many characters were dropped."""
+    m = _ADVERB_RE.match(clause)
+    n = m.end() if m else 0
+    return clause[n:], n
+
+
+def head_verb(clause: str) -> Optional[str]:
+    """The adverbs and action verb a clause opens with (``持续开展``), if it opens with one."""
+    rest, n = strip_adverbs(clause)
+    m = _ACTION_RE.match(rest)
+    if m is None:
+        return None
+    lead = clause[:n]
+    for word in ("今年", "明年", "还要", "也要", "要", "将", "也", "并", "还", "同时"):
+        lead = lead.replace(word, "")
+    return lead + m.group()
+
+
+def top_level_commas(text: str, start: int, end: int) -> list[int]:
+    """Offsets of 、 outside brackets and quotes."""
+    out: list[int] = []
+    depth: list[str] = []
+    for i in range(start, end):
+        ch = text[i]
+        if depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in _PAIR:
+            depth.append(_PAIR[ch])
+        elif ch == "、" and not depth:
+            out.append(i)
+    return out
+
+
+def split_list(text: str, start: int, end: int) -> list[Clause]:
+    """One clause, or one per work item when it is a verb over a 、-list of work items."""
+    clause = text[start:end]
+    verb = head_verb(clause)
+    commas = top_level_commas(text, start, end)
+    if verb is None or not commas:
+        return [Clause(start, end)]
+    first = start + clause.index(verb) + len(verb)
+    if commas[0] < first:
+        return [Clause(start, end)]
+    bounds = [first, *[c + 1 for c in commas]]
+    ends = [*commas, end]
+    last_s, last_e = bounds[-1], ends[-1]
+    tail = _LIST_TAIL.search(text[last_s:last_e])
+    if tail is not None:
+        last_e = last_s + tail.start()
+    items = list(zip(bounds, ends[:-1])) + [(last_s, last_e)]
+    if any(e - s < _MIN_ITEM for s, e in items):
+        return [Clause(start, end)]
+    # The last item must read like the others: a list of domains goes on after its last item
+    # (…安全生产等关系群众利益的重点领域执法力度), a list of items does not.
+    if tail is None and "等" in text[last_s:last_e]:
+        return [Clause(start, end)]
+    if tail is None and _longer_than_peers(items):
+        return [Clause(start, end)]
+    out = [Clause(start, items[0][1], None)]
+    out += [Clause(s, e, verb) for s, e in items[1:]]
+    return out
+
+
+def _longer_than_peers(items: list[tuple[int, int]]) -> bool:
+    lengths = [e - s for s, e in items]
+    peers = max(lengths[:-1])
+    return lengths[-1] > 2 * peers + 4

@@ -1,0 +1,170 @@
+"""Which numbers in a plan clause are next year's targets (gold/GONGZUO.md "What counts as a target").
+
+A target states a quantity to be reached, allocated, cut or set in the plan year. The
+rules below drop the other numbers a plan is full of, each by the words around it:
+baselines (由320元提高到…), increments against last year (比上年增加…), forecasts
+(将达…), existing things (已设立…, 有13亿人口), multi-year or dated goals (到2020年,
+两年内, a 十三五 section), slogans (三个1亿人), durations, dates, names (M2, 2025).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional, Sequence
+
+import attrs
+
+from ..model import Direction, Metric, MetricKind, Qualifier
+from .commit_numbers import Quantity, scan
+
+__all__ = ["find_targets", "is_restatement", "to_metric", "target_direction", "multi_year_title"]
+
+_CN_NUM = "一二两三四五六七八九十"
+_BASELINE_BEFORE = re.compile(r"(?:由|从)[^，。；由从]*$")
+_BASELINE_AFTER = re.compile(r"^[^，。；]{0,4}?(?:提高|增加|提升|上调|降低|下降|减少|下调|扩大|缩小|降)?(?:到|至)")
+_INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年|上年度)")
+_BARE_CHANGE = re.compile(r"^(?:同比|相应|再)?(?:增加|增长|提高|减少|下降|多|增)$")
+_FORECAST = re.compile(r"(?:将|预计|预测|估计)(?:高)?达(?:到)?$|预计$|预测$")
+_EXISTING = re.compile(r"已|现有|原有|目前|累计|(?<![具拥])有$|最后$|剩余|剩下|用好|用足|管好|盘活")
+# 13亿人口, 5亿农民: a bare 亿 before a noun counts a population that exists, not a target
+_POPULATION_AFTER = re.compile(r"^[\u4e00-\u9fff]")
+_SCOPE_AFTER = re.compile(r"^[^，。；]{0,12}的[^，。；]{0,4}范围|^[^，。；]{0,10}(?:选择|选取)?部分")
+# 749万人，为历史最高: a record is said of a fact or a forecast, not of a target
+_RECORD_NEXT = re.compile(r"[，,]\s*(?:为|是|将|再|再创|创|达|将创)*(?:历史|同期)?(?:最高|新高|之最|峰值)")
+_CONDITIONAL = re.compile(r"可以实现|就能|能够实现|才能")
+_UNCHANGED = re.compile(r"不变")
+_SHARE_AFTER = re.compile(r"^[^，。；]{0,3}用于")
+_DATED = re.compile(
+    rf"到(?P<y1>(?:19|20)\d\d)年|(?P<y2>(?:19|20)\d\d)年(?:前|底前|以前)|[{_CN_NUM}\d]+年内|今明两年|年均|"
+    rf"[{_CN_NUM}]年(?:时间|左右)|期间|时期|[{_CN_NUM}]+五”?(?:规划|期间|时期|末)"
+)
+_MULTI_YEAR_TITLE = re.compile(rf"十[{_CN_NUM}]五|时期|五年|规划|(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)?\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DOWN_WORDS = re.compile(r"控制在|下降|降低|减少|压减|压缩|淘汰|削减|缩减|以内|以下|不超过|化解|去")
+_RESTATE_GENERIC = set("把将要在于定控制预期目标的今年全年经济有了和及")
+
+
+def multi_year_title(title: str, plan_year: Optional[int]) -> bool:
+    """A section about a multi-year plan, or about a year other than the plan year."""
+    if _MULTI_YEAR_TITLE.search(title):
+        return True
+    years = [int(y) for y in _YEAR.findall(title)]
+    return bool(years) and plan_year is not None and plan_year not in years
+
+
+def _dated(sentence: str, plan_year: Optional[int]) -> bool:
+    for m in _DATED.finditer(sentence):
+        year = m.group("y1") or m.group("y2")
+        if year is None or plan_year is None or int(year) != plan_year:
+            return True
+    return False
+
+
+def _slogan_numbers(sentence: str) -> set[str]:
+    """Numbers that name a slogan's members (三个1亿人): restating one is not a target."""
+    return {m.group(1) for m in re.finditer(rf"[{_CN_NUM}]个(\d+(?:\.\d+)?[万亿]?)", sentence)}
+
+
+def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int],
+               plan_year: Optional[int], nxt: Optional[Quantity]) -> bool:
+    if q.kind is MetricKind.DURATION or q.unit in ("", "岁", "日", "周"):
+        return False
+    cs, ce = clause
+    before = text[cs : q.start]
+    after = text[q.end : (nxt.start if nxt is not None and nxt.start < ce else ce)]
+    whole = text[sentence[0] : sentence[1]]
+    if before.endswith("第") or _inside_quotes(text, cs, q.start):
+        return False
+    if re.search(rf"[{_CN_NUM}]个$", before):
+        return False
+    number = q.text.split("%")[0][:8]
+    if any(number.startswith(s) for s in _slogan_numbers(whole)):
+        return False
+    if _BASELINE_BEFORE.search(before) and _BASELINE_AFTER.search(after) and nxt is not None and nxt.start < ce:
+        return False
+    if _INCREMENT.search(before) or _FORECAST.search(before.rstrip()) or _EXISTING.search(before):
+        return False
+    if q.unit == "亿" and _POPULATION_AFTER.match(after) or _SCOPE_AFTER.search(after):
+        return False
+    if _RECORD_NEXT.match(text, ce):
+        return False
+    if _CONDITIONAL.search(text[cs:ce]) or _UNCHANGED.search(text[cs:ce]) or _SHARE_AFTER.search(after):
+        return False
+    # a date scopes forward: 经过今明两年努力 covers what follows it, not the clause before
+    return not _dated(text[sentence[0] : ce], plan_year)
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    seg = text[start:pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
+def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], plan_year: Optional[int],
+                 previous_had_target: bool, *, english: bool = False) -> list[Quantity]:
+    """The quantities of one clause that are targets of the plan year.
+
+    An English plan states its targets as amounts (a budget) or rates; other numbers in
+    it are versions, years and counts of the past.
+    """
+    qs = scan(text, *clause)
+    if english:
+        return [q for q in qs if q.kind in (MetricKind.MONEY, MetricKind.RATE)]
+    out: list[Quantity] = []
+    for i, q in enumerate(qs):
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if not _is_target(text, q, clause, sentence, plan_year, nxt):
+            continue
+        lead = text[clause[0] : q.start].strip()
+        if previous_had_target and _BARE_CHANGE.match(lead):
+            continue  # 增加1700亿元 after a target restates the target as a change
+        out.append(q)
+    return out
+
+
+def _label_chars(s: str) -> set[str]:
+    """Indicator words: Chinese by the character, English by the word."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s)}
+    return words | {c for c in s if "\u4e00" <= c <= "\u9fff" and c not in _RESTATE_GENERIC}
+
+
+def is_restatement(text: str, q: Quantity, clause_start: int, earlier: Sequence[tuple[Quantity, int]]) -> bool:
+    """The same target said again (把增长预期目标定在7.5%左右): same quantity, no new indicator words."""
+    mine = _label_chars(text[clause_start : q.start])
+    for other, other_clause in earlier:
+        if other.text != q.text:
+            continue
+        theirs = _label_chars(text[other_clause : other.start])
+        if not mine or len(mine & theirs) >= 0.6 * len(mine):
+            return True
+    return False
+
+
+def target_direction(clause: str, q: Quantity) -> Direction:
+    if q.qualifier is Qualifier.AT_MOST or _DOWN_WORDS.search(clause):
+        return Direction.DOWN
+    return Direction.UP
+
+
+_SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+
+
+def to_metric(q: Quantity, metrics: Sequence[Metric], *, ident: str, section: str, label: str,
+              direction: Direction) -> Metric:
+    """The metrics stage's record of this quantity, marked as a target, or one built from ``q``."""
+    for m in metrics:
+        if m.start < q.end and q.start < m.end:
+            return attrs.evolve(m, is_target=True, direction=m.direction or direction,
+                                qualifier=m.qualifier if m.qualifier is not Qualifier.EXACT else q.qualifier)
+    value, unit, high = q.value, q.unit, q.value_high
+    for prefix, factor in _SCALES:
+        if unit.startswith(prefix) and (len(unit) > len(prefix) or q.unit == prefix):
+            value, unit = value * factor, unit[len(prefix) :] or ""
+            high = high * factor if high is not None else None
+            break
+    return Metric(
+        id=ident, text=q.text, start=q.start, end=q.end, value=value, unit=unit,
+        qualifier=q.qualifier, kind=q.kind, label=label, section=section, value_high=high,
+        surface_unit=q.unit if q.unit != unit else None, qualifier_word=q.qualifier_word,
+        numeral=q.numeral, is_target=True, direction=direction,
+    )

@@ -1,0 +1,132 @@
+"""What the words around a number say about it: hedges (约 近 至少), goals (力争 确保), stated changes.
+
+Each function looks at a bounded window before the number, so the whole stage stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import attrs
+
+from ..model import Direction, Qualifier
+
+__all__ = [
+    "Change",
+    "prefix_qualifier",
+    "governed_by_goal",
+    "stated_change",
+    "CLAUSE_BREAK",
+    "SENTENCE_BREAK",
+    "FULL_STOP",
+]
+
+FULL_STOP = re.compile(r"[。！？!?\n]")
+SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,：:、]")
+
+# Longest first: 不少于 before 少于, 接近 before 近.
+_PREFIX_WORDS: tuple[tuple[str, Qualifier], ...] = (
+    ("不少于", Qualifier.AT_LEAST),
+    ("不低于", Qualifier.AT_LEAST),
+    ("不超过", Qualifier.AT_MOST),
+    ("不高于", Qualifier.AT_MOST),
+    ("不多于", Qualifier.AT_MOST),
+    ("至少", Qualifier.AT_LEAST),
+    ("最少", Qualifier.AT_LEAST),
+    ("最多", Qualifier.AT_MOST),
+    ("超过", Qualifier.APPROX_OVER),
+    ("大约", Qualifier.APPROX),
+    ("接近", Qualifier.APPROX),
+    ("将近", Qualifier.APPROX),
+    ("约", Qualifier.APPROX),
+    ("近", Qualifier.APPROX),
+    ("超", Qualifier.APPROX_OVER),
+    ("逾", Qualifier.APPROX_OVER),
+)
+
+
+_HEDGE = re.compile(
+    "(?P<word>" + "|".join(w for w, _ in _PREFIX_WORDS) + ")(?:具有|拥有|达到|保持|达|有|为|要|需|在)?$"
+)
+_QUALIFIER_OF = dict(_PREFIX_WORDS)
+
+
+def prefix_qualifier(text: str, start: int) -> Optional[tuple[str, int, Qualifier]]:
+    """The hedge word standing right before ``start`` (至少具有1名): (word, its offset, qualifier)."""
+    window = text[max(0, start - 6) : start]
+    m = _HEDGE.search(window)
+    if m is None:
+        return None
+    word = m.group("word")
+    at = start - len(window) + m.start()
+    if word == "近" and text[max(0, at - 1) : at] in ("最", "附", "临", "就", "接", "将"):
+        return None  # 最近 / 附近: not a hedge
+    return word, at, _QUALIFIER_OF[word]
+
+
+_GOAL_VERB = re.compile(r"力争|确保|争取|力求")
+# 预期目标是：A；B；C — a list of goals runs to the full stop, across semicolons.
+_GOAL_LIST = re.compile(r"(?:目标|预期)[^。！？!?\n，,]{0,4}?(?:是|为|[：:])")
+
+
+def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int) -> Optional[tuple[str, bool]]:
+    """The goal word governing a number: (word, whether it makes an unhedged number a ``target``).
+
+    力争/确保 govern the rest of their sentence (up to ；); ``目标是：`` governs its whole list.
+    """
+    verb = None
+    for m in _GOAL_VERB.finditer(text, sentence_start, start):
+        verb = m.group(0)
+    if verb is not None:
+        return verb, True
+    listed = None
+    for m in _GOAL_LIST.finditer(text, full_start, start):
+        listed = m.group(0)
+    return (listed, False) if listed is not None else None
+
+
+_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "攀升", "前移", "前进", "增", "多")
+_DOWN = ("下降", "降低", "减少", "压缩", "缩短", "缩减", "回落", "下滑", "后移", "后退", "减", "降", "少")
+_VERB = re.compile(
+    "(?P<verb>" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")(?:了)?(?:约|近|超过|超|逾|达)?$"
+)
+_BASELINE = re.compile(
+    r"(?:较|比|与)(?P<what>去年同期|上年同期|去年|上年度|上年|上一年|上期|同期|改革前|\d{4}年(?:同期|底|末)?)"
+    r"|(?P<yoy>同比|环比)"
+)
+_RANK_VERBS = ("前移", "后移", "前进", "后退", "上升", "下降", "提升")
+
+
+@attrs.frozen
+class Change:
+    direction: Direction
+    baseline: Optional[str]
+    verb: str
+
+
+def stated_change(text: str, sentence_start: int, start: int, unit: str) -> Optional[Change]:
+    """``较去年同期下降27.4%``, ``提高3个百分点``, ``前移16位``: the change a number states, if it is one.
+
+    ``start`` is where the number (or its hedge word) begins. A level reached (减少为2个, 增加到)
+    is not a change: the verb must stand right before the number.
+    """
+    before = text[max(sentence_start, start - 8) : start]
+    m = _VERB.search(before)
+    if m is None:
+        return None
+    verb = m.group("verb")
+    verb_at = start - len(before) + m.start()
+    window = text[max(sentence_start, verb_at - 16) : verb_at]
+    base = None
+    for b in _BASELINE.finditer(window):
+        base = b.group("what") or {"同比": "上年同期", "环比": "上期"}[b.group("yoy")]
+    relative = unit in ("%", "‰", "个百分点", "百分点", "倍")
+    rank = unit == "位" and verb in _RANK_VERBS
+    if not (relative or rank or base):
+        return None
+    if len(verb) == 1 and not base and not relative:
+        return None  # 增/减/降 alone are too often part of another word
+    direction = Direction.UP if verb in _UP else Direction.DOWN
+    return Change(direction, base, verb)

@@ -1,0 +1,78 @@
+"""Labels: the short phrase that says what a number counts, taken from the clause around it.
+
+The compare stage pairs metrics across years by label, so a label must not depend on
+wording that drifts from year to year: time words (全年, 2022年), adverbs (共, 累计) and
+the verb that introduces the number (达, 为, 完成) are stripped; what is left is the
+noun phrase nearest the number. Deterministic, no dictionary beyond these short lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["make_label", "change_label"]
+
+_MAX = 24
+_OPENERS = re.compile(
+    r"^(?:同时|其中|另外|此外|目前|截至目前|截至\S{0,8}?(?:底|末)|当前|现|并且|并|且|而|又|再|"
+    r"全年|今年|去年|当年|年内|年度|上半年|下半年|\d{4}年(?:度|以来|来)?|[一二三四五六七八九十]+是|"
+    r"全区|全县|全市|全省|全国|全镇|全乡|我区|我县|我市|我省|本区|本县|本市|"
+    r"力争|确保|争取|力求|已经|已|共计|共|累计|合计|总计|先后|分别|均|都|还|也|再次|对|向|在|为|通过|"
+    r"[0-9]+[.、．)]|[（(][一二三四五六七八九十0-9]+[）)])"
+)
+_CLOSERS = re.compile(
+    r"(?:分别为|分别达|分别|累计达|共计|累计|合计|总计|达到|达|为|是|有|共|了|已|计|约|近|超过|超|逾|"
+    r"至少|不少于|不低于|不超过|以上|其中|占|增至|降至|至|到|由|从|完成|实现|开展|进行|组织|办理|均|的|等)$"
+)
+_DROP = re.compile(r"[\s|]")
+_AFTER_NOUN = re.compile(r"[\u4e00-\u9fff（）()“”A-Za-z]{1,10}")
+_AFTER_STOP = re.compile(
+    r"开展|进行|参与|实现|签订|完成|通过|提供|参加|办理|接受|获得|入选|覆盖|纳入|上线|列入|达|为|被|在|作|均|全部|已|共|并|的|和|及|与|等"
+)
+_CLASSIFIERS = frozenset("个 家 名 人 项 件 份 条 处 所 座 台 套 批 支 位 户 张 篇 部 种 类 场 轮 期 卷 笔 例 宗 起 次 批次".split())
+
+
+def _strip(phrase: str) -> str:
+    phrase = _DROP.sub("", phrase)
+    for _ in range(6):
+        new = _OPENERS.sub("", phrase)
+        new = _CLOSERS.sub("", new)
+        if new == phrase:
+            break
+        phrase = new
+    return phrase.strip(" ，,、：:（(")
+
+
+def _after_noun(text: str, end: int) -> str:
+    """The noun right after a classifier: 15家[单位], 9份[重大行政合同]."""
+    m = _AFTER_NOUN.match(text, end)
+    if m is None:
+        return ""
+    noun = m.group(0)
+    stop = _AFTER_STOP.search(noun)
+    return noun[: stop.start()] if stop else noun
+
+
+def make_label(text: str, clause_start: int, number_start: int, end: int, unit: str) -> str:
+    """What the number at ``number_start`` counts, from its clause (``clause_start``) and what follows it."""
+    before = _strip(text[clause_start:number_start])
+    after = _after_noun(text, end) if unit in _CLASSIFIERS else ""
+    if after and (not before or not before.endswith(after)):
+        label = before + after if len(before) <= 8 else after if not before else before[-12:] + after
+    else:
+        label = before
+    label = label or unit
+    return label[-_MAX:]
+
+
+_CHANGE_TAIL = re.compile(
+    r"(?:(?:较|比|与)(?:去年同期|上年同期|去年|上年度|上年|上一年|上期|同期|改革前|\d{4}年(?:同期)?)|同比|环比|"
+    r"分别|平均|实际|名义|再次|继续|要|将|了|增长|增加|提高|提升|上升|上涨|攀升|前移|前进|下降|降低|减少|压缩|缩短|"
+    r"缩减|回落|下滑|后移|后退|[增减降多少])+$"
+)
+
+
+def change_label(base: str, up: bool) -> str:
+    """A stated change is named after what changed: 新发行政诉讼案件 → 新发行政诉讼案件降幅."""
+    core = _CHANGE_TAIL.sub("", base) or base
+    return f"{core}{'增幅' if up else '降幅'}"

@@ -1,0 +1,180 @@
+"""Numbering markers: find every string that could open a section, and say where it stands.
+
+This module only finds candidates (``一、`` ``（一）`` ``1.`` ``（1）`` ``①`` ``一是`` ``第一，``
+``##`` ``1.1`` ``IV.``) with their numeric value and whether they stand at a line start or
+inline after a sentence end. Which candidates become sections is decided in
+``structure.py``, which knows the sequence and the nesting.
+
+One compiled alternation, one pass: linear in the text, no backtracking that can blow up.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Iterator, Optional
+
+import attrs
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "一二三四五六七八九十"
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+class MarkerType(str, enum.Enum):
+    """The kinds of numbering; the nesting order between them is learned per document."""
+
+    MARKDOWN = "markdown"  # ## Heading (level from the count of #)
+    HINT = "hint"  # a heading style given by the reader, without numbering
+    CN_DUN = "chinese_dun"  # 一、
+    PAREN_CN = "paren_chinese"  # (一) （一）
+    ARABIC = "arabic"  # 1. 1、 １．
+    PAREN_ARABIC = "paren_arabic"  # (1) （1）
+    CIRCLED = "circled"  # ①
+    ORD_SHI = "ordinal_shi"  # 一是
+    ORD_DI = "ordinal_di"  # 第一，
+    EN_DOTTED = "en_dotted"  # 1 / 1.1 / 1.1.1 at a line start, English
+    ROMAN = "roman"  # I. II. at a line start, English
+
+    @property
+    def lead_in(self) -> bool:
+        """Lead-in items (一是, 第一，) start sentences rather than headings: stricter rules apply."""
+        return self in (MarkerType.ORD_SHI, MarkerType.ORD_DI)
+
+
+@attrs.frozen
+class Candidate:
+    type: MarkerType
+    value: int  # 1 for 一/1/①…; for Markdown the heading depth
+    start: int
+    end: int  # end of the marker (the title starts after it)
+    line_start: bool  # only whitespace between the line start and the marker
+    line: int  # offset of the start of the line holding the marker
+    depth: int = 1  # EN_DOTTED: number of components (1.2.3 → 3)
+
+    @property
+    def key(self) -> tuple[MarkerType, int]:
+        """Types that differ in depth (## vs ###, 1 vs 1.1) nest like different types."""
+        return (self.type, self.depth)
+
+
+def cn_value(s: str) -> Optional[int]:
+    """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; None for anything else."""
+    if not s or any(c not in CN_DIGITS and c != "十" for c in s):
+        return None
+    if "十" not in s:
+        return CN_DIGITS[s] if len(s) == 1 else None
+    tens, _, units = s.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return None
+    t = CN_DIGITS[tens] if tens else 1
+    u = CN_DIGITS[units] if units else 0
+    return t * 10 + u if t else None
+
+
+def roman_value(s: str) -> Optional[int]:
+    total, prev = 0, 0
+    for c in reversed(s):
+        v = _ROMAN.get(c)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
+
+
+# Characters after which an inline marker may open a new item: sentence and clause ends,
+# spaces (one-line texts separate headings with a space) and table bars.
+INLINE_BEFORE = frozenset("。！？；;!?：:| \t\u3000\xa0")
+# Lead-in items (一是) open clauses, never follow a space in the middle of a phrase alone:
+# but one-line texts put them after a heading title ended by 。, which INLINE_BEFORE covers.
+_SPACE = " \t\u3000\xa0\ufeff\u200b\u200d"
+
+_PATTERN = re.compile(
+    r"(?P<md>(?<![^\n])#{1,6})(?=[ \t]+\S)"
+    rf"|(?P<dun>[{_CN}]{{1,3}})、"
+    rf"|[(（](?P<pcn>[{_CN}]{{1,3}})[)）]"
+    r"|[(（](?P<par>[0-9０-９]{1,2})[)）]"
+    r"|(?P<ara>[0-9０-９]{1,2})(?:[.．](?![0-9０-９])|、)"
+    r"|(?P<cir>[①-⑳])"
+    rf"|(?P<shi>[{_CN}]{{1,3}})是"
+    rf"|第(?P<di>[{_CN}]{{1,3}})[，,、]"
+)
+_EN_PATTERN = re.compile(
+    r"(?m)^[ \t]*(?:(?P<dot>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<rom>[IVXL]{1,5})\.)[ \t]+(?=[A-Z\"'(])"
+)
+_MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+\S")
+
+
+def has_markdown_headings(text: str) -> bool:
+    return _MD_HEADING.search(text) is not None
+
+
+class _Lines:
+    """Line starts for increasing offsets: each search looks back only to the previous offset,
+    so a 5 MB text on one line costs one pass, not one pass per marker."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 0
+
+    def info(self, pos: int) -> tuple[int, bool]:
+        nl = self.text.rfind("\n", self.pos, pos)
+        if nl >= 0:
+            self.line = nl + 1
+        self.pos = pos
+        return self.line, not self.text[self.line : pos].strip(_SPACE) if pos - self.line < 64 else False
+
+
+def candidates(text: str) -> Iterator[Candidate]:
+    """Every Chinese/Markdown marker that stands where a marker may stand, in text order."""
+    lines = _Lines(text)
+    for m in _PATTERN.finditer(text):
+        kind = m.lastgroup
+        start = m.start()
+        if kind is None:
+            continue
+        if kind == "md":
+            yield Candidate(MarkerType.MARKDOWN, 1, start, m.end(), True, start, depth=m.end() - start)
+            continue
+        line, at_line_start = lines.info(start)
+        if not at_line_start and text[start - 1] not in INLINE_BEFORE:
+            continue
+        if m.end() < len(text) and text[m.end()] in "、，,。；;）)":  # 一、二、三 lists, (一)、
+            continue
+        digits = m.group(kind)
+        if kind in ("par", "ara"):
+            value: Optional[int] = int(digits)
+        elif kind == "cir":
+            value = ord(digits) - ord("①") + 1
+        else:
+            value = cn_value(digits)
+        if not value:
+            continue
+        mtype = {
+            "dun": MarkerType.CN_DUN,
+            "pcn": MarkerType.PAREN_CN,
+            "par": MarkerType.PAREN_ARABIC,
+            "ara": MarkerType.ARABIC,
+            "cir": MarkerType.CIRCLED,
+            "shi": MarkerType.ORD_SHI,
+            "di": MarkerType.ORD_DI,
+        }[kind]
+        yield Candidate(mtype, value, start, m.end(), at_line_start, line)
+
+
+def english_candidates(text: str) -> Iterator[Candidate]:
+    """Line-initial English numbering: ``1.`` ``2.3`` ``IV.`` followed by a capitalised word."""
+    for m in _EN_PATTERN.finditer(text):
+        start = m.start("dot") if m.group("dot") else m.start("rom")
+        end = m.end()
+        while text[end - 1] in " \t":
+            end -= 1
+        if m.group("dot"):
+            parts = m.group("dot").split(".")
+            yield Candidate(MarkerType.EN_DOTTED, int(parts[-1]), start, end, True, m.start(), depth=len(parts))
+        else:
+            value = roman_value(m.group("rom"))
+            if value:
+                yield Candidate(MarkerType.ROMAN, value, start, end, True, m.start())

@@ -1,0 +1,74 @@
+"""Text facts several stages share: the problems paragraph, salutation lines, the language.
+
+The unnumbered problems paragraph (在看到成绩的同时… / 我们也清醒看到…) closes the numbered
+sub-items before it (structure), is a part of its own (parts) and is split into problem
+clauses (problems); finding it in one place keeps the three stages in agreement.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+import attrs
+
+# The sentence that opens the review's closing self-criticism. Ordered by how sure we are.
+_TRIGGERS = re.compile(
+    r"在(?:看到|充分肯定|肯定)(?:[^。，,；;]{0,8})?成绩的同时"
+    r"|(?:既要|在)看到成绩[，,]\s*(?:更|也)要看到"
+    r"|我们(?:也|还|更)?(?:要|应当|必须)?清醒(?:地)?(?:认识到|看到|意识到)"
+    r"|(?:工作中|发展中|前进中|工作)(?:也|仍|还)(?:然)?存在(?:一些|不少|着)?(?:问题|不足|短板|困难)"
+)
+_SENTENCE_END = "。！？!?\n"
+_SALUTATION = re.compile(r"(?m)^[ \t\u3000]*(?:各位代表|同志们|各位委员)[！!][ \t\u3000]*$")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@attrs.frozen
+class Paragraph:
+    start: int
+    end: int  # end of the line (trailing spaces left out); callers may cut it at a heading
+
+
+@functools.lru_cache(maxsize=4)  # several stages ask about the same text
+def is_english(text: str) -> bool:
+    """English when at most 3 % of the opening is non-ASCII (CJK text is nearly all non-ASCII)."""
+    head = text[:20000]
+    if not head.strip():
+        return False
+    extra = len(head.encode("utf-8", "surrogatepass")) - len(head)  # 2 per CJK character
+    return extra < 0.06 * len(head) and _LATIN.search(head) is not None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _SENTENCE_END:
+        i -= 1
+    while i < pos and text[i] in " \t\u3000\xa0":
+        i += 1
+    return i
+
+
+def problems_paragraph(text: str) -> Optional[Paragraph]:
+    """The first unnumbered problems paragraph, from the sentence holding its trigger to the line end."""
+    m = _TRIGGERS.search(text)
+    if m is None:
+        return None
+    start = _sentence_start(text, m.start())
+    # a one-line report may run several sentences before the trigger on the same "paragraph":
+    # a space before the sentence is the paragraph break there
+    line_end = text.find("\n", m.end())
+    end = len(text) if line_end < 0 else line_end
+    while end > start and text[end - 1] in " \t\r\u3000\xa0|":
+        end -= 1
+    return Paragraph(start, end)
+
+
+def closers(text: str) -> list[int]:
+    """Offsets that end every numbered sub-item before them (level 2 and below)."""
+    out = [m.start() for m in _SALUTATION.finditer(text)]
+    p = problems_paragraph(text)
+    if p is not None:
+        out.append(p.start)
+    return sorted(out)

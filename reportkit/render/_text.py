@@ -1,0 +1,147 @@
+"""Formatting every renderer shares: numbers, names of things, the display width of Chinese text.
+
+Renderers only read the records; nothing here changes a value, it only decides how a value is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from decimal import Decimal
+from typing import Optional
+
+from ..compare.records import MetricPair, SentencePair, TextOp
+from ..model import Metric, ReportMeta, Section
+
+DASH = "—"  # shown where a value is absent, so an empty cell is never mistaken for zero
+
+
+def char_width(ch: str) -> int:
+    """Columns a terminal gives ``ch``: wide and full-width characters take two, combining marks none."""
+    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\ufeff":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(s: str) -> int:
+    return sum(char_width(c) for c in s)
+
+
+def fit(s: str, width: int) -> str:
+    """``s`` cut to at most ``width`` columns, with an ellipsis when something was cut."""
+    if text_width(s) <= width:
+        return s
+    out, used = [], 0
+    for c in s:
+        w = char_width(c)
+        if used + w > width - 1:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + "…"
+
+
+def pad(s: str, width: int, *, right: bool = False) -> str:
+    """``s`` fitted and padded to exactly ``width`` columns (aligned right for numbers)."""
+    s = fit(s, width)
+    gap = " " * (width - text_width(s))
+    return gap + s if right else s + gap
+
+
+def one_line(s: str) -> str:
+    """Whitespace folded to single spaces and control characters dropped, for tables and summaries.
+
+    Control characters go because report text must never drive a terminal (ANSI escapes) or break XML.
+    """
+    return " ".join("".join(c for c in s if unicodedata.category(c) != "Cc" or c.isspace()).split())
+
+
+def number(d: Optional[Decimal]) -> str:
+    """A value as a person writes it: no exponent, no trailing zeros, thousands grouped."""
+    if d is None:
+        return DASH
+    d = d.normalize()
+    if d == d.to_integral_value():
+        d = d.quantize(Decimal(1))
+    return f"{d:,f}"
+
+
+def signed(d: Optional[Decimal], *, zh: bool = False) -> str:
+    if d is None:
+        return DASH
+    return ("+" if d > 0 else "") + (amount(d) if zh else number(d))
+
+
+_YI, _WAN = Decimal(100_000_000), Decimal(10_000)
+
+
+def amount(d: Optional[Decimal]) -> str:
+    """A value as a Chinese reader scans it: 亿 and 万 for large ones (``1.62万亿`` stays readable in a column)."""
+    if d is None:
+        return DASH
+    # 万 only from 100,000 up: 16,000 reads better as it is than as 1.6万.
+    for scale, floor, word in ((_YI * _WAN, _YI * _WAN, "万亿"), (_YI, _YI, "亿"), (_WAN, _WAN * 10, "万")):
+        if abs(d) >= floor:
+            scaled = (d / scale).quantize(Decimal("0.01")).normalize()
+            return number(scaled) + word
+    return number(d)
+
+
+def percent(d: Optional[Decimal]) -> str:
+    """A change already in per cent (``MetricPair.pct_change``) to one decimal place."""
+    if d is None:
+        return DASH
+    return f"{'+' if d > 0 else ''}{d.quantize(Decimal('0.1'))}%"
+
+
+def metric_name(m: Optional[Metric]) -> str:
+    if m is None:
+        return ""
+    return one_line(m.label) or one_line(m.text)
+
+
+def pair_name(p: MetricPair) -> str:
+    return metric_name(p.new) or metric_name(p.old)
+
+
+def pair_unit(p: MetricPair) -> str:
+    m = p.new or p.old
+    return m.unit if m is not None else ""
+
+
+def section_name(s: Optional[Section]) -> str:
+    if s is None:
+        return ""
+    return one_line(f"{s.marker}{s.title}") or s.path
+
+
+def report_label(meta: ReportMeta) -> str:
+    """``2023 某区2023年法治政府建设年度报告``: the year and the title, or the file's name when untitled."""
+    name = meta.title or (meta.source_path.replace("\\", "/").rsplit("/", 1)[-1] if meta.source_path else "")
+    return one_line(" ".join(x for x in (str(meta.year or ""), name) if x))
+
+
+def redline(pair: SentencePair) -> tuple[TextOp, ...]:
+    """The pair's text ops, or ops computed here when the comparison gave none that spell both sentences.
+
+    Renderers place marks by character offset, so ops that do not reproduce the two texts exactly would put
+    every later mark in the wrong place; a character diff of the two texts is the safe fallback.
+    """
+    old = pair.old.text if pair.old is not None else ""
+    new = pair.new.text if pair.new is not None else ""
+    ops = pair.ops
+    if ops and "".join(o.old for o in ops) == old and "".join(o.new for o in ops) == new:
+        return ops
+    if not old or not new:
+        return (TextOp("delete", old, ""),) if old else ((TextOp("insert", "", new),) if new else ())
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return tuple(TextOp(tag, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes())
+
+
+def changed_mask(ops: tuple[TextOp, ...], side: str) -> list[bool]:
+    """For each character of one side (``old`` or ``new``), whether the redline marks it as changed."""
+    mask: list[bool] = []
+    for op in ops:
+        text = op.old if side == "old" else op.new
+        mask.extend([op.op != "equal"] * len(text))
+    return mask

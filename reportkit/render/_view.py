@@ -1,0 +1,155 @@
+"""What every output of a comparison shows, worked out once: counts, the notable changes, sentences by section.
+
+The terminal, HTML, Excel and Word renderers all call these, so the four outputs never disagree about what
+"the largest change" or "the sentences of section 一/（二）" are.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from decimal import Decimal
+from typing import Iterable, Optional, TypeVar
+
+import attrs
+
+from ..compare.records import (
+    FollowStatus,
+    FollowThrough,
+    MetricPair,
+    MetricStatus,
+    ReportDiff,
+    SectionPair,
+    SentencePair,
+    StatedChange,
+    Tag,
+)
+from ..model import Section, Sentence
+
+E = TypeVar("E", bound=enum.Enum)
+
+TAG_ZH = {Tag.SAME: "相同", Tag.EDITED: "修改", Tag.RENAMED: "改名", Tag.MOVED: "移动", Tag.ADDED: "新增",
+          Tag.REMOVED: "删除"}
+STATUS_ZH = {MetricStatus.UP: "上升", MetricStatus.DOWN: "下降", MetricStatus.UNCHANGED: "持平",
+             MetricStatus.NOT_COMPARABLE: "不可比", MetricStatus.DROPPED: "未再报告", MetricStatus.NEW: "新增"}
+FOLLOW_ZH = {FollowStatus.MET: "已完成", FollowStatus.MISSED: "未完成", FollowStatus.ADDRESSED: "有进展",
+             FollowStatus.NOT_FOUND: "未找到"}
+
+
+def counts(items: Iterable[E], kind: type[E]) -> tuple[tuple[E, int], ...]:
+    """How many of each member of ``kind``, in the enum's order, members never seen included as 0."""
+    seen = Counter(items)
+    return tuple((member, seen.get(member, 0)) for member in kind)
+
+
+@attrs.frozen
+class Summary:
+    sections: tuple[tuple[Tag, int], ...]
+    sentences: tuple[tuple[Tag, int], ...]
+    metrics: tuple[tuple[MetricStatus, int], ...]
+    commitments: tuple[tuple[FollowStatus, int], ...]
+    stated_changes: int
+    inconsistent: int
+
+
+def summarise(diff: ReportDiff) -> Summary:
+    return Summary(
+        sections=counts((p.tag for p in diff.sections), Tag),
+        sentences=counts((p.tag for p in diff.sentences), Tag),
+        metrics=counts((p.status for p in diff.metrics), MetricStatus),
+        commitments=counts((f.status for f in diff.commitments), FollowStatus),
+        stated_changes=len(diff.stated_changes),
+        inconsistent=len(inconsistent(diff)),
+    )
+
+
+def _magnitude(p: MetricPair) -> tuple[int, Decimal, Decimal]:
+    # A change with a per-cent figure ranks by it; one without (old value 0) ranks after all of those.
+    pct = abs(p.pct_change) if p.pct_change is not None else Decimal(-1)
+    return (1 if p.pct_change is not None else 0, pct, abs(p.delta) if p.delta is not None else Decimal(0))
+
+
+def largest_changes(diff: ReportDiff, n: Optional[int] = None) -> list[MetricPair]:
+    """Metrics that rose or fell, largest relative change first."""
+    moved = [p for p in diff.metrics if p.status in (MetricStatus.UP, MetricStatus.DOWN) and p.old and p.new]
+    moved.sort(key=_magnitude, reverse=True)
+    return moved[:n] if n is not None else moved
+
+
+def dropped(diff: ReportDiff) -> list[MetricPair]:
+    return [p for p in diff.metrics if p.status is MetricStatus.DROPPED]
+
+
+def inconsistent(diff: ReportDiff) -> list[StatedChange]:
+    return [c for c in diff.stated_changes if c.consistent is False]
+
+
+def not_found(diff: ReportDiff) -> list[FollowThrough]:
+    return [f for f in diff.commitments if f.status is FollowStatus.NOT_FOUND]
+
+
+@attrs.frozen
+class SectionGroup:
+    """One aligned section (``pair`` None for text outside every section) and the sentence pairs it holds."""
+
+    anchor: str
+    pair: Optional[SectionPair]
+    sentences: tuple[SentencePair, ...]
+
+    @property
+    def level(self) -> int:
+        if self.pair is None:
+            return 1
+        s = self.pair.new or self.pair.old
+        return s.level if s is not None else 1
+
+    @property
+    def tag(self) -> Tag:
+        return self.pair.tag if self.pair is not None else Tag.SAME
+
+
+def _inside_heading(sentence: Optional[Sentence], section: Optional[Section]) -> bool:
+    if sentence is None:
+        return True
+    if section is None:
+        return False
+    # The heading runs from the marker to the end of the title, plus the 。 or ： that may close it.
+    return section.start <= sentence.start and sentence.end <= section.title_end + 1
+
+
+def _is_heading(sp: SentencePair, pair: SectionPair) -> bool:
+    """A sentence pair that is only the section's own heading line (``（一）完善制度体系。``)."""
+    if sp.old is None and sp.new is None:
+        return False
+    return _inside_heading(sp.old, pair.old) and _inside_heading(sp.new, pair.new)
+
+
+def group_by_section(diff: ReportDiff) -> tuple[SectionGroup, ...]:
+    """Sentence pairs under the section pair that holds them, in the order of ``diff.sections``.
+
+    A sentence belongs to the deepest section holding it (``Sentence.section``). The new side decides, since
+    the new report's order is the one read; a removed sentence goes where its old section went.
+    """
+    by_new: dict[str, int] = {}
+    by_old: dict[str, int] = {}
+    for i, p in enumerate(diff.sections):
+        if p.new is not None:
+            by_new.setdefault(p.new.path, i)
+        if p.old is not None:
+            by_old.setdefault(p.old.path, i)
+    held: dict[int, list[SentencePair]] = {}
+    for sp in diff.sentences:
+        where = -1
+        if sp.new is not None and sp.new.section in by_new:
+            where = by_new[sp.new.section]
+        elif sp.old is not None and sp.old.section in by_old:
+            where = by_old[sp.old.section]
+        if where >= 0 and _is_heading(sp, diff.sections[where]):
+            continue  # the group shows the heading already; a second copy in the text reads as a repeat
+        held.setdefault(where, []).append(sp)
+    groups = []
+    if -1 in held:
+        groups.append(SectionGroup("sec-0", None, tuple(held[-1])))
+    for i, p in enumerate(diff.sections):
+        groups.append(SectionGroup(f"sec-{i + 1}", p, tuple(held.get(i, ()))))
+    return tuple(groups)

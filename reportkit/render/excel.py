@@ -1,0 +1,208 @@
+"""An Excel workbook of a comparison, for people who check and annotate the numbers.
+
+Sheets: 概览 (summary), 指标变化 (metrics: change and per-cent change are formulas over the value cells, so an
+edited value recalculates), 所述变化 (stated changes checked), 承诺落实 (commitments followed through), 章节
+(sections) and 语句 (sentences). Report text always lands as text: a cell beginning ``=`` ``+`` ``-`` ``@``
+is stored as a string with the quote prefix, never as a formula. The only formulas are the ones built here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Optional, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .._io import atomic_path
+from ..compare.records import ReportDiff
+from ..errors import PathLike
+from ..model import ReportMeta
+from . import _view
+from ._text import report_label, one_line, pair_name, pair_unit, section_name, text_width
+
+MAX_CELL = 32_767  # Excel's limit on characters in a cell
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_HEAD_FONT = Font(bold=True, color="FFFFFF")
+_HEAD_FILL = PatternFill("solid", fgColor="1F4E8C")
+_RISE = PatternFill("solid", fgColor="D7F5DC")
+_FALL = PatternFill("solid", fgColor="FDE0E0")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+PCT_FORMAT = "+0.0%;-0.0%;0.0%"
+TYPE_ZH = {"action": "行动", "goal": "目标", "principle": "原则"}
+
+
+def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: Optional[str] = None) -> None:
+    """Write one cell; strings are always text, whatever they start with."""
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+        if text.startswith(_FORMULA_START):
+            cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
+    else:
+        cell.value = value
+    if number_format:
+        cell.number_format = number_format
+
+
+def formula(ws: Worksheet, row: int, col: int, expr: str, number_format: str) -> None:
+    """Write one of our own formulas (the only way a formula enters the workbook)."""
+    cell = ws.cell(row=row, column=col, value=expr)
+    cell.data_type = "f"
+    cell.number_format = number_format
+
+
+def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
+           wrap: Sequence[int] = (), widths: Optional[dict[int, int]] = None) -> None:
+    """Headers styled, rows written, panes frozen below the header, a filter on every column, widths set."""
+    for c, h in enumerate(headers, 1):
+        put(ws, 1, c, h)
+        cell = ws.cell(row=1, column=c)
+        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r, values in enumerate(rows, 2):
+        for c, v in enumerate(values, 1):
+            if v is None:
+                continue
+            put(ws, r, c, v)
+            ws.cell(row=r, column=c).alignment = _WRAP if c in wrap else _TOP
+    ws.freeze_panes = "A2"
+    last = max(len(rows) + 1, 2)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last}"
+    _fit_columns(ws, headers, rows, wrap, widths or {})
+
+
+def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], wrap: Sequence[int],
+                 widths: dict[int, int]) -> None:
+    # Width in Excel's units is about one Latin character; a Chinese character needs two, hence text_width.
+    for c, h in enumerate(headers, 1):
+        longest = max([text_width(h) + 4] + [text_width(str(r[c - 1])) for r in rows[:500]
+                                              if len(r) >= c and r[c - 1] is not None])
+        cap = 60 if c in wrap else 40
+        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, min(max(longest + 2, 8), cap))
+
+
+
+def _summary(ws: Worksheet, diff: ReportDiff) -> None:
+    s = _view.summarise(diff)
+    rows: list[list[Any]] = [["去年报告", report_label(diff.old.meta)], ["今年报告", report_label(diff.new.meta)]]
+    if diff.scores is not None:
+        for name, v in (("余弦相似度", diff.scores.cosine), ("Jaccard 相似度", diff.scores.jaccard),
+                        ("编辑相似度", diff.scores.edit), ("文本沿用率", diff.scores.reuse)):
+            rows.append([name, round(v, 4)])
+    for what, pairs, names in (("章节", s.sections, _view.TAG_ZH), ("语句", s.sentences, _view.TAG_ZH),
+                               ("指标", s.metrics, _view.STATUS_ZH), ("承诺", s.commitments, _view.FOLLOW_ZH)):
+        for k, n in pairs:
+            rows.append([f"{what}·{names[k]}", n])  # type: ignore[index]
+    rows.append(["所述变化", s.stated_changes])
+    rows.append(["所述变化·与去年数字不符", s.inconsistent])
+    _table(ws, ["项目", "值"], rows, widths={1: 26, 2: 70})
+    for r in range(3, len(rows) + 2):
+        if isinstance(ws.cell(row=r, column=2).value, float):
+            ws.cell(row=r, column=2).number_format = "0.00"
+
+
+def _metrics(ws: Worksheet, diff: ReportDiff) -> None:
+    headers = ["指标", "单位", "去年值", "今年值", "变化", "变化幅度", "状态", "去年原文", "今年原文",
+               "去年章节", "今年章节", "说明"]
+    rows = []
+    for p in diff.metrics:
+        rows.append([
+            pair_name(p), pair_unit(p), None, None, None, None, _view.STATUS_ZH[p.status],
+            one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
+            p.old.section if p.old else "", p.new.section if p.new else "", one_line(p.note),
+        ])
+    _table(ws, headers, rows, wrap=(1,))
+    for r, p in enumerate(diff.metrics, 2):
+        if p.old is not None:
+            put(ws, r, 3, _number(p.old.value), number_format="General")
+        if p.new is not None:
+            put(ws, r, 4, _number(p.new.value), number_format="General")
+        formula(ws, r, 5, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},"")', "General")
+        formula(ws, r, 6, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r}),C{r}<>0),(D{r}-C{r})/C{r},"")', PCT_FORMAT)
+    for col in ("C", "D", "E", "F"):
+        ws.column_dimensions[col].width = 12
+    last = len(diff.metrics) + 1
+    if last >= 2:
+        for col in ("E", "F"):
+            rng = f"{col}2:{col}{last}"
+            # ISNUMBER guards the "" of rows with one side missing, which compare as greater than any number.
+            ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThan", formula=["0"], fill=_RISE))
+            ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0"], fill=_FALL))
+
+
+def _number(d: Decimal) -> "int | float":
+    # Excel holds doubles; an integral value is written as an int so it shows without a decimal point.
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _stated(ws: Worksheet, diff: ReportDiff) -> None:
+    headers = ["今年所述", "所指指标", "去年报告中", "按所述推算的去年值", "实际变化", "核对"]
+    rows = [[
+        one_line(diff.new.text[c.start:c.end]), one_line(c.metric.text) if c.metric else "",
+        one_line(c.prior.text) if c.prior else "",
+        _number(c.implied_prior) if c.implied_prior is not None else "",
+        _number(c.actual_change) if c.actual_change is not None else "",
+        {True: "一致", False: "不一致", None: "无法核对"}[c.consistent],
+    ] for c in diff.stated_changes]
+    _table(ws, headers, rows)
+
+
+def _commitments(ws: Worksheet, diff: ReportDiff) -> None:
+    headers = ["去年承诺", "类型", "章节", "目标", "落实情况", "结果", "今年报告中的依据", "相似度", "说明"]
+    rows = [[
+        one_line(f.commitment.text), TYPE_ZH.get(f.commitment.type.value, f.commitment.type.value),
+        f.commitment.section, one_line(f.commitment.target.text) if f.commitment.target else "",
+        _view.FOLLOW_ZH[f.status], one_line(f.outcome.text) if f.outcome else "",
+        "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(f.note),
+    ] for f in diff.commitments]
+    _table(ws, headers, rows, wrap=(1, 7))
+
+
+def _sections(ws: Worksheet, diff: ReportDiff) -> None:
+    headers = ["去年路径", "去年标题", "今年路径", "今年标题", "变化", "相似度", "余弦", "Jaccard", "编辑", "沿用"]
+    rows = []
+    for p in diff.sections:
+        sc = p.scores
+        rows.append([
+            p.old.path if p.old else "", section_name(p.old), p.new.path if p.new else "", section_name(p.new),
+            _view.TAG_ZH[p.tag], round(p.similarity, 3),
+            *((round(sc.cosine, 3), round(sc.jaccard, 3), round(sc.edit, 3), round(sc.reuse, 3)) if sc else
+              (None,) * 4),
+        ])
+    _table(ws, headers, rows, wrap=(2, 4))
+
+
+def _sentences(ws: Worksheet, diff: ReportDiff) -> None:
+    headers = ["变化", "相似度", "去年语句", "今年语句", "去年章节", "今年章节"]
+    rows = [[
+        _view.TAG_ZH[p.tag], round(p.similarity, 3), one_line(p.old.text) if p.old else "",
+        one_line(p.new.text) if p.new else "", p.old.section if p.old else "", p.new.section if p.new else "",
+    ] for p in diff.sentences]
+    _table(ws, headers, rows, wrap=(3, 4), widths={3: 60, 4: 60})
+
+
+SHEETS = (("概览", _summary), ("指标变化", _metrics), ("所述变化", _stated), ("承诺落实", _commitments),
+          ("章节", _sections), ("语句", _sentences))
+
+
+def build_workbook(diff: ReportDiff) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, fill in SHEETS:
+        fill(wb.create_sheet(title), diff)
+    return wb
+
+
+def write_xlsx(diff: ReportDiff, path: PathLike) -> None:
+    """Write the workbook to ``path`` whole or not at all."""
+    wb = build_workbook(diff)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)

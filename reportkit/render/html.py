@@ -1,0 +1,263 @@
+"""One self-contained HTML page for a comparison: side by side, sections aligned, redlines, tables.
+
+The page is ``templates/diff.html`` rendered by Jinja2 with autoescaping on; CSS and script come from
+``diff.css`` and ``diff.js`` beside it and are inlined, so the file opens anywhere, offline, with no request
+leaving the machine. Report text only ever reaches the template as data (never as template source), so
+``{{ 7*7 }}`` or ``<script>`` in a report shows as the characters it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.resources
+from typing import Optional
+
+import attrs
+import jinja2
+from markupsafe import Markup
+
+from .._io import atomic_open
+from ..compare.records import MetricPair, MetricStatus, ReportDiff, SentencePair, TextOp
+from ..errors import PathLike
+from ..model import Metric, ReportMeta, Sentence
+from . import _view
+from ._text import (
+    report_label,
+    DASH,
+    changed_mask,
+    number,
+    one_line,
+    pair_name,
+    pair_unit,
+    percent,
+    redline,
+    section_name,
+    signed,
+)
+
+_TEMPLATES = "reportkit.templates"
+
+
+@attrs.frozen
+class Segment:
+    """A run of text with one look: ``cls`` names CSS classes, ``title`` is the hover text."""
+
+    text: str
+    cls: str = ""
+    title: str = ""
+
+
+@attrs.frozen
+class Row:
+    tag: str
+    tag_zh: str
+    similarity: str
+    old: tuple[Segment, ...]
+    new: tuple[Segment, ...]
+    unified: tuple[Segment, ...]
+
+
+@attrs.frozen
+class Group:
+    anchor: str
+    level: int
+    tag: str
+    tag_zh: str
+    old_title: str
+    new_title: str
+    similarity: str
+    rows: tuple[Row, ...]
+
+    @property
+    def toc_title(self) -> str:
+        return self.new_title or self.old_title
+
+
+class _Marks:
+    """The metric pairs that changed, found by offset in one report, to highlight them in its sentences."""
+
+    def __init__(self, spans: list[tuple[int, int, MetricPair]]) -> None:
+        spans.sort(key=lambda s: s[0])
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+
+    def within(self, sentence: Sentence) -> list[tuple[int, int, MetricPair]]:
+        lo = bisect.bisect_left(self.starts, sentence.start)
+        hi = bisect.bisect_left(self.starts, sentence.end)
+        return [s for s in self.spans[lo:hi] if s[1] <= sentence.end]
+
+
+def _marks(diff: ReportDiff, side: str) -> _Marks:
+    spans = []
+    for p in diff.metrics:
+        m: Optional[Metric] = p.old if side == "old" else p.new
+        if m is not None and p.status is not MetricStatus.UNCHANGED:
+            spans.append((m.start, m.end, p))
+    return _Marks(spans)
+
+
+def change_note(p: MetricPair, old: ReportMeta, new: ReportMeta) -> str:
+    """``2022: 40件 → 2023: 32件（-8，-20.0%）``: the hover text of a highlighted number."""
+    a = f"{old.year or '去年'}: {one_line(p.old.text) if p.old else DASH}"
+    b = f"{new.year or '今年'}: {one_line(p.new.text) if p.new else DASH}"
+    tail = f"（{signed(p.delta)}，{percent(p.pct_change)}）" if p.delta is not None else ""
+    return f"{pair_name(p)}  {a} → {b}{tail}  [{_view.STATUS_ZH[p.status]}]"
+
+
+def _side(sentence: Optional[Sentence], ops: tuple[TextOp, ...], side: str, marks: _Marks,
+          diff: ReportDiff) -> tuple[Segment, ...]:
+    if sentence is None:
+        return ()
+    text = sentence.text
+    changed = changed_mask(ops, side)
+    if len(changed) != len(text):  # ops for other text: show it plain rather than mark the wrong characters
+        changed = [False] * len(text)
+    owner: list[Optional[MetricPair]] = [None] * len(text)
+    for start, end, pair in marks.within(sentence):
+        for i in range(max(start - sentence.start, 0), min(end - sentence.start, len(text))):
+            owner[i] = pair
+    edit = "del" if side == "old" else "ins"
+    out: list[Segment] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and changed[j] == changed[i] and owner[j] is owner[i]:
+            j += 1
+        pair = owner[i]
+        cls = " ".join(c for c in (edit if changed[i] else "", f"m {pair.status.value}" if pair else "") if c)
+        out.append(Segment(text[i:j], cls, change_note(pair, diff.old.meta, diff.new.meta) if pair else ""))
+        if pair is not None and side == "new" and pair.old is not None and (j == len(text) or owner[j] is not pair):
+            out.append(Segment(f"原{one_line(pair.old.text)}", "was"))
+        i = j
+    return tuple(out)
+
+
+def _unified(ops: tuple[TextOp, ...]) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(Segment(op.new))
+            continue
+        if op.old:
+            out.append(Segment(op.old, "del"))
+        if op.new:
+            out.append(Segment(op.new, "ins"))
+    return tuple(out)
+
+
+def _row(sp: SentencePair, diff: ReportDiff, old_marks: _Marks, new_marks: _Marks) -> Row:
+    ops = redline(sp)
+    return Row(
+        tag=sp.tag.value,
+        tag_zh=_view.TAG_ZH[sp.tag],
+        similarity=f"{sp.similarity:.2f}",
+        old=_side(sp.old, ops, "old", old_marks, diff),
+        new=_side(sp.new, ops, "new", new_marks, diff),
+        unified=_unified(ops),
+    )
+
+
+def _groups(diff: ReportDiff) -> list[Group]:
+    old_marks, new_marks = _marks(diff, "old"), _marks(diff, "new")
+    out = []
+    for g in _view.group_by_section(diff):
+        if g.pair is None and not g.sentences:
+            continue
+        old_title = section_name(g.pair.old) if g.pair else "（章节之前）"
+        new_title = section_name(g.pair.new) if g.pair else "（章节之前）"
+        out.append(Group(
+            anchor=g.anchor, level=g.level, tag=g.tag.value if g.pair else "outside",
+            tag_zh=_view.TAG_ZH[g.tag] if g.pair else "",
+            old_title=old_title, new_title=new_title,
+            similarity=f"{g.pair.similarity:.2f}" if g.pair else "",
+            rows=tuple(_row(sp, diff, old_marks, new_marks) for sp in g.sentences),
+        ))
+    return out
+
+
+
+def _metric_rows(diff: ReportDiff) -> list[dict[str, str]]:
+    rows = []
+    for p in diff.metrics:
+        m = p.new or p.old
+        rows.append({
+            "name": pair_name(p), "unit": pair_unit(p), "status": p.status.value,
+            "status_zh": _view.STATUS_ZH[p.status],
+            "old_text": one_line(p.old.text) if p.old else DASH, "new_text": one_line(p.new.text) if p.new else DASH,
+            "old_value": number(p.old.value) if p.old else DASH, "new_value": number(p.new.value) if p.new else DASH,
+            "old_sort": str(p.old.value) if p.old else "", "new_sort": str(p.new.value) if p.new else "",
+            "delta": signed(p.delta), "delta_sort": str(p.delta) if p.delta is not None else "",
+            "pct": percent(p.pct_change), "pct_sort": str(p.pct_change) if p.pct_change is not None else "",
+            "section": m.section if m else "", "note": one_line(p.note),
+        })
+    return rows
+
+
+def _evidence(f_sentences: tuple[Sentence, ...]) -> str:
+    return " / ".join(one_line(s.text) for s in f_sentences[:2])
+
+
+def _context(diff: ReportDiff) -> dict[str, object]:
+    summary = _view.summarise(diff)
+    scores = []
+    if diff.scores is not None:
+        for name, value in (("余弦", diff.scores.cosine), ("Jaccard", diff.scores.jaccard),
+                            ("编辑", diff.scores.edit), ("沿用", diff.scores.reuse)):
+            scores.append({"name": name, "value": f"{value:.2f}", "width": f"{max(0.0, min(value, 1.0)) * 100:.0f}"})
+    chips = [
+        ("章节", [(_view.TAG_ZH[k], n, k.value) for k, n in summary.sections if n]),
+        ("语句", [(_view.TAG_ZH[k], n, k.value) for k, n in summary.sentences if n]),
+        ("指标", [(_view.STATUS_ZH[k], n, k.value) for k, n in summary.metrics if n]),
+        ("承诺", [(_view.FOLLOW_ZH[k], n, k.value) for k, n in summary.commitments if n]),
+    ]
+    stated = [{
+        "said": one_line(diff.new.text[c.start:c.end]),
+        "metric": one_line(c.metric.text) if c.metric else DASH,
+        "prior": one_line(c.prior.text) if c.prior else DASH,
+        "implied": number(c.implied_prior),
+        "actual": signed(c.actual_change),
+        "verdict": {True: "一致", False: "不一致", None: "无法核对"}[c.consistent],
+        "cls": {True: "ok", False: "bad", None: "unknown"}[c.consistent],
+    } for c in diff.stated_changes]
+    commitments = [{
+        "text": one_line(f.commitment.text), "type": f.commitment.type.value, "section": f.commitment.section,
+        "target": one_line(f.commitment.target.text) if f.commitment.target else "",
+        "status": f.status.value, "status_zh": _view.FOLLOW_ZH[f.status],
+        "outcome": one_line(f.outcome.text) if f.outcome else "", "evidence": _evidence(f.evidence),
+        "similarity": f"{f.similarity:.2f}", "note": one_line(f.note),
+    } for f in diff.commitments]
+    return {
+        "old_label": report_label(diff.old.meta), "new_label": report_label(diff.new.meta),
+        "old_year": str(diff.old.meta.year or "去年"), "new_year": str(diff.new.meta.year or "今年"),
+        "scores": scores, "chips": chips, "inconsistent": summary.inconsistent,
+        "groups": _groups(diff), "metrics": _metric_rows(diff), "stated": stated, "commitments": commitments,
+        "css": _resource("diff.css"), "js": _resource("diff.js"),
+    }
+
+
+def _resource(name: str) -> str:
+    return importlib.resources.files(_TEMPLATES).joinpath(name).read_text(encoding="utf-8")
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_html(diff: ReportDiff) -> str:
+    """The page as a string (``write_html`` writes it)."""
+    template = _environment().from_string(_resource("diff.html"))
+    ctx = _context(diff)
+    # Our own CSS and script are trusted, so they go in unescaped; they must still not end their element.
+    for key in ("css", "js"):
+        if "</" in str(ctx[key]):
+            raise RuntimeError(f"templates/diff.{key} must not contain '</' (it is inlined in the page)")
+        ctx[key] = Markup(ctx[key])
+    return template.render(**ctx)
+
+
+def write_html(diff: ReportDiff, path: PathLike) -> None:
+    """Write the page to ``path`` whole or not at all."""
+    page = render_html(diff)
+    with atomic_open(path) as f:
+        f.write(page)

@@ -1,0 +1,176 @@
+"""A Word document of this year's text as tracked changes over last year's.
+
+Every difference is a real revision (``w:ins`` / ``w:del`` by author "reportkit"), so Word and LibreOffice
+list them, and an editor can accept or reject each one: accepting all gives this year's sentences,
+rejecting all gives last year's. One heading per aligned section, one paragraph per section's sentences.
+The XML is built as lxml elements through python-docx (never as strings), and every run carries an East
+Asian font so Chinese text does not fall back to a Latin face.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from typing import Iterator, Optional
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+from lxml.etree import _Element
+
+from .._io import atomic_path
+from ..compare.records import ReportDiff, SectionPair, SentencePair, TextOp
+from ..errors import PathLike
+from ..model import Sentence
+from . import _view
+from ._text import report_label, one_line, redline, section_name
+
+AUTHOR = "reportkit"
+BODY_FONT, BODY_EAST_ASIA = "Times New Roman", "宋体"
+HEADING_EAST_ASIA = "黑体"
+_AFTER_TRACK_REVISIONS = tuple(f"w:{n}" for n in (
+    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride", "styleLockTheme",
+    "styleLockQFSet", "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit", "hyphenationZone",
+    "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle", "defaultTableStyle",
+    "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery",
+    "displayVerticalDrawingGridEvery", "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl",
+    "printTwoOnOne", "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+    "compat", "rsids", "mathPr", "themeFontLang", "clrSchemeMapping", "doNotAutoCompressPictures",
+    "shapeDefaults", "decimalSymbol", "listSeparator",
+))
+
+
+def xml_text(s: str) -> str:
+    """``s`` without the characters XML 1.0 cannot hold (lxml refuses them; a report may contain them)."""
+    return "".join(
+        c for c in s
+        if c in "\t\n\r" or ("\x20" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c >= "\U00010000"
+    )
+
+
+def _set_fonts(rpr: _Element, latin: str, east_asia: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would override the names set here
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _styles(doc: DocumentObject) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(12)
+    _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT, BODY_EAST_ASIA)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        _set_fonts(doc.styles[name].element.get_or_add_rPr(), BODY_FONT, HEADING_EAST_ASIA)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    normal.element.get_or_add_rPr().append(lang)
+
+
+class _Revisions:
+    """Makes runs and revision marks; every revision gets its own id and the same author and date."""
+
+    def __init__(self, date: _dt.datetime) -> None:
+        self.date = date.astimezone(_dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.ids: Iterator[int] = itertools.count(1)
+
+    @staticmethod
+    def run(text: str, *, deleted: bool = False) -> _Element:
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:delText" if deleted else "w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = xml_text(text)
+        r.append(t)
+        return r
+
+    def mark(self, kind: str, text: str) -> _Element:
+        el = OxmlElement(f"w:{kind}")
+        el.set(qn("w:id"), str(next(self.ids)))
+        el.set(qn("w:author"), AUTHOR)
+        el.set(qn("w:date"), self.date)
+        el.append(self.run(text, deleted=kind == "del"))
+        return el
+
+    def append(self, paragraph: Paragraph, ops: tuple[TextOp, ...]) -> None:
+        p = paragraph._p
+        for op in ops:
+            if op.op == "equal":
+                if op.new:
+                    p.append(self.run(op.new))
+                continue
+            if op.old:
+                p.append(self.mark("del", op.old))
+            if op.new:
+                p.append(self.mark("ins", op.new))
+
+
+def _heading_ops(pair: SectionPair) -> tuple[TextOp, ...]:
+    old, new = section_name(pair.old), section_name(pair.new)
+    # Headings are compared like sentences, so one redline rule serves both.
+    return redline(SentencePair(pair.tag, Sentence(0, len(old), old) if old else None,
+                                Sentence(0, len(new), new) if new else None, pair.similarity))
+
+
+
+def build_document(diff: ReportDiff, *, date: Optional[_dt.datetime] = None) -> DocumentObject:
+    doc = Document()
+    _styles(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(26)
+    section.top_margin, section.bottom_margin = Mm(30), Mm(28)
+    rev = _Revisions(date or _dt.datetime.now(_dt.timezone.utc))
+
+    doc.add_paragraph(xml_text(report_label(diff.new.meta) or "今年报告"), style="Title")
+    note = doc.add_paragraph()
+    note.add_run(xml_text(f"以修订标记列出与《{report_label(diff.old.meta) or '去年报告'}》相比的文字变化"
+                          f"（修订者：{AUTHOR}）。接受全部修订得到今年的文字，拒绝全部修订得到去年的文字。")).italic = True
+    for group in _view.group_by_section(diff):
+        if group.pair is not None:
+            heading = doc.add_heading(level=min(group.level, 3))
+            rev.append(heading, _heading_ops(group.pair))
+        body: Optional[Paragraph] = None
+        last = {"old": -1, "new": -1}
+        for sp in group.sentences:
+            if body is None or _starts_line(sp, diff, last):
+                body = doc.add_paragraph()
+            rev.append(body, redline(sp))
+    settings = doc.settings.element
+    if settings.find(qn("w:trackRevisions")) is None:
+        # Edits made after opening are tracked too, so the reviewer's changes stay apart from ours. Word
+        # insists on the schema's element order, hence the insertion before the elements that follow it.
+        settings.insert_element_before(OxmlElement("w:trackRevisions"), *_AFTER_TRACK_REVISIONS)
+    return doc
+
+
+def _starts_line(sp: SentencePair, diff: ReportDiff, last: dict[str, int]) -> bool:
+    """Whether the sentence opens a new paragraph in its report, so the document keeps the source's paragraphs.
+
+    The new report decides; a sentence only in the old report follows the old one. ``last`` holds where the
+    previous sentence of each side ended.
+    """
+    breaks = False
+    for side, sentence, report in (("new", sp.new, diff.new), ("old", sp.old, diff.old)):
+        if sentence is None:
+            continue
+        gap = report.text[last[side]:sentence.start] if last[side] >= 0 else ""
+        last[side] = sentence.end
+        breaks = breaks or ("\n" in gap and (side == "new" or sp.new is None))
+    return breaks
+
+
+def write_docx(diff: ReportDiff, path: PathLike, *, date: Optional[_dt.datetime] = None) -> None:
+    """Write the tracked-changes document to ``path`` whole or not at all."""
+    doc = build_document(diff, date=date)
+    with atomic_path(path) as tmp:
+        doc.save(str(tmp))

@@ -1,0 +1,171 @@
+"""Metric pairing, stated changes and commitment follow-through on small invented report pairs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import reportkit
+from reportkit.compare.followthrough import judge
+from reportkit.compare.records import FollowStatus, MetricStatus
+from reportkit.compare.stated import implied_prior
+from reportkit.model import Direction, Metric, MetricKind, Qualifier
+
+OLD = """某市人民政府关于2022年度法治政府建设情况的报告
+一、2022年主要工作
+（一）加强学习。全年学法5次，研究法治议题3个。受理行政复议案件73件。办理人大代表建议20余件。
+（二）执法监督。开展专项督察5次。
+二、2023年工作打算
+（一）全年组织学法6次以上。
+（二）行政复议案件纠错率控制在5%以内。
+"""
+NEW = """某市人民政府关于2023年度法治政府建设情况的报告
+一、2023年主要工作
+（一）加强学习。全年学法7次，研究法治议题4个。受理行政复议案件53件，较去年同期下降27.4%。办理人大代表建议近20件。
+（二）执法监督。行政复议案件纠错率为8%。全年组织学法7次。
+二、2024年工作打算
+（一）全年组织学法8次以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def diff():  # type: ignore[no-untyped-def]
+    return reportkit.compare(reportkit.parse_text(OLD), reportkit.parse_text(NEW))
+
+
+def _by_old(diff, text):  # type: ignore[no-untyped-def]
+    return next(p for p in diff.metrics if p.old is not None and p.old.text == text)
+
+
+def test_metrics_pair_by_indicator_with_change_and_percentage(diff) -> None:  # type: ignore[no-untyped-def]
+    p = _by_old(diff, "73件")
+    assert p.status is MetricStatus.DOWN and p.new.text == "53件"
+    assert p.delta == Decimal("-20") and p.pct_change == Decimal("-27.40")
+    assert _by_old(diff, "3个").status is MetricStatus.UP
+
+
+def test_qualifiers_are_kept_in_the_note(diff) -> None:  # type: ignore[no-untyped-def]
+    p = _by_old(diff, "20余件")
+    assert p.new is not None and p.new.text == "20件"
+    assert "approx" in p.note
+
+
+def test_a_metric_silent_this_year_is_dropped(diff) -> None:  # type: ignore[no-untyped-def]
+    dropped = [p.old.text for p in diff.metrics if p.status is MetricStatus.DROPPED]
+    assert dropped == ["5次"] or "5次" in dropped
+    assert any(p.status is MetricStatus.NEW and p.new.text == "27.4%" for p in diff.metrics)
+
+
+def test_every_metric_of_both_years_appears_once(diff) -> None:  # type: ignore[no-untyped-def]
+    olds = sorted(p.old.start for p in diff.metrics if p.old is not None)
+    news = sorted(p.new.start for p in diff.metrics if p.new is not None)
+    assert olds == sorted(m.start for m in diff.old.metrics if not m.same_fact_as)
+    assert news == sorted(m.start for m in diff.new.metrics if not m.same_fact_as)
+
+
+def test_different_units_of_one_indicator_are_not_comparable() -> None:
+    old = reportkit.parse_text("一、工作情况\n全市法律援助经费支出120万元。\n")
+    new = reportkit.parse_text("一、工作情况\n全市法律援助经费支出增长12%。\n")
+    (pair,) = [p for p in reportkit.compare(old, new).metrics if p.old and p.new] or [None]
+    assert pair is None or pair.status is MetricStatus.NOT_COMPARABLE
+
+
+def test_stated_change_agrees_with_last_years_value(diff) -> None:  # type: ignore[no-untyped-def]
+    (sc,) = diff.stated_changes
+    assert sc.metric is not None and sc.metric.text == "53件"
+    assert sc.prior is not None and sc.prior.text == "73件"
+    assert sc.consistent is True and sc.implied_prior == Decimal("73.00")
+
+
+def test_stated_change_that_disagrees_is_flagged() -> None:
+    old = reportkit.parse_text("一、工作情况\n受理行政复议案件90件。\n")
+    new = reportkit.parse_text("一、工作情况\n受理行政复议案件53件，较去年同期下降27.4%。\n")
+    (sc,) = reportkit.compare(old, new).stated_changes
+    assert sc.consistent is False and sc.actual_change == Decimal("-41.11")
+
+
+def test_unknown_prior_still_gives_the_implied_value() -> None:
+    old = reportkit.parse_text("一、工作情况\n开展普法活动12场。\n")
+    new = reportkit.parse_text("一、工作情况\n受理行政复议案件53件，较去年同期下降27.4%。\n")
+    (sc,) = reportkit.compare(old, new).stated_changes
+    assert sc.consistent is None and sc.implied_prior == Decimal("73.00")
+
+
+def _metric(value: str, q: Qualifier, high: str | None = None) -> Metric:
+    return Metric("t", value, 0, 1, Decimal(value), "%", q, MetricKind.RATE,
+                  value_high=Decimal(high) if high else None)
+
+
+@pytest.mark.parametrize(
+    "value, q, high, outcome, direction, met",
+    [
+        ("7.5", Qualifier.APPROX, None, "7.4", Direction.UP, True),  # within 5 % below 左右
+        ("7.5", Qualifier.APPROX, None, "7.0", Direction.UP, False),
+        ("3.5", Qualifier.APPROX, None, "2", Direction.DOWN, True),  # a ceiling: below is fine
+        ("13", Qualifier.APPROX, None, "11.3", Direction.NEUTRAL, False),  # neutral 左右: ±5 %
+        ("1000", Qualifier.AT_LEAST, None, "1322", None, True),
+        ("4.5", Qualifier.AT_MOST, None, "4.02", Direction.DOWN, True),
+        ("4.5", Qualifier.AT_MOST, None, "4.6", Direction.DOWN, False),
+        ("6.5", Qualifier.RANGE, "7", "6.7", Direction.UP, True),
+        ("6.5", Qualifier.RANGE, "7", "7.2", Direction.UP, False),
+        ("20", Qualifier.EXACT, None, "23", Direction.UP, True),
+        ("20", Qualifier.EXACT, None, "19", Direction.UP, False),
+    ],
+)
+def test_numeric_targets_are_judged_by_their_qualifier(value, q, high, outcome, direction, met) -> None:  # type: ignore[no-untyped-def]
+    assert judge(_metric(value, q, high), Decimal(outcome), direction) is met
+
+
+def test_implied_prior_of_a_percentage_fall() -> None:
+    change = Metric("c", "27.4%", 0, 1, Decimal("27.4"), "%", kind=MetricKind.CHANGE, direction=Direction.DOWN)
+    assert round(implied_prior(Decimal(53), change)) == 73  # type: ignore[arg-type]
+
+
+PLAN_OLD = """某市2022年度法治政府建设情况的报告
+一、2022年主要工作
+全年学法5次。
+二、2023年工作打算
+（一）全年组织集体学法6次以上。
+（二）行政复议案件纠错率控制在5%以内。
+（三）深入推进数字政府建设。
+（四）新建法治文化公园10个。
+"""
+PLAN_NEW = """某市2023年度法治政府建设情况的报告
+一、2023年主要工作
+全年组织集体学法8次。行政复议案件纠错率为8%。数字政府建设深入推进，一网通办全面上线。
+二、存在的问题
+法治宣传形式单一。
+三、2024年工作打算
+（一）全年组织集体学法10次以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def follow():  # type: ignore[no-untyped-def]
+    d = reportkit.compare(reportkit.parse_text(PLAN_OLD), reportkit.parse_text(PLAN_NEW))
+    return {f.commitment.text: f for f in d.commitments}
+
+
+def _find(follow, words):  # type: ignore[no-untyped-def]
+    return next(f for t, f in follow.items() if words in t)
+
+
+def test_target_met_when_outcome_clears_it(follow) -> None:  # type: ignore[no-untyped-def]
+    f = _find(follow, "集体学法")
+    assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "8次"
+
+
+def test_target_missed_when_outcome_breaks_the_ceiling(follow) -> None:  # type: ignore[no-untyped-def]
+    f = _find(follow, "纠错率")
+    assert f.status is FollowStatus.MISSED and f.met is False
+
+
+def test_commitment_without_number_is_addressed_by_evidence(follow) -> None:  # type: ignore[no-untyped-def]
+    f = _find(follow, "数字政府")
+    assert f.status is FollowStatus.ADDRESSED and f.evidence
+
+
+def test_commitment_absent_from_the_review_is_not_found(follow) -> None:  # type: ignore[no-untyped-def]
+    f = _find(follow, "法治文化公园")
+    assert f.status is FollowStatus.NOT_FOUND and f.outcome is None

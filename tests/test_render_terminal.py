@@ -1,0 +1,121 @@
+"""The terminal outline of a report and the twenty-second summary of a comparison."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+
+from reportkit.render._text import fit, number, pad, percent, text_width
+from reportkit.render.terminal import columns, render_diff, render_report
+from test_render_samples import make_diff
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_display_width_counts_chinese_as_two_columns() -> None:
+    assert text_width("指标abc") == 7
+    assert text_width(pad("执法人员", 12)) == 12
+    assert text_width(pad("执法人员执法人员执法人员", 10)) == 10
+    assert fit("一二三四五六", 7).endswith("…") and text_width(fit("一二三四五六", 7)) <= 7
+
+
+def test_numbers_are_written_without_exponent_and_with_sign() -> None:
+    from decimal import Decimal
+
+    assert number(Decimal("4E+5")) == "400,000"
+    assert number(Decimal("97.50")) == "97.5"
+    assert percent(Decimal("-20")) == "-20.0%"
+    assert percent(Decimal("2.63")) == "+2.6%"
+
+
+def test_diff_summary_names_both_reports_scores_and_counts() -> None:
+    out = render_diff(make_diff())
+    assert "2022 某区2022年法治政府建设年度报告" in out and "2023 某区2023年法治政府建设年度报告" in out
+    assert "余弦 0.82" in out and "Jaccard 0.61" in out
+    assert "上升 4" in out and "下降 1" in out and "未再报告 2" in out
+    assert "新增 1" in out  # sections added
+
+
+def test_largest_changes_show_old_new_delta_and_percent_largest_first() -> None:
+    out = render_diff(make_diff())
+    rows = [line for line in out.splitlines() if " → " in line and "去年" not in line]
+    assert "执法人员" in rows[0] and "300" in rows[0] and "450" in rows[0] and "+150" in rows[0]
+    assert "+50.0%" in rows[0]
+    assert any("行政复议案件" in r and "-8" in r and "-20.0%" in r for r in rows)
+
+
+def test_change_table_lines_up_in_display_columns() -> None:
+    out = render_diff(make_diff())
+    rows = [line for line in out.splitlines() if " → " in line]
+    arrows = {text_width(line[: line.index(" → ")]) for line in rows}
+    assert len(rows) >= 5 and len(arrows) == 1
+
+
+def test_dropped_metrics_and_commitments_not_found_are_listed() -> None:
+    out = render_diff(make_diff())
+    dropped = out[out.index("未再报告的指标"):]
+    assert "公共法律服务站" in dropped and "8个" in dropped
+    assert "（三）推进{{ 7*7 }}专项行动" in out[out.index("未见落实"):]
+
+
+def test_inconsistent_stated_change_is_reported() -> None:
+    diff = make_diff()
+    bad = attrs.evolve(diff.stated_changes[0], consistent=False)
+    out = render_diff(attrs.evolve(diff, stated_changes=(bad,)))
+    assert "所述变化与去年数字不符（1）" in out and "“20%”" in out
+
+
+def test_colour_only_when_asked() -> None:
+    diff = make_diff()
+    assert not ANSI.search(render_diff(diff))
+    coloured = render_diff(diff, color=True)
+    assert "\x1b[32m" in coloured and "\x1b[31m" in coloured
+    assert ANSI.sub("", coloured) == render_diff(diff)
+
+
+def test_report_text_cannot_drive_the_terminal() -> None:
+    diff = make_diff()
+    meta = attrs.evolve(diff.new.meta, title="标题\x1b[2J\x1b[31m红")
+    out = render_diff(attrs.evolve(diff, new=attrs.evolve(diff.new, meta=meta)))
+    assert "\x1b" not in out and "标题[2J[31m红" in out
+
+
+def test_outline_shows_meta_with_sources_sections_and_counts() -> None:
+    report = make_diff().old
+    out = render_report(report)
+    assert "某区人民政府" in out and "（来自标题）" in out and "区司法局" in out and "（来自信息表）" in out
+    assert "2023" in out  # plan year
+    lines = out.splitlines()
+    top = next(line for line in lines if "一、主要成效" in line)
+    sub = next(line for line in lines if "（一）完善制度体系" in line)
+    assert len(sub) - len(sub.lstrip()) > len(top) - len(top.lstrip())
+    assert "语句 14 · 指标 7 · 承诺 3 · 问题 2" in out
+    assert "12件" in out and "执法队伍力量不足" in out and "计划" in out
+
+
+def test_outline_of_an_empty_report_says_so() -> None:
+    from reportkit.model import Report, ReportMeta
+
+    out = render_report(Report(meta=ReportMeta(source_path="x.txt"), text=""))
+    assert "（未识别出章节）" in out and "语句 0" in out
+
+
+def test_summary_of_a_real_pair_fits_one_screen(shared: Path) -> None:
+    pytest.importorskip("reportkit.compare.diff", reason="the comparison is not written yet")
+    import reportkit
+
+    base = shared / "corpus" / "gongzuo" / "china-state-council"
+    diff = reportkit.compare(reportkit.read(base / "2014.txt"), reportkit.read(base / "2015.txt"))
+    out = render_diff(diff)
+    lines = out.splitlines()
+    assert len(lines) <= 60
+    assert max(columns(line) for line in lines) <= 110
+    for heading in ("章节", "指标", "承诺"):
+        assert heading in out
+    if diff.scores is not None:
+        assert "余弦" in out
+    if any(p.delta for p in diff.metrics):
+        assert "变化最大的指标" in out
