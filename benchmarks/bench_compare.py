@@ -49,8 +49,8 @@ def main(argv: list[str]) -> int:
     for (fa, a), (fb, b) in zip(zip(files, reports), zip(files[1:], reports[1:])):
         old_lines = [s.text for s in sentences_of(a)]
         new_lines = [s.text for s in sentences_of(b)]
-        rk = best_of(lambda: reportkit.compare(a, b), 5)
-        hd = best_of(lambda: difflib.HtmlDiff().make_file(old_lines, new_lines), 1)
+        rk = best_of(lambda a=a, b=b: reportkit.compare(a, b), 5)
+        hd = best_of(lambda o=old_lines, n=new_lines: difflib.HtmlDiff().make_file(o, n), 1)
         tracemalloc.start()
         reportkit.compare(a, b)
         peak = tracemalloc.get_traced_memory()[1] / 2**20

@@ -16,8 +16,8 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import reportkit
 from reportkit.blocks import SourceText
@@ -82,7 +82,9 @@ def main(argv: list[str]) -> int:
         speed[name] = mb / sec
         goal = GOALS.get(name)
         print(f"{name:<22}{sec:>10.4f}{speed[name]:>10.2f}{(f'{goal:.1f}' if goal else '-'):>8}")
-    print(f"peer / structure+sentences speed ratio: {speed['peer re.split'] / speed['structure+sentences']:.1f}x")
+    print(
+        f"peer / structure+sentences speed ratio: {speed['peer re.split'] / speed['structure+sentences']:.1f}x"
+    )
 
     seed = SHARED / "seeds" / "000_181ea02df9ec367e.txt"
     if seed.is_file():

@@ -36,7 +36,7 @@ def main() -> None:
     # The biggest moves first: the indicators a reader of the two reports would look for.
     moved = [p for p in diff.metrics if p.status in (MetricStatus.UP, MetricStatus.DOWN) and p.old and p.new]
     moved.sort(key=lambda p: abs(p.pct_change or 0), reverse=True)
-    print(f"{len(diff.metrics)} metric pairs, {len(moved)} went up or down; the largest moves:")
+    print(f"{len(diff.metrics)} metrics compared, {len(moved)} went up or down; the largest moves:")
     for p in moved[:5]:
         assert p.old is not None and p.new is not None
         print(f"  {p.new.label or p.new.text}: {p.old.text} → {p.new.text} ({p.status.value})")
@@ -45,8 +45,10 @@ def main() -> None:
     followed = sum(1 for f in diff.commitments if f.status is not FollowStatus.NOT_FOUND)
     print(f"last year's plan: {followed} of {len(diff.commitments)} commitments have evidence this year")
     for c in diff.stated_changes:
-        if c.consistent is False:
-            print(f"  check: {new.text[c.start:c.end]!r} does not agree with last year's figure")
+        if c.consistent is False and c.prior is not None:
+            # The clause from the number to the stated change: 47件,较去年同期下降20%.
+            start = c.metric.start if c.metric is not None and c.metric.start < c.start else c.start
+            print(f"check: {new.text[start:c.end]} — but last year's report says {c.prior.text}")
 
     write_html(diff, outdir / "diff.html")
     write_xlsx(diff, outdir / "diff.xlsx")

@@ -22,7 +22,7 @@ from .compare.records import FollowStatus, MetricStatus, ReportDiff
 from .errors import OutputError, PathLike
 from .model import Report
 
-__all__ = ["DemoResult", "EXAMPLE_NAMES", "example_path", "run_demo"]
+__all__ = ["EXAMPLE_NAMES", "DemoResult", "example_path", "run_demo"]
 
 #: The bundled reports, last year's first. Package data of ``reportkit.examples``.
 EXAMPLE_NAMES = ("liandu-2022.txt", "liandu-2023.txt")
@@ -108,11 +108,11 @@ def summary_lines(diff: ReportDiff) -> list[str]:
     follow = {s: sum(1 for f in diff.commitments if f.status is s) for s in FollowStatus}
     wrong = sum(1 for c in diff.stated_changes if c.consistent is False)
     return [
-        f"metrics: {metrics[MetricStatus.UP]} up, {metrics[MetricStatus.DOWN]} down, "
-        f"{metrics[MetricStatus.UNCHANGED]} unchanged, {metrics[MetricStatus.DROPPED]} dropped, "
-        f"{metrics[MetricStatus.NEW]} new",
-        f"last year's commitments: {follow[FollowStatus.MET]} met, {follow[FollowStatus.ADDRESSED]} addressed, "
-        f"{follow[FollowStatus.MISSED]} missed, {follow[FollowStatus.NOT_FOUND]} not found",
+        (f"metrics: {metrics[MetricStatus.UP]} up, {metrics[MetricStatus.DOWN]} down, "
+         f"{metrics[MetricStatus.UNCHANGED]} unchanged, {metrics[MetricStatus.DROPPED]} dropped, "
+         f"{metrics[MetricStatus.NEW]} new"),
+        (f"last year's commitments: {follow[FollowStatus.MET]} met, {follow[FollowStatus.ADDRESSED]} addressed, "
+         f"{follow[FollowStatus.MISSED]} missed, {follow[FollowStatus.NOT_FOUND]} not found"),
         f"stated changes (较去年…): {len(diff.stated_changes)} checked, {wrong} contradict last year's figures",
     ]
 

@@ -167,3 +167,54 @@ def test_clauses_do_not_break_inside_brackets_or_book_titles() -> None:
 def test_short_list_items_are_one_object_not_work_items() -> None:
     text = "推进获得感、满意度"
     assert len(split_list(text, 0, len(text))) == 1
+
+
+def test_inline_lead_markers_and_a_leading_如_are_dropped_but_如期_is_kept() -> None:
+    text = "二、2023年工作计划\n一是加强执法监督，二是推进备案审查全覆盖，如期完成清理任务。\n"
+    assert list(_by_text(text)) == ["加强执法监督", "推进备案审查全覆盖", "如期完成清理任务"]
+
+
+def test_a_clause_that_only_frames_the_plan_is_not_a_commitment() -> None:
+    text = "三、2023年工作打算\n2023年，我县将重点做好以下工作：深化行政执法改革。\n"
+    assert list(_by_text(text)) == ["深化行政执法改革"]
+
+
+def test_a_report_without_a_plan_has_no_commitments() -> None:
+    assert _commitments("一、2022年工作回顾\n全年新增就业500人。\n") == []
+
+
+def test_run_on_text_is_handled_in_one_pass() -> None:
+    # 5,000 clauses without a sentence end: clause and sentence bounds must not go quadratic
+    text = "二、2023年工作计划\n" + "加强执法监督，" * 5_000
+    report = Report(meta=ReportMeta(year=2022), text=text)
+    assert len(extract_commitments(report)) == 5_000
+
+
+def test_a_numbered_item_with_nothing_under_its_title_is_a_commitment() -> None:
+    text = "二、2023年工作打算\n（一）全年组织集体学法6次以上。\n（二）深化改革。推进执法公开。\n"
+    assert list(_by_text(text)) == ["全年组织集体学法6次以上", "推进执法公开"]
+
+
+def test_a_growth_rate_against_last_year_is_a_target_unless_it_restates_one() -> None:
+    text = "二、2023年工作安排\n地区生产总值比上年增长6%左右。今年拟安排专项资金80亿元，比上年增加5亿元。\n"
+    targets = [c.target.text for c in _commitments(text) if c.target is not None]
+    assert targets == ["6%左右", "80亿元"]
+
+
+def test_an_unclosed_bracket_does_not_swallow_the_rest_of_the_plan() -> None:
+    text = "推进(试点工作，完善机制，" + "加强监督，" * 40 + "深化改革。"
+    spans = [text[s:e] for s, e in split_clauses(text, 0, len(text))]
+    assert spans[:2] == ["推进(试点工作", "完善机制"] and spans[-1] == "深化改革"
+
+
+def test_last_years_budget_in_the_review_is_not_a_plan() -> None:
+    text = ("# 2023 report\n\n## Review\n\n### 2023 Budget\n\n* Events - €8,000\n\n"
+            "## Plans for 2024\n\n* Hire an accountant to handle reporting.\n")
+    assert [c.text for c in _commitments(text)] == ["Hire an accountant to handle reporting."]
+
+
+def test_a_threshold_that_picks_things_and_a_current_rate_are_not_targets() -> None:
+    text = ("二、对今年政府工作的建议\n今年淘汰关停30万千瓦以下煤电机组，将现行16%的税率降至13%，"
+            "完成2100万人次以上职业技能培训任务。\n")
+    targets = [c.target.text for c in _commitments(text) if c.target is not None]
+    assert targets == ["13%", "2100万人次以上"]

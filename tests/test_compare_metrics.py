@@ -41,7 +41,7 @@ def _by_old(diff, text):  # type: ignore[no-untyped-def]
 def test_metrics_pair_by_indicator_with_change_and_percentage(diff) -> None:  # type: ignore[no-untyped-def]
     p = _by_old(diff, "73件")
     assert p.status is MetricStatus.DOWN and p.new.text == "53件"
-    assert p.delta == Decimal("-20") and p.pct_change == Decimal("-27.40")
+    assert p.delta == Decimal(-20) and p.pct_change == Decimal("-27.40")
     assert _by_old(diff, "3个").status is MetricStatus.UP
 
 

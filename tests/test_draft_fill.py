@@ -183,3 +183,20 @@ def test_an_english_report_is_filled_with_the_english_template(tmp_path: Path) -
     assert "We held 3 meetings, up 50% on last year, see the blog." in text
     assert "Plans for 2025" in text
     assert table_text(out)[1][2] == "☑ Done"
+
+
+def test_a_template_that_is_not_a_docx_is_refused(filled_workbook: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "t.docx"
+    bad.write_text("{{ title }}", encoding="utf-8")
+    with pytest.raises(TemplateError, match="not a Word .docx template"):
+        fill(filled_workbook, tmp_path / "o.docx", template=bad)
+
+
+def test_the_cli_exits_4_naming_the_cell_of_a_bad_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reportkit.cli import main
+
+    path = collection_workbook(make_report(), tmp_path / "w.xlsx")
+    edit(path, lambda wb: fill_values(wb, {**FILLED, "M001": "约四百"}))
+    assert main(["fill", str(path), "-o", str(tmp_path / "o.docx")]) == 4
+    assert "数据填报!E2: “约四百” is not a number" in capsys.readouterr().err
+    assert not (tmp_path / "o.docx").exists()

@@ -9,7 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportkit.draft import BlockKind, PieceKind, roll_forward
 from reportkit.draft._text import carries_numbers, int_to_chinese, roll_years, write_number
@@ -187,7 +190,7 @@ def test_numbers_that_are_not_years_or_dates_are_what_makes_a_sentence_stale() -
 
 def test_chinese_numerals_are_written_as_reports_write_them() -> None:
     assert [int_to_chinese(n) for n in (2, 10, 12, 20, 105, 1000)] == ["二", "十", "十二", "二十", "一百零五", "一千"]
-    assert write_number(Decimal("1234567"), "100,000", "arabic") == "1,234,567"
+    assert write_number(Decimal(1234567), "100,000", "arabic") == "1,234,567"
     assert write_number(Decimal("99.80"), "99.82", "arabic") == "99.8"
 
 
@@ -273,3 +276,20 @@ def test_an_english_markdown_report_rolls_to_next_year_without_markup() -> None:
 def test_roll_forward_refuses_what_is_not_a_report() -> None:
     with pytest.raises(UsageError, match="expects a Report"):
         roll_forward("2022年报告")  # type: ignore[arg-type]
+
+
+def test_the_draft_covers_the_body_text_exactly_when_no_year_moves() -> None:
+    report = make_report()
+    report = attrs.evolve(report, meta=attrs.evolve(report.meta, year=None, plan_year=None))
+    d = roll_forward(report)
+    drafted = "".join(b.heading + "".join(p.text for s in b.sentences for p in s.pieces) for b in d.blocks)
+    assert "".join(drafted.split()) == "".join(report.text.replace("|", "").split())
+
+
+@given(st.text(alphabet="2023年至-《》0123456789 ,。abc/", max_size=40))
+def test_rolling_years_only_ever_changes_report_year_tokens(text: str) -> None:
+    rolled = roll_years(text, {2022: 2023})
+    assert len(rolled) == len(text)
+    changed = [i for i, (a, b) in enumerate(zip(text, rolled)) if a != b]
+    years = [range(i, i + 4) for i in range(len(text)) if text.startswith("2022", i)]
+    assert all(any(i in r for r in years) for i in changed)

@@ -14,6 +14,7 @@ import pytest
 from test_draft_rollforward import make_english_report, make_report
 
 from reportkit.draft import ProgressStatus, collection_workbook, fill, read_workbook, roll_forward
+from reportkit.draft.workbook import display_width
 from reportkit.errors import WorkbookError
 from reportkit.limits import Limits
 
@@ -55,7 +56,8 @@ def test_the_workbook_has_the_data_checklist_instructions_and_a_very_hidden_meta
     assert ws.freeze_panes == "D2"
     assert ws.print_title_rows == "$1:$1"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
-    assert ws.column_dimensions["C"].width >= 30
+    labels = [ws.cell(r, 3).value for r in range(2, ws.max_row + 1)]
+    assert ws.column_dimensions["C"].width >= max(display_width(label) for label in labels)  # 2 units a 汉字
     assert "本年数值" in wb["填报说明"]["A3"].value
 
 
@@ -83,20 +85,6 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> No
         sheet = zf.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>HYPERLINK" not in sheet
     assert openpyxl.load_workbook(path)["数据填报"]["C2"].value == '=HYPERLINK("http://x")'
-
-
-def test_libreoffice_recalculates_the_change_formulas(workbook: Path, tmp_path: Path, soffice: str) -> None:
-    from office import convert
-
-    filled = edit(workbook, fill_values, tmp_path / "filled.xlsx")
-    out = tmp_path / "calc"
-    out.mkdir()
-    ws = openpyxl.load_workbook(convert(soffice, filled, "xlsx", out), data_only=True)["数据填报"]
-    row = row_of(filled, "M001")
-    assert ws.cell(row, 7).value == 1900 - 1789
-    assert ws.cell(row, 8).value == pytest.approx((1900 - 1789) / 1789)
-    rate = row_of(filled, "M002")
-    assert ws.cell(rate, 7).value == pytest.approx(98.5 - 97.68)
 
 
 # -- reading back ----------------------------------------------------------------------------
@@ -224,7 +212,7 @@ def test_an_archive_that_expands_too_far_is_refused_before_parsing(tmp_path: Pat
         dst.writestr("xl/media/zeros.bin", b"\0" * (4 * 1024 * 1024))
     with pytest.raises(WorkbookError, match="zip bomb"):
         read_workbook(bomb)
-    with pytest.raises(WorkbookError, match="expands to"):
+    with pytest.raises(WorkbookError, match="expands to .* bytes, over the limit"):
         read_workbook(workbook, limits=Limits(max_unzipped_bytes=1000))
 
 

@@ -15,7 +15,11 @@ from reportkit.parse.pipeline import parse_source
 def test_seed_metadata_comes_from_its_table_and_first_sentence(seed_path: Path) -> None:
     m = reportkit.read(seed_path).meta
     assert (m.organisation, m.year, m.plan_year) == ("莲都区", 2022, 2023)
-    assert (m.issuer, m.date, m.index_number) == ("区司法局", datetime.date(2023, 2, 1), "002650218/2023-59583")
+    assert (m.issuer, m.date, m.index_number) == (
+        "区司法局",
+        datetime.date(2023, 2, 1),
+        "002650218/2023-59583",
+    )
     assert m.sources["index_number"] == "table" and m.sources["year"] == "text"
     assert m.language == "zh"
 
@@ -30,13 +34,20 @@ def test_government_work_report_reviews_the_year_before_delivery(shared: Path, y
     "rel, title, org, year",
     [
         ("jiangxi-nanchang-county/2020.txt", "南昌县政府2020年度法治政府建设工作报告", "南昌县", 2020),
-        ("taizhou-luqiao/2021.txt", "台州市路桥区人民政府\n关于2021年法治政府建设的年度报告", "台州市路桥区", 2021),
+        (
+            "taizhou-luqiao/2021.txt",
+            "台州市路桥区人民政府\n关于2021年法治政府建设的年度报告",
+            "台州市路桥区",
+            2021,
+        ),
         ("tianjin-jinghai/2020.txt", "2020年静海区法治政府建设情况报告", "静海区", 2020),
         ("taizhou-yuhuan/2021.txt", None, "玉环市", 2021),
         ("jiangxi-nanchang-county/2019.txt", None, "南昌县", 2019),
     ],
 )
-def test_fazhi_titles_name_the_government_and_year(shared: Path, rel: str, title: str, org: str, year: int) -> None:
+def test_fazhi_titles_name_the_government_and_year(
+    shared: Path, rel: str, title: str, org: str, year: int
+) -> None:
     m = reportkit.read(shared / "corpus" / "fazhi" / rel).meta
     assert (m.title, m.organisation, m.year, m.plan_year) == (title, org, year, year + 1)
     assert m.sources["organisation"] == ("title" if title else "text")
@@ -46,14 +57,23 @@ def test_fazhi_titles_name_the_government_and_year(shared: Path, rel: str, title
 def test_freecad_report_meta_from_front_matter_and_text(shared: Path, year: int) -> None:
     m = reportkit.read(shared / "corpus" / "en" / "freecad-fpa" / f"{year}.txt").meta
     assert m.title == f"{year} Annual report and {year + 1} plans"
-    assert (m.organisation, m.year, m.plan_year, m.language) == ("FreeCAD Project Association", year, year + 1, "en")
+    assert (m.organisation, m.year, m.plan_year, m.language) == (
+        "FreeCAD Project Association",
+        year,
+        year + 1,
+        "en",
+    )
     assert m.date == datetime.date(2023, 3, 20) and m.sources["date"] == "front_matter"
 
 
 def test_plan_year_comes_from_the_plan_heading() -> None:
-    m = reportkit.parse_text("2021年,某县政府坚持依法行政。\n一、主要成效\n正文。\n二、2023年工作思路\n正文。\n").meta
+    m = reportkit.parse_text(
+        "2021年,某县政府坚持依法行政。\n一、主要成效\n正文。\n二、2023年工作思路\n正文。\n"
+    ).meta
     assert (m.year, m.plan_year) == (2021, 2022)  # a heading for another year is not next year's plan
-    m = reportkit.parse_text("2022年,某县政府坚持依法行政。\n一、主要成效\n正文。\n二、2023年工作思路\n正文。\n").meta
+    m = reportkit.parse_text(
+        "2022年,某县政府坚持依法行政。\n一、主要成效\n正文。\n二、2023年工作思路\n正文。\n"
+    ).meta
     assert m.plan_year == 2023 and m.sources["plan_year"] == "text"
 
 
@@ -63,7 +83,9 @@ def test_year_falls_back_to_the_file_name() -> None:
 
 
 def test_reader_hints_fill_title_and_date() -> None:
-    src = SourceText(text="正文没有年份。\n", format="html", meta_hints={"title": "某市2021年报告", "date": "2022年3月5日"})
+    src = SourceText(
+        text="正文没有年份。\n", format="html", meta_hints={"title": "某市2021年报告", "date": "2022年3月5日"}
+    )
     m = parse_source(src).meta
     assert (m.title, m.year, m.date) == ("某市2021年报告", 2021, datetime.date(2022, 3, 5))
     assert m.sources["title"] == "front_matter"
@@ -73,3 +95,28 @@ def test_key_value_lines_count_as_the_metadata_table() -> None:
     text = "索引号：11A-2023-001\n发布机构：市司法局\n发布日期：2023/01/15\n2022年,某市政府坚持依法行政。\n"
     m = reportkit.parse_text(text).meta
     assert (m.index_number, m.issuer, m.date) == ("11A-2023-001", "市司法局", datetime.date(2023, 1, 15))
+
+
+@pytest.mark.parametrize(
+    "title, org",
+    [
+        ("关于莲都区2022年度法治政府建设情况的报告", "莲都区"),
+        ("丽水市莲都区人民政府关于2022年度法治政府建设工作情况的报告", "丽水市莲都区"),
+        ("丽水市司法局2022年度法治政府建设工作报告", "丽水市司法局"),
+        ("2022年海淀区法治政府建设年度情况报告", "海淀区"),
+    ],
+)
+def test_organisation_is_read_from_common_title_shapes(title: str, org: str) -> None:
+    m = reportkit.parse_text(title + "\n\n2022年，我区坚持依法行政。\n一、主要成效\n正文。\n").meta
+    assert (m.organisation, m.year, m.sources["organisation"]) == (org, 2022, "title")
+
+
+def test_english_title_names_the_organisation_and_year() -> None:
+    m = reportkit.parse_text("The Example Society: 2022 Annual Report\n\nWe did things in 2022.\n").meta
+    assert (m.title, m.organisation, m.year, m.plan_year, m.language) == (
+        "The Example Society: 2022 Annual Report",
+        "The Example Society",
+        2022,
+        2023,
+        "en",
+    )

@@ -40,6 +40,7 @@ def texts(text: str) -> list[str]:
         ("专项转移支付项目减少三分之一。", "三分之一", "0.333333", "fraction"),
         ("至少具有1 名法学本科人员。", "1 名", "1", "名"),
         ("培训一百名法律明白人。", "一百名", "100", "名"),
+        ("开展宣讲百余次。", "百余次", "100", "次"),
         ("预期寿命提高1岁。", "1岁", "1", "岁"),
         ("时间由改革前的21个工作日减少为2个工作日。", "21个工作日", "21", "工作日"),
     ],
@@ -57,7 +58,27 @@ def test_money_keeps_the_unit_as_written_in_surface_unit() -> None:
 
 
 def test_compound_counts_split_into_one_fact_per_number() -> None:
-    assert texts("形成辐射7省14地的政务服务网络,组织68家单位78人次述法。") == ["7省", "14地", "68家", "78人次"]
+    assert texts("形成辐射7省14地的政务服务网络,组织68家单位78人次述法。") == [
+        "7省",
+        "14地",
+        "68家",
+        "78人次",
+    ]
+
+
+def test_scaled_whole_numbers_have_no_trailing_decimals() -> None:
+    assert str(only("参与群众4.4万名。").value) == "44000"
+    assert str(only("实现收入1.3万亿元。").value) == "1300000000000"
+
+
+def test_scores_count_after_arabic_numbers_only() -> None:
+    assert texts("群众满意度达96.5分,十分重要。") == ["96.5分"]
+
+
+def test_a_number_raised_from_one_level_to_another_keeps_its_label() -> None:
+    old, new = metrics("复议纠错率从上年的12%下降到8.5%。")
+    assert old.label == new.label == "复议纠错率"
+    assert new.kind is MetricKind.RATE
 
 
 def test_numbers_listed_before_one_unit_share_it() -> None:
@@ -72,7 +93,12 @@ def test_a_scale_word_alone_is_unit_enough() -> None:
 
 def test_ranges_keep_low_and_high() -> None:
     m = only("国内生产总值增速6.5%－7%。")
-    assert (m.value, m.value_high, m.qualifier, m.text) == (Decimal("6.5"), Decimal(7), Qualifier.RANGE, "6.5%－7%")
+    assert (m.value, m.value_high, m.qualifier, m.text) == (
+        Decimal("6.5"),
+        Decimal(7),
+        Qualifier.RANGE,
+        "6.5%－7%",
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,6 +118,11 @@ def test_prefix_hedges_set_the_qualifier_and_stay_outside_the_text(
     m = only(sentence)
     assert (m.qualifier, m.qualifier_word) == (qualifier, word)
     assert word not in m.text
+
+
+def test_recent_years_are_not_a_hedge() -> None:
+    m = only("近三年淘汰落后产能。")
+    assert (m.qualifier, m.qualifier_word) == (Qualifier.EXACT, None)
 
 
 def test_adjacent_suffix_wins_over_a_preceding_word() -> None:
@@ -129,7 +160,9 @@ def test_stated_change_points_at_the_fact_it_describes() -> None:
         ("综合考评较去年前移16位。", Direction.UP, "去年"),
     ],
 )
-def test_stated_changes_get_direction_and_baseline(sentence: str, direction: Direction, baseline: str) -> None:
+def test_stated_changes_get_direction_and_baseline(
+    sentence: str, direction: Direction, baseline: str
+) -> None:
     m = only(sentence)
     assert (m.kind, m.direction, m.baseline) == (MetricKind.CHANGE, direction, baseline)
 
@@ -166,6 +199,8 @@ def test_a_repeated_mention_links_to_the_first() -> None:
         "保障千家万户,重要零部件进口,破除城乡二元结构。",
         "实行“三统一”管理。",
         "列入“一本账S1”目录,PM2.5浓度下降。",
+        "在区十届人大三次会议上作报告。",
+        "统一社会信用代码91331100123456789X号,身份证号330102199001011234人。",
     ],
 )
 def test_years_dates_ordinals_codes_and_slogans_are_not_metrics(sentence: str) -> None:
@@ -175,6 +210,7 @@ def test_years_dates_ordinals_codes_and_slogans_are_not_metrics(sentence: str) -
 def test_a_quoted_count_counts_when_its_members_are_listed() -> None:
     m = only("实现巡察部署、了解、反馈、整改“四统一”。")
     assert (m.text, m.value, m.unit, m.numeral) == ("四统一", Decimal(4), "统一", "chinese")
+    assert m.label == "“四统一”"
     assert texts("实现巡察部署、了解、反馈“四统一”。") == []  # three listed, four claimed
 
 
@@ -191,7 +227,9 @@ def test_ids_run_in_text_order_and_sections_come_from_the_report() -> None:
     from reportkit.model import Section
 
     text = "一、成效\n办理5件,调解7件。"
-    sec = Section(level=1, marker="一、", title="成效", start=0, end=len(text), title_start=2, title_end=4, path="一")
+    sec = Section(
+        level=1, marker="一、", title="成效", start=0, end=len(text), title_start=2, title_end=4, path="一"
+    )
     found = metrics(text, sections=(sec,))
     assert [m.id for m in found] == ["m001", "m002"]
     assert {m.section for m in found} == {"一"}

@@ -12,7 +12,9 @@ from reportkit.parse.metrics import extract_metrics
 
 
 def surfaces(text: str) -> list[tuple[str, Decimal, str]]:
-    return [(m.text, m.value, m.unit) for m in extract_metrics(Report(meta=ReportMeta(language="en"), text=text))]
+    return [
+        (m.text, m.value, m.unit) for m in extract_metrics(Report(meta=ReportMeta(language="en"), text=text))
+    ]
 
 
 @pytest.mark.parametrize(
@@ -54,7 +56,9 @@ def test_hedges_and_kinds() -> None:
 
 
 def test_list_items_are_labelled_by_their_name() -> None:
-    found = extract_metrics(Report(meta=ReportMeta(), text="Budget:\n* Reserve fund - €20,000\n* Event support - €10,000\n"))
+    found = extract_metrics(
+        Report(meta=ReportMeta(), text="Budget:\n* Reserve fund - €20,000\n* Event support - €10,000\n")
+    )
     assert [m.label for m in found] == ["Reserve fund", "Event support"]
 
 

@@ -59,4 +59,6 @@ def test_metrics_round_trip_through_json_exactly(text: str) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_extraction_is_deterministic(text: str) -> None:
-    assert extract_metrics(Report(meta=ReportMeta(), text=text)) == extract_metrics(Report(meta=ReportMeta(), text=text))
+    assert extract_metrics(Report(meta=ReportMeta(), text=text)) == extract_metrics(
+        Report(meta=ReportMeta(), text=text)
+    )

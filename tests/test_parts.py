@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import reportkit
-from reportkit.model import PartKind
+from reportkit.model import PartKind, Report
 
 
-def span(r: reportkit.Report, kind: PartKind) -> tuple[int, int, object]:
+def span(r: Report, kind: PartKind) -> tuple[int, int, object]:
     p = r.part(kind)
     assert p is not None, kind
     return p.start, p.end, p.heading
@@ -21,7 +21,11 @@ def test_seed_parts_follow_the_gold(seed_path: Path, shared: Path) -> None:
     gold = json.loads((shared / "gold" / "liandu-2022.structure.json").read_text("utf-8"))
     r = reportkit.read(seed_path)
     assert span(r, PartKind.PREAMBLE)[:2] == (gold["preamble"]["start"], gold["preamble"]["end"])
-    assert span(r, PartKind.PROBLEMS) == (gold["problems_paragraph"]["start"], gold["problems_paragraph"]["end"], None)
+    assert span(r, PartKind.PROBLEMS) == (
+        gold["problems_paragraph"]["start"],
+        gold["problems_paragraph"]["end"],
+        None,
+    )
     assert span(r, PartKind.PLAN) == (3958, 4959, "二")
     review = r.part(PartKind.REVIEW)
     assert review is not None and review.heading == "一" and review.end <= 3779
@@ -58,3 +62,41 @@ def test_a_problems_section_of_its_own_is_the_problems_part() -> None:
     assert span(r, PartKind.PLAN)[2] == "三"
     review = r.part(PartKind.REVIEW)
     assert review is not None and r.text[review.start : review.end] == "一、主要成效\n正文。"
+
+
+def test_plan_heading_is_recognised_by_next_years_date_and_review_by_this_years() -> None:
+    text = (
+        "XX市2022年法治政府建设年度报告\n\n2022年，XX市坚持依法行政。现将有关情况报告如下：\n\n"
+        "一、2022年推进法治政府建设的主要举措和成效\n（一）完善机制\n1.加强领导。正文。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n"
+        "三、存在的不足和原因\n一是队伍不强。二是经费不足。\n"
+        "四、2023年推进法治政府建设的主要安排\n（一）加强队伍。\n"
+    )
+    r = reportkit.parse_text(text)
+    assert [(p.kind, p.heading) for p in r.parts] == [
+        (PartKind.PREAMBLE, None),
+        (PartKind.REVIEW, "一"),
+        (PartKind.PROBLEMS, "三"),
+        (PartKind.PLAN, "四"),
+    ]
+    assert r.text[r.parts[0].start : r.parts[0].end] == "2022年，XX市坚持依法行政。现将有关情况报告如下："
+
+
+def test_an_unnumbered_report_still_has_its_parts() -> None:
+    text = (
+        "2022年，某局坚持依法行政。\n全年办理案件12件。\n"
+        "在看到成绩的同时，我们也清醒地认识到，队伍建设不强。\n下一步，我局将继续加强队伍建设。\n"
+    )
+    r = reportkit.parse_text(text)
+    got = {p.kind: text[p.start : p.end] for p in r.parts}
+    assert got == {
+        PartKind.PREAMBLE: "2022年，某局坚持依法行政。",
+        PartKind.REVIEW: "全年办理案件12件。",
+        PartKind.PROBLEMS: "在看到成绩的同时，我们也清醒地认识到，队伍建设不强。",
+        PartKind.PLAN: "下一步，我局将继续加强队伍建设。",
+    }
+
+
+def test_a_next_step_line_inside_a_numbered_item_does_not_open_the_plan() -> None:
+    text = "一、成效\n（一）执法\n办理案件。\n下一步，将继续加强。\n（二）普法\n开展活动。\n"
+    assert reportkit.parse_text(text).part(PartKind.PLAN) is None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal
-from typing import Optional
 
 from reportkit.compare.records import (
     FollowStatus,
@@ -196,7 +195,7 @@ def _pair_sentences(old: Report, new: Report) -> tuple[SentencePair, ...]:
     return tuple(out)
 
 
-def _find(metrics: tuple[Metric, ...], label: str) -> Optional[Metric]:
+def _find(metrics: tuple[Metric, ...], label: str) -> Metric | None:
     return next((m for m in metrics if m.label == label and m.kind is not MetricKind.CHANGE), None)
 
 
@@ -230,7 +229,7 @@ def make_diff() -> ReportDiff:
     cases_new = _find(new.metrics, "行政复议案件")
     cases_old = _find(old.metrics, "行政复议案件")
     stated = StatedChange(change.start, change.end, change, cases_new, cases_old, consistent=True,
-                          implied_prior=Decimal("40"), actual_change=Decimal("-20"))
+                          implied_prior=Decimal(40), actual_change=Decimal(-20))
     follow = (
         FollowThrough(old.commitments[0], FollowStatus.MET, (new.sentences[2],),
                       outcome=cases_new, met=True, similarity=0.6, note="纠错率 18%"),

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import attrs
 import pytest
+from test_render_samples import make_diff
 
 from reportkit.render._text import fit, number, pad, percent, text_width
 from reportkit.render.terminal import columns, render_diff, render_report
-from test_render_samples import make_diff
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -27,7 +27,7 @@ def test_numbers_are_written_without_exponent_and_with_sign() -> None:
 
     assert number(Decimal("4E+5")) == "400,000"
     assert number(Decimal("97.50")) == "97.5"
-    assert percent(Decimal("-20")) == "-20.0%"
+    assert percent(Decimal(-20)) == "-20.0%"
     assert percent(Decimal("2.63")) == "+2.6%"
 
 
@@ -37,6 +37,7 @@ def test_diff_summary_names_both_reports_scores_and_counts() -> None:
     assert "余弦 0.82" in out and "Jaccard 0.61" in out
     assert "上升 4" in out and "下降 1" in out and "未再报告 2" in out
     assert "新增 1" in out  # sections added
+    assert "新增：（四）数字法治" in out and "删除：（三）优化法律服务" in out
 
 
 def test_largest_changes_show_old_new_delta_and_percent_largest_first() -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -28,7 +29,9 @@ FIELDS = ("level", "marker", "title", "start", "end", "title_start", "path")
 
 
 def assert_matches_gold(text: str, gold_file: Path) -> None:
-    gold = [{k: n[k] for k in FIELDS} for n in flat_gold(json.loads(gold_file.read_text("utf-8"))["sections"])]
+    gold = [
+        {k: n[k] for k in FIELDS} for n in flat_gold(json.loads(gold_file.read_text("utf-8"))["sections"])
+    ]
     got = [{k: getattr(s, k) for k in FIELDS} for s in reportkit.parse_text(text).walk()]
     assert got == gold
 
@@ -41,10 +44,18 @@ def test_seed_tree_matches_the_gold_in_every_field(seed_path: Path, shared: Path
 @pytest.mark.parametrize(
     "org_year",
     [
-        "jiangxi-nanchang-county-2019", "jiangxi-nanchang-county-2020", "jiangxi-nanchang-county-2021",
-        "jiangxi-nanchang-county-2022", "jiangxi-nanchang-county-2023", "taizhou-luqiao-2021",
-        "taizhou-yuhuan-2021", "taizhou-yuhuan-2022", "tianjin-jinghai-2020", "tianjin-jinghai-2023",
-        "tianjin-jinghai-2024", "tianjin-jinghai-2025",
+        "jiangxi-nanchang-county-2019",
+        "jiangxi-nanchang-county-2020",
+        "jiangxi-nanchang-county-2021",
+        "jiangxi-nanchang-county-2022",
+        "jiangxi-nanchang-county-2023",
+        "taizhou-luqiao-2021",
+        "taizhou-yuhuan-2021",
+        "taizhou-yuhuan-2022",
+        "tianjin-jinghai-2020",
+        "tianjin-jinghai-2023",
+        "tianjin-jinghai-2024",
+        "tianjin-jinghai-2025",
     ],
 )
 def test_fazhi_openings_match_their_gold(shared: Path, org_year: str) -> None:
@@ -60,7 +71,10 @@ def test_government_work_reports_match_their_gold(shared: Path, year: int) -> No
 
 
 def test_one_line_report_nests_inline_markers() -> None:
-    text = "前言如下: 一、主要举措 (一)夯实基础。一是提升思维。内容。二是深化监督。内容。 (二)履行职能。一是服务。 二、2023年工作思路 (一)深化建设。"
+    text = (
+        "前言" * 100
+        + "如下: 一、主要举措 (一)夯实基础。一是提升思维。内容。二是深化监督。内容。 (二)履行职能。一是服务。 二、2023年工作思路 (一)深化建设。"
+    )
     assert outline(text) == [
         (1, "一、", "一"),
         (2, "(一)", "一/(一)"),
@@ -93,10 +107,15 @@ def test_lead_in_items_take_their_level_from_what_holds_them() -> None:
     under_arabic = "一、成效\n(一)体制\n1.落实学法。一是深入开展活动。二是建立机制。\n"
     assert [lv for lv, m, _ in outline(under_arabic) if m.endswith("是")] == [4, 4]
     assert outline(under_arabic)[-2][2] == "一/(一)/1/一是"
-    under_top = "一、2013年工作回顾\n一是深化改革。\n二是创新调控。\n二、2014年工作总体部署\n第一，向改革要动力。\n"
+    under_top = (
+        "一、2013年工作回顾\n一是深化改革。\n二是创新调控。\n二、2014年工作总体部署\n第一，向改革要动力。\n"
+    )
     assert outline(under_top) == [
-        (1, "一、", "一"), (2, "一是", "一/一是"), (2, "二是", "一/二是"),
-        (1, "二、", "二"), (2, "第一，", "二/第一"),
+        (1, "一、", "一"),
+        (2, "一是", "一/一是"),
+        (2, "二是", "一/二是"),
+        (1, "二、", "二"),
+        (2, "第一，", "二/第一"),
     ]
 
 
@@ -131,7 +150,9 @@ def test_salutation_lines_close_sub_items() -> None:
 
 
 def test_markdown_headings_nest_by_depth() -> None:
-    text = "# 2023 Annual report\n\nIntro.\n\n## 2023 report\n\n### VAT\n\nText.\n\n## Plans for 2024\n\nMore.\n"
+    text = (
+        "# 2023 Annual report\n\nIntro.\n\n## 2023 report\n\n### VAT\n\nText.\n\n## Plans for 2024\n\nMore.\n"
+    )
     assert outline(text) == [
         (1, "#", "2023 Annual report"),
         (2, "##", "2023 Annual report/2023 report"),
@@ -151,3 +172,32 @@ def test_reader_heading_hints_become_sections_without_markers() -> None:
     src = SourceText(text=text, format="docx", headings=(Heading(0, 1), Heading(20, 1)))
     secs: tuple[Section, ...] = build_sections(src)
     assert [(s.title, s.start, s.marker) for s in secs] == [("Overview", 0, ""), ("Details", 20, "")]
+
+
+def test_part_headings_and_dotted_chinese_numerals_are_markers() -> None:
+    text = "第一部分 2022年工作回顾\n一．成效\n正文引用第二部分的内容。\n第二部分 2023年工作计划\n一．目标\n"
+    assert outline(text) == [
+        (1, "第一部分", "第一部分"),
+        (2, "一．", "第一部分/一"),
+        (1, "第二部分", "第二部分"),
+        (2, "一．", "第二部分/一"),
+    ]
+
+
+def test_a_problems_sentence_inside_a_paragraph_does_not_close_items() -> None:
+    text = "一、成效\n(一)基础\n一是建设。正文。同时,我们也清醒地认识到,困难不少。\n二、2024年工作思路\n"
+    item = reportkit.parse_text(text).sections[0].children[0].children[0]
+    assert text[item.start : item.end].endswith("困难不少。")
+
+
+def test_inline_enumerations_in_a_line_based_report_are_not_headings() -> None:
+    text = (
+        "一、主要成效\n正文有三点：一、加强领导；二、完善制度；三、强化监督。\n"
+        "包括：(1)审查文件；(2)清理规章。\n二、2023年工作思路\n正文。\n"
+    )
+    assert outline(text) == [(1, "一、", "一"), (1, "二、", "二")]
+
+
+def test_numbered_cells_of_a_table_row_are_not_headings() -> None:
+    text = "一、成效\n事项 | 1.审批 | 2.备案 |\n二、计划\n"
+    assert outline(text) == [(1, "一、", "一"), (1, "二、", "二")]

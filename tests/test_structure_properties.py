@@ -12,12 +12,68 @@ import reportkit
 from reportkit.model import Report, Section
 
 PIECES = [
-    "一、", "二、", "三、", "(一)", "（二）", "(三)", "1.", "2、", "３．", "(1)", "（2）", "①", "②",
-    "一是", "二是", "三是", "第一，", "第二,", "# ", "## ", "1.1 ", "I. ", "II. ",
-    "。", "；", "，", ",", ":", "：", "！", "？", ". ", "\n", "\n\n", " ", "\u3000", "|",
-    "“", "”", "（", "）", "(", ")", "《", "》", "四统一", "(街道)", "(2021-2025年)", "3.5%",
-    "2022年", "莲都区政府", "工作思路", "存在的问题和不足", "在看到成绩的同时", "我们也清醒地认识到",
-    "如", "等问题", "这些问题", "各位代表！", "Plans for 2024", "We did it", "---\ntitle: x\n---\n",
+    "一、",
+    "二、",
+    "三、",
+    "(一)",
+    "（二）",
+    "(三)",
+    "1.",
+    "2、",
+    "３．",
+    "(1)",
+    "（2）",
+    "①",
+    "②",
+    "一是",
+    "二是",
+    "三是",
+    "第一，",
+    "第二,",
+    "# ",
+    "## ",
+    "1.1 ",
+    "I. ",
+    "II. ",
+    "。",
+    "；",
+    "，",
+    ",",
+    ":",
+    "：",
+    "！",
+    "？",
+    ". ",
+    "\n",
+    "\n\n",
+    " ",
+    "\u3000",
+    "|",
+    "“",
+    "”",
+    "（",
+    "）",
+    "(",
+    ")",
+    "《",
+    "》",
+    "四统一",
+    "(街道)",
+    "(2021-2025年)",
+    "3.5%",
+    "2022年",
+    "莲都区政府",
+    "工作思路",
+    "存在的问题和不足",
+    "在看到成绩的同时",
+    "我们也清醒地认识到",
+    "如",
+    "等问题",
+    "这些问题",
+    "各位代表！",
+    "Plans for 2024",
+    "We did it",
+    "---\ntitle: x\n---\n",
     "索引号 | 1/2 | 发布机构 | 局 | ||\n",
 ]
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map("".join)
@@ -70,7 +126,9 @@ def test_a_long_single_line_parses_linearly() -> None:
 
 def corpus_files() -> list[Path]:
     root = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    return sorted(root.rglob("*.txt")) + [Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_181ea02df9ec367e.txt"]
+    return sorted(root.rglob("*.txt")) + [
+        Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_181ea02df9ec367e.txt"
+    ]
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}/{p.name}")

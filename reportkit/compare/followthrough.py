@@ -29,18 +29,20 @@ from .align import bucket_overlap, sentences_of
 from .metrics import clause_of, indicator_context
 from .records import FollowStatus, FollowThrough
 
-__all__ = ["follow_commitments", "judge", "review_spans", "TOLERANCE"]
+__all__ = ["TOLERANCE", "follow_commitments", "judge", "review_spans"]
 
 TOLERANCE = Decimal("0.05")  # 左右: 5 % relative on the unfavourable side (gold/GONGZUO.md)
 EVIDENCE_CUTOFF = 0.7
 OUTCOME_CUTOFF = 0.75
-SUPPORT_CUTOFF = 0.5
+SUPPORT_CUTOFF = 0.7
 INDICATOR_MIN = 2  # characters: an indicator shorter than this cannot be told apart from noise
 _FILLER = re.compile(
     r"今年|明年|全年|年内|要|再|拟|将|也|力争|确保|努力|争取|预期|预计|目标|控制在|保持在|稳定在|提高到|增加到|扩大到|达到|"
-    r"安排|完成|实现|左右|以上|以内|以下|其中|分别|都|均|[的了在为把由从到和与及、]"
+    r"完成|实现|左右|以上|以内|以下|其中|分别|都|均|[的了在为把由从到和与及、]"
 )
+_NUM_RE = re.compile(r"[0-9０-９.%％]+")
 _SUFFIX = re.compile(r"(增幅|降幅|增速|比重)$")
+_SUFFIX_AS = {"增幅": "增长", "增速": "增长", "降幅": "下降"}
 _VERB = re.compile(r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训)+")
 _PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
 _CEILING = re.compile(r"控制在|不超过|不高于|以内|涨幅|失业率|赤字")
@@ -62,14 +64,29 @@ def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
 
 
 def _core(text: str) -> str:
-    """An indicator's words without plan verbs, hedges and the parser's 增幅/降幅 suffix."""
-    return _FILLER.sub("", _SUFFIX.sub("", fold(text)))
+    """An indicator's words without plan verbs and hedges; the parser's 增幅/降幅 read as 增长/下降."""
+    folded = fold(text)
+    m = _SUFFIX.search(folded)
+    if m:
+        folded = folded[: m.start()] + _SUFFIX_AS.get(m.group(0), "")
+    return _FILLER.sub("", folded)
 
 
 def target_indicator(report: Report, c: Commitment) -> str:
-    """What the target measures: the parser's indicator or label, else the clause around the number."""
+    """What the target measures: the parser's indicator or label, else the clause around the number.
+
+    A commitment that is one subject of a coordination (二氧化硫 in 二氧化硫、氮氧化物排放量分别下降3%) does
+    not hold its number; its own words name the indicator better than the shared label.
+    """
     t = c.target
+    if t is not None and not c.start <= t.start < c.end and len(_core(c.text)) >= INDICATOR_MIN:
+        return _core(c.text)
     for cand in (c.indicator, t.label if t else None):
+        if cand and "、" in cand and t is not None:
+            # a label coordinating several subjects names none of them alone: take the clause's words
+            own = _core(c.text.replace(t.text, ""))
+            if len(own) >= INDICATOR_MIN:
+                return own
         if cand and len(_core(cand)) >= INDICATOR_MIN:
             return _core(cand)
     if t is None:
@@ -95,12 +112,15 @@ class _Outcomes:
     def of(report: Report, metrics: Sequence[Metric]) -> "_Outcomes":
         own, wide, phrase = [], [], []
         for m in metrics:
-            lo, _ = clause_of(report.text, m.start, m.end)
+            lo, hi = clause_of(report.text, m.start, m.end)
             prev_lo = clause_of(report.text, lo - 2, lo - 1)[0] if lo > 1 else lo
-            ctx = indicator_context(report, m)
+            respective = _respective(report.text, lo, hi, m, metrics)
+            ctx = respective or indicator_context(report, m)
             own.append(ctx)
             wide.append(_squeeze(fold(report.text[prev_lo:lo])) + ctx)
-            phrase.append(_core(m.label) if len(_core(m.label)) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
+            # a label shared by 甲、乙…分别 numbers names only one of them: use the subject instead
+            label = "" if respective else _core(m.label)
+            phrase.append(label if len(label) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
         return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase))
 
     def scores(self, needles: Sequence[str]) -> "np.ndarray":
@@ -116,8 +136,11 @@ class _Outcomes:
         p_len = np.array([len(p) for p in self.phrase], dtype=np.float32)[None, :]
         own = _lcs(needles, self.own) / n_len
         wide = 0.95 * _lcs(needles, self.wide) / n_len
-        sym = np.where(p_len >= 4, _lcs(needles, self.phrase) / np.maximum(p_len, 1), 0.0)
-        return np.maximum(np.maximum(own, wide), sym)
+        # the phrase must be long enough to mean something and cover most of the needle (国内生产总值 is
+        # in 单位国内生产总值能耗 but is another indicator)
+        sym_ok = (p_len >= 4) & (p_len >= 0.55 * n_len)
+        sym = np.where(sym_ok, _lcs(needles, self.phrase) / np.maximum(p_len, 1), 0.0)
+        return np.maximum(np.maximum(own, wide), sym) + 0.001 * own  # ties go to the metric's own clause
 
     def bigram_support(self, needle: str, k: int) -> float:
         """Share of the needle's bigrams found near the metric, or of the metric's phrase in the needle."""
@@ -126,12 +149,41 @@ class _Outcomes:
 
         mine, near, phrase = grams(needle), self.wide[k], grams(self.phrase[k])
         forward = sum(g in near for g in mine) / len(mine) if mine else 0.0
+        if forward < SUPPORT_CUTOFF and needle[:2] in near:
+            # a head that matches (外商投资… in 外商投资限制性条目) earns a little slack on the rest;
+            # a head that does not (氨氮 against 氮氧化物) earns none
+            forward = min(SUPPORT_CUTOFF, forward + 0.1)
         backward = sum(g in needle for g in phrase) / len(phrase) if len(self.phrase[k]) >= 4 else 0.0
         return max(forward, backward)
 
     def is_period_total(self, k: int) -> bool:
         """年均 / 累计 figures sum or average several years: not last year's outcome."""
         return bool(_PERIOD.search(self.own[k].split("#")[0]))
+
+
+def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric]) -> Optional[str]:
+    """``m``'s own subject in 甲、乙排放量分别下降5.6%和4%: the clause without the other subjects.
+
+    The last subject usually carries the shared noun (乙排放量), so for an earlier subject only as many
+    characters of it are dropped as that subject has, and 排放量 stays.
+    """
+    clause = text[lo:hi]
+    k = clause.find("分别")
+    if k < 0:
+        return None
+    nums = sorted((x for x in metrics if lo + k <= x.start < hi), key=lambda x: x.start)
+    subjects = re.split(r"[、和与及]", clause[:k])
+    if len(nums) < 2 or len(subjects) != len(nums) or m not in nums:
+        return None
+    i = nums.index(m)
+    kept = []
+    for j, subj in enumerate(subjects):
+        if j == i:
+            kept.append(subj)
+        elif j == len(subjects) - 1:
+            kept.append(subj[len(subjects[i]) :])
+    rest = _NUM_RE.sub("", clause[k + 2 : nums[0].start - lo])
+    return _squeeze(fold("".join(kept) + rest)) + "#"
 
 
 def _lcs(a: Sequence[str], b: Sequence[str]) -> "np.ndarray":
@@ -174,11 +226,12 @@ def judge(target: Metric, outcome: Decimal, direction: Optional[Direction]) -> b
 
 
 def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> "np.ndarray":
-    """``LCS(needle, hay) / len(needle)`` where it may reach ``cutoff`` (else 0).
+    """How much of each needle a hay holds: ``LCS / len(needle)``, or the share of its bigrams when
+    higher (word order flips: 深入推进数字政府建设 → 数字政府建设深入推进); 0 where it cannot reach ``cutoff``.
 
     A thousand plan clauses against a few hundred review sentences is too many pairs to score; a pair
     can only reach the cutoff when the hay holds that share of the needle's character buckets
-    (align.bucket_overlap), so only those pairs go to ``cpdist``.
+    (align.bucket_overlap), so only those pairs go to ``cpdist``, and only near misses to the bigrams.
     """
     grid = np.zeros((len(needles), len(hay)), dtype=np.float32)
     if not needles or not hay:
@@ -186,10 +239,21 @@ def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> "
     overlap, cn, _ = bucket_overlap(needles, hay)
     rows, cols = np.nonzero(overlap >= cutoff * cn[:, None])
     if len(rows):
-        lcs = process.cpdist([needles[r] for r in rows], [hay[c] for c in cols], scorer=LCSseq.similarity, workers=1)
+        lcs = process.cpdist(
+            [needles[r] for r in rows.tolist()], [hay[c] for c in cols.tolist()], scorer=LCSseq.similarity, workers=1
+        )
         lengths = np.array([max(1, len(n)) for n in needles], dtype=np.float32)
         grid[rows, cols] = lcs / lengths[rows]
+        near = np.nonzero((grid[rows, cols] < cutoff) & (grid[rows, cols] >= 0.5))[0]
+        for k in near:
+            r, c = int(rows[k]), int(cols[k])
+            grid[r, c] = max(grid[r, c], _bigram_share(needles[r], hay[c]))
     return grid
+
+
+def _bigram_share(needle: str, hay: str) -> float:
+    grams = {needle[i : i + 2] for i in range(len(needle) - 1)}
+    return sum(g in hay for g in grams) / len(grams) if grams else 0.0
 
 
 def _explicit(sentence: str) -> Optional[bool]:
@@ -221,18 +285,21 @@ def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
         review = _Outcomes.of(new, outcomes)
         naming = review.scores(indicators)
         for row, k in enumerate(numeric):
-            ev_idx = [int(x) for x in top[k] if evidence[k, x] >= EVIDENCE_CUTOFF]
+            ev_idx = [int(x) for x in top[k] if evidence[k, x] >= EVIDENCE_CUTOFF] if sents else []
             ft = _numeric(old, commits[k], indicators[row], naming[row], named[row], review, sents, ev_idx)
             if ft is not None:
                 found[k] = ft
+    # plain lists: indexing numpy scalars a thousand times costs more than the matching did
+    keep = (np.take_along_axis(evidence, top, axis=1) >= EVIDENCE_CUTOFF).tolist()
+    tops, sims = top.tolist(), np.round(best, 4).tolist()
     result: list[FollowThrough] = []
     for k, c in enumerate(commits):
         if k in found:
             result.append(found[k])
             continue
-        ev = tuple(sents[int(x)] for x in top[k] if evidence[k, x] >= EVIDENCE_CUTOFF)
+        ev = tuple(sents[x] for x, ok in zip(tops[k], keep[k]) if ok)
         status = FollowStatus.ADDRESSED if ev else FollowStatus.NOT_FOUND
-        result.append(FollowThrough(c, status, ev, None, None, round(float(best[k]), 4)))
+        result.append(FollowThrough(c, status, ev, None, None, sims[k]))
     return tuple(result)
 
 
@@ -267,13 +334,15 @@ def _numeric(
                 return FollowThrough(c, status, ev, outcome, met, round(float(naming[x]), 4), _note(target, outcome))
     # no number: a sentence that names the indicator may still say it was done or not
     thing = _object(indicator)
-    for x in range(len(sents)):
-        if named[x] >= 0.9 and len(indicator) >= 4 or len(thing) >= 2 and thing in sents[x].text:
-            said = _explicit(sents[x].text)
-            if said is not None:
-                ev = (sents[x],) + tuple(sents[i] for i in ev_idx if i != x)
-                status = FollowStatus.MET if said else FollowStatus.MISSED
-                return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
+    naming_it = set(np.nonzero(named >= 0.9)[0].tolist()) if len(indicator) >= 4 else set()
+    if len(thing) >= 2:
+        naming_it.update(x for x, s in enumerate(sents) if thing in s.text)
+    for x in sorted(naming_it):
+        said = _explicit(sents[x].text)
+        if said is not None:
+            ev = (sents[x],) + tuple(sents[i] for i in ev_idx if i != x)
+            status = FollowStatus.MET if said else FollowStatus.MISSED
+            return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
     return None
 
 

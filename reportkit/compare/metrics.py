@@ -14,6 +14,7 @@ NOT_COMPARABLE.  What stays single is DROPPED (old) or NEW.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Optional, Sequence
 
@@ -24,7 +25,7 @@ from rapidfuzz.distance import Indel
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report, fold
 from .records import MetricPair, MetricStatus
 
-__all__ = ["pair_metrics", "clause_of", "indicator_context", "PAIR_CUTOFF"]
+__all__ = ["PAIR_CUTOFF", "clause_of", "indicator_context", "pair_metrics"]
 
 PAIR_CUTOFF = 0.62  # below this two indicators are different things (tuned on gold/fazhi matching)
 NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indicator beyond doubt
@@ -65,9 +66,10 @@ def _pairable(ms: Sequence[Metric]) -> list[Metric]:
     return [m for m in ms if not m.same_fact_as]
 
 
-def _is_plan(report: Report, m: Metric) -> bool:
+def _in_plan(report: Report, ms: Sequence[Metric]) -> "np.ndarray":
     plan = report.part(PartKind.PLAN)
-    return m.is_target or (plan is not None and plan.start <= m.start < plan.end)
+    lo, hi = (plan.start, plan.end) if plan is not None else (0, 0)
+    return np.array([m.is_target or lo <= m.start < hi for m in ms], dtype=bool)
 
 
 def _grid(a: Sequence[str], b: Sequence[str]) -> "np.ndarray":
@@ -116,7 +118,13 @@ def pair_metrics(
     if mo and mn:
         label = _grid([_label(old, m) for m in mo], [_label(new, m) for m in mn])
         context = _grid([indicator_context(old, m) for m in mo], [indicator_context(new, m) for m in mn])
-        score = 0.5 * label + 0.5 * np.maximum(label, context)
+        # a label of one or two characters (单位, 人次) is the parser's fallback, not an indicator name
+        short = np.array([len(fold(m.label)) < 3 for m in mo])[:, None] | np.array([len(fold(m.label)) < 3 for m in mn])[None, :]
+        score = np.where(short, context, 0.5 * label + 0.5 * np.maximum(label, context))
+        # a unit that occurs once in each year (人次 … 人次) is likely the same indicator
+        uo, un = Counter(fold(m.unit) for m in mo), Counter(fold(m.unit) for m in mn)
+        once = np.array([uo[fold(m.unit)] == 1 for m in mo])[:, None] & np.array([un[fold(m.unit)] == 1 for m in mn])[None, :]
+        score = score + 0.1 * once
         if section_map:
             mapped = np.array([section_map.get(m.section, "\0") for m in mo])
             placed = np.array([m.section or "\1" for m in mn])
@@ -126,7 +134,7 @@ def pair_metrics(
         kn = np.array([fold(m.unit) + "|" + m.kind.value for m in mn])
         kinds_ok = ko[:, None] == kn[None, :]
         # a plan's target and a review's fact are followed through (followthrough.py), not paired here
-        to, tn = np.array([_is_plan(old, m) for m in mo]), np.array([_is_plan(new, m) for m in mn])
+        to, tn = _in_plan(old, mo), _in_plan(new, mn)
         score = np.where(to[:, None] == tn[None, :], score, 0.0)
         needed = np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF)
         rows, cols = np.nonzero(score >= needed)

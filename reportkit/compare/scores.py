@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 from .records import Scores
 from .tokens import words
 
-__all__ = ["cosine", "jaccard", "edit", "reuse", "scores", "span_scores", "TextProfile", "Scorer"]
+__all__ = ["Scorer", "TextProfile", "cosine", "edit", "jaccard", "reuse", "scores", "span_scores"]
 
 Scorer = Callable[..., float]
 _SHINGLE = 8  # characters: long enough that a shared run is reuse, not a shared phrase (全面依法治国)
@@ -130,7 +130,14 @@ class TextProfile:
         self.valid = valid
         self.vocab = vocab
         self.shingles = shingles  # hash of the 8 characters starting at each position
-        self.table = np.zeros(1 << _TABLE_BITS, dtype=bool)  # scratch for span_scores' shingle lookups
+        self._table: Optional["np.ndarray"] = None
+
+    @property
+    def table(self) -> "np.ndarray":
+        """Scratch space for span_scores' shingle lookups (4 MB, allocated on first use, left all False)."""
+        if self._table is None:
+            self._table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+        return self._table
 
     @staticmethod
     def pair(old: str, new: str) -> tuple["TextProfile", "TextProfile"]:

@@ -82,18 +82,17 @@ def _round(d: Optional[Decimal]) -> Optional[Decimal]:
 
 
 def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[StatedChange, ...]:
-    """Every year-over-year change stated in NEW, with last year's value where the metric pairs."""
+    """Every year-over-year change NEW states of one of its metrics, checked where last year's value is known."""
     by_id: Mapping[str, Metric] = {m.id: m for m in new.metrics}
     prior_of = {id(p.new): p.old for p in pairs if p.new is not None and p.old is not None}
     out: list[StatedChange] = []
     for change in new.metrics:
         if change.kind is not MetricKind.CHANGE or not _is_year_over_year(change) or change.same_fact_as:
             continue
-        if change.unit not in _PERCENT and change.unit not in _POINTS and change.refers_to is None:
-            continue
+        # a change with nothing to apply it to (居民消费价格上涨2%) states no checkable level; a plan's
+        # 增长7%左右 is a target, not a statement about last year
         metric = by_id.get(change.refers_to) if change.refers_to else None
-        if metric is None:
-            out.append(StatedChange(change.start, change.end, change, None, None, None, None))
+        if metric is None or change.is_target:
             continue
         implied = implied_prior(metric.value, change)
         prior = prior_of.get(id(metric))

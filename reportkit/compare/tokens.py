@@ -27,16 +27,12 @@ from rapidfuzz.distance import Indel
 
 from .records import TextOp
 
-__all__ = ["tokenize", "words", "redline", "merge_ops", "NUMBER_RE"]
+__all__ = ["NUMBER_RE", "merge_ops", "redline", "tokenize", "words"]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # Measure words and units, longest first so that 万亿元 wins over 万 and 公里 over 里.
 _UNITS = sorted(
-    """
-    万亿元 亿元 万元 千元 百万 万人次 人次 户次 件次 批次 个百分点 百分点 标准箱 万千瓦 千瓦时 千瓦 公顷 平方米 平方公里
-    公里 千米 米 吨 亩 公斤 千克 元 美元 件 个 人 名 家 条 项 场 份 次 户 套 台 辆 座 所 位 支 批 期 篇 本 部 起 宗 类
-    年 月 日 天 周 小时 分钟 秒 倍 岁 节 门 册 张 种 块 处 轮 届 层 级 点 成 里 斤 单 例 床 班 队 组
-    """.split(),
+    ["万亿元", "亿元", "万元", "千元", "百万", "万人次", "人次", "户次", "件次", "批次", "个百分点", "百分点", "标准箱", "万千瓦", "千瓦时", "千瓦", "公顷", "平方米", "平方公里", "公里", "千米", "米", "吨", "亩", "公斤", "千克", "元", "美元", "件", "个", "人", "名", "家", "条", "项", "场", "份", "次", "户", "套", "台", "辆", "座", "所", "位", "支", "批", "期", "篇", "本", "部", "起", "宗", "类", "年", "月", "日", "天", "周", "小时", "分钟", "秒", "倍", "岁", "节", "门", "册", "张", "种", "块", "处", "轮", "届", "层", "级", "点", "成", "里", "斤", "单", "例", "床", "班", "队", "组"],
     key=len,
     reverse=True,
 )
@@ -56,7 +52,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<latin>[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z0-9\uff21-\uff3a\uff41-\uff5a._'\-]*)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)",
-    re.S,
+    re.DOTALL,
 )
 
 
@@ -70,7 +66,7 @@ def tokenize(text: str) -> tuple[str, ...]:
     return _tokenize(text)
 
 
-_WORDISH = re.compile(r"\w", re.U)
+_WORDISH = re.compile(r"\w", re.UNICODE)
 
 
 def words(text: str) -> list[str]:

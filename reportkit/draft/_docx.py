@@ -22,7 +22,7 @@ from .._io import atomic_path
 from ..errors import MissingFileError, PathLike, TemplateError
 
 DEFAULT_TEMPLATES = {"zh": "fazhi-report.docx", "en": "annual-report-en.docx"}
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _XML_TAG = re.compile(r"<[^>]+>")
 
 

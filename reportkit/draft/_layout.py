@@ -40,7 +40,7 @@ class Layout:
 COL_ID, COL_SECTION, COL_LABEL, COL_UNIT, COL_VALUE, COL_LAST, COL_CHANGE, COL_PCT = 1, 2, 3, 4, 5, 6, 7, 8
 COL_RESPONSIBLE, COL_NOTE, COL_CONTEXT = 9, 10, 11
 DATA_INPUT_COLS = (COL_VALUE, COL_RESPONSIBLE, COL_NOTE)
-DATA_WIDTHS = (8, 28, 36, 9, 14, 14, 12, 12, 18, 24, 70)
+DATA_WIDTHS = (8, 44, 44, 9, 14, 12, 10, 10, 16, 24, 70)  # a CJK character is two units wide
 
 # Checklist sheet columns.
 CK_ID, CK_SECTION, CK_TEXT, CK_STATUS, CK_DONE, CK_EVIDENCE = 1, 2, 3, 4, 5, 6
@@ -59,8 +59,8 @@ ZH = Layout(
     instructions_text=(
         "填报说明",
         "1. 本表由 reportkit 根据上年度报告生成，用于收集本年度报告所需数据。",
-        "2. 请在“数据填报”表的“本年数值（填报）”列（黄色单元格）填写本年数值，只填数字，不带单位、不写“约”“余”等字样；"
-        "单位见“单位”列，原文中的“余”“约”等限定词会自动保留。",
+        ("2. 请在“数据填报”表的“本年数值（填报）”列（黄色单元格）填写本年数值，只填数字，不带单位、不写“约”“余”等字样；"
+        "单位见“单位”列，原文中的“余”“约”等限定词会自动保留。"),
         "3. 比率类指标（单位为 %）填写 0–100 之间的数值，例如 99.82；计数类指标填写不小于 0 的数值。",
         "4. “增减”“增减幅度”两列由公式自动计算，请勿修改；编号、指标、上年数值等灰色单元格已锁定。",
         "5. “责任单位”“备注”两列可自由填写。",
@@ -84,13 +84,13 @@ EN = Layout(
     instructions_text=(
         "Instructions",
         "1. reportkit made this workbook from last year's report to collect this year's figures.",
-        "2. Enter this year's value in the 'This year (enter)' column of the Data sheet (yellow cells): a plain "
-        "number, no unit, no 'about'/'over'; qualifiers written in last year's text are kept.",
+        ("2. Enter this year's value in the 'This year (enter)' column of the Data sheet (yellow cells): a plain "
+        "number, no unit, no 'about'/'over'; qualifiers written in last year's text are kept."),
         "3. Rates (unit %) take a value from 0 to 100, e.g. 99.82; counts and amounts take a value of 0 or more.",
         "4. 'Change' and 'Change %' are formulas; grey cells are locked.",
         "5. 'Responsible' and 'Note' are free text.",
-        "6. On the Commitments sheet, give each of last year's commitments its progress (Done, Ongoing, "
-        "Not started), what was done and the evidence.",
+        ("6. On the Commitments sheet, give each of last year's commitments its progress (Done, Ongoing, "
+        "Not started), what was done and the evidence."),
         "7. Do not insert or delete rows, rename sheets or merge cells; then run reportkit fill.",
         "8. Values left empty show as [TO FILL] in the draft (with --allow-missing).",
     ),

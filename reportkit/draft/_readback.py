@@ -194,7 +194,7 @@ class _Reader:
             return None
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
-        if isinstance(raw, bool) or isinstance(raw, (_dt.datetime, _dt.date, _dt.time, _dt.timedelta)):
+        if isinstance(raw, (bool, _dt.datetime, _dt.date, _dt.time, _dt.timedelta)):
             self.errors.append((*where, f"“{raw}” is not a number"))
             return None
         if isinstance(raw, str):

@@ -19,7 +19,16 @@ from . import _layout as L
 from . import _text
 from ._docx import render_docx
 from ._readback import read_workbook
-from ._records import Block, BlockKind, DraftReport, DraftSentence, FilledWorkbook, Piece, PieceKind, ProgressStatus
+from ._records import (
+    Block,
+    BlockKind,
+    DraftReport,
+    DraftSentence,
+    FilledWorkbook,
+    Piece,
+    PieceKind,
+    ProgressStatus,
+)
 
 _PLACEHOLDER = "FFFF00"  # shading of a slot still to fill
 _STALE = "FCE4D6"  # shading of a sentence still carrying last year's numbers

@@ -97,7 +97,7 @@ class _Roller:
         """No title in the source (web pages often have none in the text): name the genre it belongs to."""
         org = self.r.meta.organisation or ""
         if not self.year:
-            return org
+            return org or ("Annual report" if self.language == "en" else "年度报告")
         year = self.year + 1
         if self.language == "en":
             return f"{org} {year} Annual report".strip()
@@ -248,14 +248,13 @@ class _Roller:
                 if not any(begin <= o.start < end for o in metrics if o is not m):
                     inserts.setdefault(end, []).append(Piece(PieceKind.ADDED_CHANGE, "", sid))
         pieces: list[Piece] = []
-        literal: list[str] = []
         cur = a
         for start, end, piece in sorted(cuts, key=lambda c: c[0]) + [(b, b, Piece(PieceKind.TEXT, ""))]:
             for pos in sorted(p for p in inserts if cur <= p <= start):
-                self._flush(text[cur:pos], literal, pieces)
+                self._flush(text[cur:pos], pieces)
                 pieces.extend(inserts.pop(pos))
                 cur = pos
-            self._flush(text[cur:start], literal, pieces)
+            self._flush(text[cur:start], pieces)
             if piece.text or piece.slot:
                 pieces.append(piece)
             cur = end
@@ -263,7 +262,7 @@ class _Roller:
         stale = part is not PartKind.PLAN and _text.carries_numbers(plain)
         return DraftSentence(tuple(pieces), stale=stale)
 
-    def _flush(self, raw: str, literal: list[str], pieces: list[Piece]) -> None:
+    def _flush(self, raw: str, pieces: list[Piece]) -> None:
         if raw:
             pieces.append(Piece(PieceKind.TEXT, self._clean(self._roll(raw))))
 

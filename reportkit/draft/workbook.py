@@ -7,6 +7,7 @@ The workbook carries the whole draft (as JSON in a very hidden, protected ``_met
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any, Union
 
@@ -128,7 +129,24 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
                 cell.fill = _INPUT_FILL if col == L.COL_VALUE else PatternFill()
             else:
                 cell.fill = _LOCKED_FILL
+    _fit(ws, (L.COL_SECTION, L.COL_LABEL), [(s.section, s.label) for s in draft.input_slots])
+    # Print what the drafter fills in; last year's sentence (the widest column) is for the screen.
+    ws.print_area = f"A1:{get_column_letter(L.COL_NOTE)}{max(L.FIRST_ROW, L.FIRST_ROW + len(draft.input_slots) - 1)}"
     _protect(ws)
+
+
+def display_width(text: str) -> int:
+    """Width in Excel's units: a CJK (wide) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit(ws: Worksheet, cols: tuple[int, ...], rows: list[tuple[str, ...]]) -> None:
+    """Widen columns to their longest text (capped: longer text wraps) so Chinese labels are not cut."""
+    for i, col in enumerate(cols):
+        letter = get_column_letter(col)
+        longest = max((display_width(r[i]) for r in rows), default=0)
+        base = ws.column_dimensions[letter].width or 10
+        ws.column_dimensions[letter].width = max(min(base, 20), min(longest + 2, 56))
 
 
 def is_rate(kind: MetricKind, unit: str) -> bool:

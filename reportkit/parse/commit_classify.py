@@ -43,13 +43,17 @@ class Classification:
     direction: Optional[Direction] = None
 
 
+_HEAD_VERB = re.compile("|".join(sorted(_GOAL_VERBS + ACTION_VERBS, key=len, reverse=True)))
+
+
 def _object_of(clause: str) -> tuple[str, str]:
     """(verb, object): the clause's head verb after adverbs, and what follows it."""
     rest, _ = strip_adverbs(clause)
-    for verb in sorted(_GOAL_VERBS + ACTION_VERBS, key=len, reverse=True):
-        if rest.startswith(verb):
-            return verb, rest[len(verb) :]
-    return "", rest
+    m = _HEAD_VERB.match(rest)
+    if m is None:
+        return "", rest
+    obj = rest[m.end() :]
+    return m.group(), obj[1:] if obj.startswith(("好", "足")) and len(obj) > 3 else obj  # 实施好…
 
 
 _PRINCIPLE_FRAME = re.compile(r"^(?:始终|一直)?坚持|^以|为(?:引领|抓手|指导|主线|重点|核心|统领|牵引|导向|根本|目标|载体|依托|突破口|着力点|支撑)$")

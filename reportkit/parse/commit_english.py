@@ -8,18 +8,19 @@ Budget Estimate") both say what next year holds; headings, images and one-word l
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ..model import Report
 
 __all__ = ["budget_regions", "english_clauses", "is_english"]
 
 _HEADING = re.compile(r"(?m)^(#{1,6})[ \t]+(.*)$")
-_BUDGET = re.compile(r"\bbudget\b|\bprojected (?:spending|income)\b", re.I)
+_BUDGET = re.compile(r"\bbudget\b|\bprojected (?:spending|income)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[(\"'€$£])")
 _BULLET = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 _IMAGE = re.compile(r"^\s*!\[")
 _QUANTITY = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MIN_WORDS = 3
 
 
@@ -30,11 +31,17 @@ def is_english(text: str) -> bool:
     return latin > 4 * cjk
 
 
-def budget_regions(text: str) -> list[tuple[int, int]]:
-    """Each Markdown section whose heading names a budget, to the next heading of its level or above."""
+def budget_regions(text: str, report_year: Optional[int] = None) -> list[tuple[int, int]]:
+    """Each Markdown section whose heading names a budget, to the next heading of its level or above.
+
+    A budget titled with the report's own year or an earlier one is history, not a plan.
+    """
     heads = [(m.start(), len(m.group(1)), m.group(2)) for m in _HEADING.finditer(text)]
     out: list[tuple[int, int]] = []
     for i, (start, level, title) in enumerate(heads):
+        years = [int(y) for y in _YEAR.findall(title)]
+        if years and report_year is not None and max(years) <= report_year:
+            continue
         if _BUDGET.search(title):
             end = next((s for s, lv, _t in heads[i + 1 :] if lv <= level), len(text))
             out.append((start, end))

@@ -21,6 +21,7 @@ _BREAKS = frozenset("，,；;。！？!?：:\n\r|")
 _OPEN = "（(《“‘「『【〔"
 _CLOSE = "）)》”’」』】〕"
 _PAIR = dict(zip(_OPEN, _CLOSE))
+_BRACKET_REACH = 120
 
 # Words that may stand before the verb without changing what is committed to.
 _ADVERBS = (
@@ -79,8 +80,8 @@ def split_clauses(text: str, start: int, end: int, *, skip: Sequence[tuple[int, 
         ch = text[i]
         if depth and ch == depth[-1]:
             depth.pop()
-        elif ch in _PAIR and not (ch == "“" and "”" not in text[i : min(end, i + 80)]):
-            depth.append(_PAIR[ch])
+        elif ch in _PAIR and _PAIR[ch] in text[i + 1 : min(end, i + _BRACKET_REACH)]:
+            depth.append(_PAIR[ch])  # an opener never closed nearby is a typo: it must not swallow the plan
         elif ch == "\n":
             depth.clear()  # a paragraph break closes whatever a typo left open
             yield from _emit(text, lo, i)

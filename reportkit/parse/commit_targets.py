@@ -18,7 +18,7 @@ import attrs
 from ..model import Direction, Metric, MetricKind, Qualifier
 from .commit_numbers import Quantity, scan
 
-__all__ = ["find_targets", "is_restatement", "to_metric", "target_direction", "multi_year_title"]
+__all__ = ["find_targets", "is_restatement", "multi_year_title", "target_direction", "to_metric"]
 
 _CN_NUM = "一二两三四五六七八九十"
 _BASELINE_BEFORE = re.compile(r"(?:由|从)[^，。；由从]*$")
@@ -26,9 +26,11 @@ _BASELINE_AFTER = re.compile(r"^[^，。；]{0,4}?(?:提高|增加|提升|上调
 _INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年|上年度)")
 _BARE_CHANGE = re.compile(r"^(?:同比|相应|再)?(?:增加|增长|提高|减少|下降|多|增)$")
 _FORECAST = re.compile(r"(?:将|预计|预测|估计)(?:高)?达(?:到)?$|预计$|预测$")
-_EXISTING = re.compile(r"已|现有|原有|目前|累计|(?<![具拥])有$|最后$|剩余|剩下|用好|用足|管好|盘活")
+_EXISTING = re.compile(r"已|现有|现行|原有|目前|累计|(?<![具拥])有$|最后$|剩余|剩下|用好|用足|管好|盘活")
 # 13亿人口, 5亿农民: a bare 亿 before a noun counts a population that exists, not a target
 _POPULATION_AFTER = re.compile(r"^[\u4e00-\u9fff]")
+# 30万千瓦以下煤电机组: a ceiling before a noun picks which things, it sets no level
+_THRESHOLD = re.compile(r"以下(?:的)?[\u4e00-\u9fff]")
 _SCOPE_AFTER = re.compile(r"^[^，。；]{0,12}的[^，。；]{0,4}范围|^[^，。；]{0,10}(?:选择|选取)?部分")
 # 749万人，为历史最高: a record is said of a fact or a forecast, not of a target
 _RECORD_NEXT = re.compile(r"[，,]\s*(?:为|是|将|再|再创|创|达|将创)*(?:历史|同期)?(?:最高|新高|之最|峰值)")
@@ -39,9 +41,9 @@ _DATED = re.compile(
     rf"到(?P<y1>(?:19|20)\d\d)年|(?P<y2>(?:19|20)\d\d)年(?:前|底前|以前)|[{_CN_NUM}\d]+年内|今明两年|年均|"
     rf"[{_CN_NUM}]年(?:时间|左右)|期间|时期|[{_CN_NUM}]+五”?(?:规划|期间|时期|末)"
 )
-_MULTI_YEAR_TITLE = re.compile(rf"十[{_CN_NUM}]五|时期|五年|规划|(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)?\d\d")
+_MULTI_YEAR_TITLE = re.compile(rf"十[{_CN_NUM}]五|时期|五年|(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)?\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_DOWN_WORDS = re.compile(r"控制在|下降|降低|减少|压减|压缩|淘汰|削减|缩减|以内|以下|不超过|化解|去")
+_DOWN_WORDS = re.compile(r"控制在|下降|降低|减少|压减|压缩|淘汰|削减|缩减|以内|以下|不超过|化解|去(?:产能|库存|杠杆)")
 _RESTATE_GENERIC = set("把将要在于定控制预期目标的今年全年经济有了和及")
 
 
@@ -67,11 +69,12 @@ def _slogan_numbers(sentence: str) -> set[str]:
 
 
 def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int],
-               plan_year: Optional[int], nxt: Optional[Quantity]) -> bool:
+               plan_year: Optional[int], prev: Optional[Quantity], nxt: Optional[Quantity]) -> bool:
     if q.kind is MetricKind.DURATION or q.unit in ("", "岁", "日", "周"):
         return False
     cs, ce = clause
     before = text[cs : q.start]
+    near = text[max(cs, prev.end if prev is not None else cs) : q.start]  # words since the last number
     after = text[q.end : (nxt.start if nxt is not None and nxt.start < ce else ce)]
     whole = text[sentence[0] : sentence[1]]
     if before.endswith("第") or _inside_quotes(text, cs, q.start):
@@ -83,9 +86,11 @@ def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[
         return False
     if _BASELINE_BEFORE.search(before) and _BASELINE_AFTER.search(after) and nxt is not None and nxt.start < ce:
         return False
-    if _INCREMENT.search(before) or _FORECAST.search(before.rstrip()) or _EXISTING.search(before):
+    if _FORECAST.search(near.rstrip()) or _EXISTING.search(near):
         return False
     if q.unit == "亿" and _POPULATION_AFTER.match(after) or _SCOPE_AFTER.search(after):
+        return False
+    if q.text.endswith("以下") and _THRESHOLD.match(text, q.end - 2):
         return False
     if _RECORD_NEXT.match(text, ce):
         return False
@@ -113,11 +118,14 @@ def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
     out: list[Quantity] = []
     for i, q in enumerate(qs):
         nxt = qs[i + 1] if i + 1 < len(qs) else None
-        if not _is_target(text, q, clause, sentence, plan_year, nxt):
+        prev = qs[i - 1] if i else None
+        if not _is_target(text, q, clause, sentence, plan_year, prev, nxt):
             continue
         lead = text[clause[0] : q.start].strip()
-        if previous_had_target and _BARE_CHANGE.match(lead):
-            continue  # 增加1700亿元 after a target restates the target as a change
+        if previous_had_target and (_BARE_CHANGE.match(lead) or _INCREMENT.search(lead)):
+            continue  # 比上年增加1500亿元 after a target restates the target as a change
+        if out and _INCREMENT.search(text[out[-1].end : q.start]):
+            continue  # 安排160亿元、增长9.6%: the change of the amount just set
         out.append(q)
     return out
 

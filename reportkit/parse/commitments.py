@@ -20,7 +20,7 @@ from ..model import Commitment, PartKind, Report
 from .commit_classify import classify
 from .commit_english import budget_regions, english_clauses, is_english
 from .commit_numbers import Quantity
-from .commit_split import Clause, merge_fragments, split_clauses, split_list
+from .commit_split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
 from .commit_targets import find_targets, is_restatement, multi_year_title, target_direction, to_metric
 from .commit_targets_split import split_by_targets
 
@@ -29,15 +29,16 @@ __all__ = ["add_commitments", "extract_commitments", "plan_regions"]
 _CN = "一二三四五六七八九十"
 _PLAN_HEADING = re.compile(
     rf"(?m)(?:^|(?<=[\s。]))(?:[{_CN}]+、|#+\s*)[^\n。]{{0,30}}?"
-    r"(?:工作思路|工作计划|工作打算|工作安排|工作要点|总体部署|重点工作|工作任务|主要任务|下一步|"
+    r"(?:工作思路|工作计划|工作打算|工作安排|工作要点|总体部署|重点工作|工作任务|主要任务|目标任务|总体要求|工作的建议|工作建议|下一步|"
     r"[Pp]lans? for|[Oo]utlook|[Nn]ext [Yy]ear)"
 )
 _FALLBACK_TITLE = re.compile(rf"(?:^|(?<=[\s。|]))(?:[（(][{_CN}]+[)）]|[{_CN}]+、)[^。\n]{{1,40}}?(?=。|\n|\s)")
-_LEAD_MARKER = re.compile(rf"(?:[{_CN}]+是|第[{_CN}]+[，,、]?|[（(]?\d{{1,2}}[)）.、．](?!\d)|[①-⑳]|如)")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_LEAD_MARKER = re.compile(rf"(?:[{_CN}]+是|第[{_CN}]+[，,、]?|[（(]?\d{{1,2}}[)）.、．](?!\d)|[①-⑳]|如(?![期实何果此今同]))")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年|(?<=for )((?:19|20)\d\d)")
+_HEADING_TITLE = re.compile(r"[^\n。]{0,3}[^\s。]{0,37}")  # the heading line up to its first space or stop
 # a clause that only sets the time or links sentences commits to nothing
 _FRAME_ONLY = re.compile(r"(?:(?:19|20)\d\d年(?:度)?|今年|明年|下一步|下阶段|同时|此外|为此|对此|总之|具体来说|主要是|我们将|我[区县市]将)"
-                         r"|.{0,12}做好以下(?:几个方面|几方面|方面|几项)?(?:的)?工作")
+                         r"|各位(?:代表|委员)|同志们|.{0,12}做好以下(?:几个方面|几方面|方面|几项)?(?:的)?工作")
 
 
 def add_commitments(report: Report, source: SourceText) -> Report:
@@ -52,22 +53,24 @@ def plan_regions(report: Report) -> list[tuple[int, int]]:
         if m is not None:
             spans = [(m.start(), len(report.text))]
     if is_english(report.text):
-        extra = [r for r in budget_regions(report.text) if not any(a <= r[0] < b for a, b in spans)]
+        extra = [r for r in budget_regions(report.text, report.meta.year) if not any(a <= r[0] < b for a, b in spans)]
         spans = sorted(spans + extra)
     return spans
 
 
 def _plan_year(report: Report, regions: Sequence[tuple[int, int]]) -> Optional[int]:
+    """The year the plan is for: named in the plan's heading line (二、2023年工作思路), else from the metadata."""
+    text = report.text
+    if regions:
+        start = regions[0][0]
+        title = _HEADING_TITLE.match(text, start)
+        year = _YEAR.search(title.group()) if title is not None else None
+        if year is not None:
+            return int(year.group(1) or year.group(2))
     meta = report.meta
     if meta.plan_year:
         return meta.plan_year
-    if meta.year:
-        return meta.year + 1
-    if regions:
-        m = _YEAR.search(report.text, regions[0][0], min(regions[0][1], regions[0][0] + 40))
-        if m is not None:
-            return int(m.group(1))
-    return None
+    return meta.year + 1 if meta.year else None
 
 
 def _heading_spans(report: Report, start: int, end: int) -> list[tuple[int, int]]:
@@ -77,32 +80,49 @@ def _heading_spans(report: Report, start: int, end: int) -> list[tuple[int, int]
     sections = [s for s in report.walk() if start <= s.start < end or s.start <= start < s.title_end]
     for s in sections:
         lead_in = s.marker.endswith("是") or s.marker.startswith("第")
-        stop = s.title_start if lead_in else s.title_end
+        # a title with nothing under it is the item itself: （四）新建法治文化公园10个。
+        bare = not s.children and not text[s.title_end : s.end].strip(" \t\r\n。.；;|")
+        stop = s.title_start if lead_in or bare else s.title_end
         if not lead_in and stop < len(text) and text[stop] in "。.":
             stop += 1
         out.append((s.start, max(stop, s.start + len(s.marker))))
     if not sections:
         out = [(m.start(), m.end()) for m in _FALLBACK_TITLE.finditer(text, start, end)]
-        head = _PLAN_HEADING.match(text, start)
-        if head is not None:
-            line_end = min(i for i in (text.find("\n", start), text.find(" ", head.end()), end) if i >= 0)
-            out.append((start, line_end))
+    head = _PLAN_HEADING.match(text, start)
+    if head is not None:  # the plan's own heading, when no section was made of it
+        line_end = min(i for i in (text.find("\n", start), text.find(" ", head.end()), end) if i >= 0)
+        out.append((start, line_end))
     return out
 
 
+_THEME_TAIL = re.compile(r"(?:控制在|提高到|增加到|增加至|提高至|稳定在|保持在|扩大到|降低到|下降到|达到|拟按|按|均为|为|在|到|至|约|近|超过|不低于|不少于|至少|分别|都|均|要)+$")
+_SENTENCE_REACH = 2000  # a sentence longer than this is cut: keeps the stage linear on run-on text
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
-    his = [i for i in (text.find(c, end) for c in "。！？!?\n") if i >= 0]
-    return lo, min(his) if his else len(text)
+    floor = max(0, start - _SENTENCE_REACH)
+    ceiling = min(len(text), end + _SENTENCE_REACH)
+    lo = max(floor - 1, *(text.rfind(c, floor, start) for c in "。！？!?\n")) + 1
+    his = [i for i in (text.find(c, end, ceiling) for c in "。！？!?\n") if i >= 0]
+    return lo, min(his) if his else ceiling
 
 
-def _blocked(report: Report, region: tuple[int, int], offset: int, plan_year: Optional[int]) -> bool:
-    """Inside a section of the plan about several years (十三五, 2021-2025): no targets for this year.
+_TOP_HEADING = re.compile(rf"(?m)^[ \t]*[{_CN}]+、([^\n。]{{1,40}})")
+
+
+def _blocked_spans(report: Report, region: tuple[int, int], plan_year: Optional[int]) -> list[tuple[int, int]]:
+    """Sections of the plan about several years (十三五, 2021-2025): no targets for the plan year there.
 
     Only sections that open inside the plan count: a document title above it names the review year.
+    Without sections, top-level ``一、`` lines stand in for them.
     """
-    return any(region[0] <= s.start <= offset < s.end and multi_year_title(s.title, plan_year)
-               for s in report.walk())
+    start, end = region
+    if report.sections:
+        return [(s.start, s.end) for s in report.walk()
+                if start <= s.start < end and multi_year_title(s.title, plan_year)]
+    heads = list(_TOP_HEADING.finditer(report.text, start, end))
+    bounds = [m.start() for m in heads] + [end]
+    return [(m.start(), bounds[i + 1]) for i, m in enumerate(heads) if multi_year_title(m.group(1), plan_year)]
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -134,10 +154,11 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     for region in regions:
         clauses = english_clauses(report, region) if english else _chinese_clauses(report, region)
         prev_sentence, prev_target = (-1, -1), False
+        blocked = _blocked_spans(report, region, plan_year)
         for start, end in clauses:
             sentence = _sentence(text, start, end)
             targets: list[Quantity] = []
-            if not _blocked(report, region, start, plan_year):
+            if not any(a <= start < b for a, b in blocked):
                 after_target = prev_target and sentence == prev_sentence
                 targets = find_targets(text, (start, end), sentence, plan_year, after_target, english=english)
                 targets = [q for q in targets if not is_restatement(text, q, start, said)]
@@ -169,13 +190,19 @@ def _commitment(report: Report, clause: Clause, q: Optional[Quantity], n: int) -
         label = text[clause.start : q.start].strip()
         target = to_metric(q, report.metrics, ident=f"c{n:03d}.t", section=path, label=label, direction=direction)
     kind = classify(surface, has_target=target is not None, direction=direction)
+    theme = kind.theme
+    if q is not None and clause.start < q.start < clause.end and not is_english(surface):
+        # what the number measures: 城镇新增就业, not 城镇新增就业1100万人以上
+        lead, _ = strip_adverbs(text[clause.start : q.start].strip())
+        lead = _THEME_TAIL.sub("", lead)
+        theme = lead if len(lead) >= 2 else theme
     return Commitment(
         id=f"c{n:03d}",
         text=surface,
         start=clause.start,
         end=clause.end,
         type=kind.type,
-        theme=kind.theme,
+        theme=theme,
         section=path,
         target=target,
         governing_verb=clause.governing_verb,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Mapping
 from pathlib import PurePath
-from typing import Mapping, Optional
 
 import attrs
 
@@ -39,7 +39,9 @@ _KEYS = {
     "organisation": "organisation",
     "organization": "organisation",
 }
-_KV_LINE = re.compile(r"(?m)^[ \t\u3000]*(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|名称)[ \t]*[:：][ \t\u3000]*(\S[^\n]*?)[ \t]*$")
+_KV_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|名称)[ \t]*[:：][ \t\u3000]*(\S[^\n]*?)[ \t]*$"
+)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _YEAR = re.compile(r"(?<![\d\-—–~至到])((?:19|20)\d{2})(?=\s*年|\s*[Aa]nnual|\s*[Rr]eport)(?![\-—–~]\d)")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -47,16 +49,23 @@ _PLACE = re.compile(
     r"(?:^|(?<=[,，。;；、\s:：年]))((?:[\u4e00-\u9fff]{2,5}?[省市])?[\u4e00-\u9fff]{1,5}?[县区市旗州盟])"
     r"(?=人民政府|政府|坚持|全面|深入|认真|始终|紧紧|紧扣|围绕|以|在|持续|扎实|着力|按照|不断|牢固|聚焦)"
 )
-_TITLE_PLACE = re.compile(r"^(?:(?:19|20)\d{2}年(?:度)?)?([\u4e00-\u9fff]{2,12}?)(?:人民政府|政府|(?=(?:19|20)\d{2}))")
+_TITLE_PLACE = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:度)?)?([\u4e00-\u9fff]{2,12}?)(?:人民政府|政府|(?=(?:19|20)\d{2}))"
+)
 _TITLE_PLACE2 = re.compile(r"((?:[\u4e00-\u9fff]{2,5}?[省市])?[\u4e00-\u9fff]{1,5}?[县区市旗州])")
 _SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{2,12}?)(?:[，,]|向)")
 _EN_ORG = re.compile(r"\b((?:[A-Z][\w]*|of|and|for|the)(?:[ \-](?:[A-Za-z][\w]*)){1,6})\s*\(([A-Z]{2,8})\)")
-_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点|主要|的)|[Pp]lans?\s+for\s+((?:19|20)\d{2})|((?:19|20)\d{2})\s+[Pp]lans?")
+_PLAN_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点|主要|的)|[Pp]lans?\s+for\s+((?:19|20)\d{2})|((?:19|20)\d{2})\s+[Pp]lans?"
+)
 _REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作回顾|[^。\n]{0,12}(?:举措|成效|情况|工作))")
+# "Acme Foundation Annual Report 2023", "The XYZ Society: 2023 annual report"
+_EN_TITLE_ORG = re.compile(r"^((?:The )?[A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){0,6})[:,]? +(?:(?:19|20)\d{2} +)?[Aa]nnual [Rr]eport")
+_ORG_SUFFIX = re.compile(r"(?:局|委|办|厅|院|部|署|中心|委员会|办公室|政府)$")
 _NOT_PLACE = re.compile(r"^(?:我|本|全|各|该|省|市|区|县)")
 
 
-def _date(value: str) -> Optional[_dt.date]:
+def _date(value: str) -> _dt.date | None:
     m = _DATE.search(value)
     if not m:
         return None
@@ -89,19 +98,20 @@ def _hints(source: SourceText, front: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def _first_year(s: str) -> Optional[int]:
+def _first_year(s: str) -> int | None:
     m = _YEAR.search(s) or _YEAR_ANY.search(s)
     return int(m.group(1)) if m else None
 
 
-def _organisation_zh(title: Optional[str], body: str) -> tuple[Optional[str], Optional[str]]:
+def _organisation_zh(title: str | None, body: str) -> tuple[str | None, str | None]:
     if title:
-        flat = "".join(title.split())
+        flat = re.sub(r"^关于", "", "".join(title.split()))
         m = _TITLE_PLACE.match(flat)
         if m and not _NOT_PLACE.match(m.group(1)):
             name = re.sub(r"关于.*$", "", m.group(1))
-            cut = re.match(r"(.*[省市县区旗州盟])", name)  # 静海区法治(政府) → 静海区
-            name = cut.group(1) if cut else name
+            if not _ORG_SUFFIX.search(name):  # 市司法局 is an organisation; 静海区法治(政府) → 静海区
+                cut = re.match(r"(.*[省市县区旗州盟])", name)
+                name = cut.group(1) if cut else name
             if name:
                 return name, "title"
         m2 = _TITLE_PLACE2.search(re.sub(r"(?:19|20)\d{2}年度?", "，", flat))
@@ -117,7 +127,7 @@ def _organisation_zh(title: Optional[str], body: str) -> tuple[Optional[str], Op
     return None, None
 
 
-def _organisation_en(body: str) -> Optional[str]:
+def _organisation_en(body: str) -> str | None:
     for m in _EN_ORG.finditer(body[:20000]):
         words = m.group(1).split()
         acronym = m.group(2)
@@ -181,21 +191,33 @@ def build_meta(report: Report, source: SourceText) -> ReportMeta:
         put("plan_year", year + 1, sources["year"])
 
     if english:
+        m_org = _EN_TITLE_ORG.match(title) if isinstance(title, str) else None
+        if m_org:
+            put("organisation", m_org.group(1), sources["title"])
         put("organisation", _organisation_en(text), "text")
     else:
         org, src = _organisation_zh(title if isinstance(title, str) else None, body)
         if org and src:
             put("organisation", org, src)
 
+    def text_of(field: str) -> str | None:
+        v = values.get(field)
+        return v if isinstance(v, str) else None
+
+    def int_of(field: str) -> int | None:
+        v = values.get(field)
+        return v if isinstance(v, int) else None
+
+    date = values.get("date")
     return attrs.evolve(
         report.meta,
-        title=values.get("title"),
-        organisation=values.get("organisation"),
-        year=values.get("year"),
-        plan_year=values.get("plan_year"),
-        issuer=values.get("issuer"),
-        date=values.get("date"),
-        index_number=values.get("index_number"),
+        title=text_of("title"),
+        organisation=text_of("organisation"),
+        year=int_of("year"),
+        plan_year=int_of("plan_year"),
+        issuer=text_of("issuer"),
+        date=date if isinstance(date, _dt.date) else None,
+        index_number=text_of("index_number"),
         source_path=report.meta.source_path or source.path,
         source_format=report.meta.source_format or source.format,
         language="en" if english else "zh",

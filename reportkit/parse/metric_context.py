@@ -6,20 +6,19 @@ Each function looks at a bounded window before the number, so the whole stage st
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import attrs
 
 from ..model import Direction, Qualifier
 
 __all__ = [
-    "Change",
-    "prefix_qualifier",
-    "governed_by_goal",
-    "stated_change",
     "CLAUSE_BREAK",
-    "SENTENCE_BREAK",
     "FULL_STOP",
+    "SENTENCE_BREAK",
+    "Change",
+    "governed_by_goal",
+    "prefix_qualifier",
+    "stated_change",
 ]
 
 FULL_STOP = re.compile(r"[。！？!?\n]")
@@ -51,9 +50,10 @@ _HEDGE = re.compile(
     "(?P<word>" + "|".join(w for w, _ in _PREFIX_WORDS) + ")(?:具有|拥有|达到|保持|达|有|为|要|需|在)?$"
 )
 _QUALIFIER_OF = dict(_PREFIX_WORDS)
+_SPANS = frozenset({"年", "月", "天", "周"})
 
 
-def prefix_qualifier(text: str, start: int) -> Optional[tuple[str, int, Qualifier]]:
+def prefix_qualifier(text: str, start: int, unit: str = "") -> tuple[str, int, Qualifier] | None:
     """The hedge word standing right before ``start`` (至少具有1名): (word, its offset, qualifier)."""
     window = text[max(0, start - 6) : start]
     m = _HEDGE.search(window)
@@ -61,17 +61,17 @@ def prefix_qualifier(text: str, start: int) -> Optional[tuple[str, int, Qualifie
         return None
     word = m.group("word")
     at = start - len(window) + m.start()
-    if word == "近" and text[max(0, at - 1) : at] in ("最", "附", "临", "就", "接", "将"):
-        return None  # 最近 / 附近: not a hedge
+    if word == "近" and (text[max(0, at - 1) : at] in ("最", "附", "临", "就", "接", "将") or unit in _SPANS):
+        return None  # 最近 / 附近 / 近三年 (the last three years): not a hedge
     return word, at, _QUALIFIER_OF[word]
 
 
-_GOAL_VERB = re.compile(r"力争|确保|争取|力求")
+_GOAL_VERB = re.compile(r"力争|确保|力求")  # not 争取: 争取资金95亿元 reports money obtained
 # 预期目标是：A；B；C — a list of goals runs to the full stop, across semicolons.
 _GOAL_LIST = re.compile(r"(?:目标|预期)[^。！？!?\n，,]{0,4}?(?:是|为|[：:])")
 
 
-def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int) -> Optional[tuple[str, bool]]:
+def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int) -> tuple[str, bool] | None:
     """The goal word governing a number: (word, whether it makes an unhedged number a ``target``).
 
     力争/确保 govern the rest of their sentence (up to ；); ``目标是：`` governs its whole list.
@@ -102,11 +102,11 @@ _RANK_VERBS = ("前移", "后移", "前进", "后退", "上升", "下降", "提�
 @attrs.frozen
 class Change:
     direction: Direction
-    baseline: Optional[str]
+    baseline: str | None
     verb: str
 
 
-def stated_change(text: str, sentence_start: int, start: int, unit: str) -> Optional[Change]:
+def stated_change(text: str, sentence_start: int, start: int, unit: str) -> Change | None:
     """``较去年同期下降27.4%``, ``提高3个百分点``, ``前移16位``: the change a number states, if it is one.
 
     ``start`` is where the number (or its hedge word) begins. A level reached (减少为2个, 增加到)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Optional
 
 import attrs
 
@@ -24,8 +24,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def is_english(text: str) -> bool:
-    """Mostly Latin letters and (almost) no Chinese characters in the first 20,000 characters."""
-    sample = text[:20_000]
+    """Mostly Latin letters and (almost) no Chinese characters in the first 5,000 characters."""
+    sample = text[:5_000]
     latin = len(_LATIN.findall(sample))
     return latin > 0 and len(_CJK.findall(sample)) < latin * 0.02
 
@@ -41,7 +41,7 @@ _MASKS = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b[vV]?\d+(?:\.\d+){2,}\b|\b(?:[vV]|version\s|FreeCAD\s|release\s|Python\s|Qt\s?)\d+(?:\.\d+)*\b"
     r"|^[ \t]*(?:[-*+][ \t]+)?\d+[.)][ \t]",
-    re.S | re.M | re.I,
+    re.DOTALL | re.MULTILINE | re.IGNORECASE,
 )
 _NUM = r"\d{1,3}(?:(?:,|\u00a0| (?=\d{3}\b))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?P<sc>[kKM]\b|\s(?:thousand|million|billion)\b)"
@@ -54,23 +54,72 @@ _FACT = re.compile(
     r"(?P<noun>[a-z][a-z-]{2,})\b"
 )
 _HEDGES: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
-    (re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|~)\s?$", re.I), Qualifier.APPROX),
-    (re.compile(r"(?:over|more than|in excess of|above|exceeding)\s$", re.I), Qualifier.APPROX_OVER),
-    (re.compile(r"(?:at least|no less than|a minimum of)\s$", re.I), Qualifier.AT_LEAST),
-    (re.compile(r"(?:less than|under|up to|at most|no more than|below)\s$", re.I), Qualifier.AT_MOST),
+    (
+        re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|~)\s?$", re.IGNORECASE),
+        Qualifier.APPROX,
+    ),
+    (re.compile(r"(?:over|more than|in excess of|above|exceeding)\s$", re.IGNORECASE), Qualifier.APPROX_OVER),
+    (re.compile(r"(?:at least|no less than|a minimum of)\s$", re.IGNORECASE), Qualifier.AT_LEAST),
+    (
+        re.compile(r"(?:less than|under|up to|at most|no more than|below)\s$", re.IGNORECASE),
+        Qualifier.AT_MOST,
+    ),
 )
 _CLAUSE = re.compile(r"[.;:!?()\n*\-–—|\[\]]\s")
 _FILLER = re.compile(
     r"\s*\b(?:about|around|approximately|roughly|nearly|almost|over|more than|in excess of|less than|under|up to|"
     r"at least|just|a total|total|of|is|was|were|are|to|the|a|an|by|for|with|and|or|in|on|at|some)\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 _NOT_NOUNS = frozenset(
-    "and the for with from into over under about than that this these those was were are has have had "
-    "per out off via who which when where what while times also only but not yet all"
-    .split()
+    [
+        "and",
+        "the",
+        "for",
+        "with",
+        "from",
+        "into",
+        "over",
+        "under",
+        "about",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "per",
+        "out",
+        "off",
+        "via",
+        "who",
+        "which",
+        "when",
+        "where",
+        "what",
+        "while",
+        "times",
+        "also",
+        "only",
+        "but",
+        "not",
+        "yet",
+        "all",
+    ]
 )
-_SCALES = {"k": 1000, "K": 1000, "M": 1_000_000, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "k": 1000,
+    "K": 1000,
+    "M": 1_000_000,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 
 
 def scan_english(text: str) -> Iterator[Candidate]:
@@ -84,10 +133,12 @@ def scan_english(text: str) -> Iterator[Candidate]:
             continue  # part of a word, a version or an anchor
         cand = _candidate(m)
         if cand is not None:
-            yield attrs.evolve(cand, suffix_qualifier=_hedge(text, m.start()), label=cand.label or _label(text, m.start()))
+            yield attrs.evolve(
+                cand, suffix_qualifier=_hedge(text, m.start()), label=cand.label or _label(text, m.start())
+            )
 
 
-def _hedge(text: str, start: int) -> Optional[Qualifier]:
+def _hedge(text: str, start: int) -> Qualifier | None:
     before = text[max(0, start - 24) : start].replace("*", "")
     return next((q for rx, q in _HEDGES if rx.search(before)), None)
 
@@ -110,7 +161,7 @@ def _label(text: str, start: int) -> str:
     return ""
 
 
-def _candidate(m: re.Match[str]) -> Optional[Candidate]:
+def _candidate(m: re.Match[str]) -> Candidate | None:
     raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
     value = arabic_to_decimal(raw.replace("\u00a0", " "))
     scale = (m.group("sc") or m.group("sc2") or "").strip()
@@ -119,7 +170,9 @@ def _candidate(m: re.Match[str]) -> Optional[Candidate]:
     if m.group("cur") or m.group("cur2"):
         cur = (m.group("cur") or m.group("cur2")).strip().lower()
         unit = "USD" if cur in ("$", "usd", "dollar", "dollars") else "EUR"
-        return Candidate(m.start(), m.end(), value, unit, "arabic", surface_unit=cur if cur not in ("eur", "usd") else None)
+        return Candidate(
+            m.start(), m.end(), value, unit, "arabic", surface_unit=cur if cur not in ("eur", "usd") else None
+        )
     if m.group("pct"):
         return Candidate(m.start(), m.end(), value, "%", "arabic")
     noun = m.group("noun")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Optional
 
 import attrs
 
 from ..model import Qualifier
+from .metric_filters import excluded, members_listed, truncated_ok
 from .numbers import (
     CN_NUMERAL_CHARS,
     MEASURE_WORDS,
@@ -40,11 +41,11 @@ class Candidate:
     value: Decimal
     unit: str
     numeral: str  # "arabic" | "chinese"
-    suffix_qualifier: Optional[Qualifier] = None  # 余 多 以上 左右 以内 …, inside the span
-    value_high: Optional[Decimal] = None
-    surface_unit: Optional[str] = None
+    suffix_qualifier: Qualifier | None = None  # 余 多 以上 左右 以内 …, inside the span
+    value_high: Decimal | None = None
+    surface_unit: str | None = None
     truncated: bool = False
-    label: Optional[str] = None  # set where the scanner knows better than the clause (English)
+    label: str | None = None  # set where the scanner knows better than the clause (English)
 
 
 _CN = f"[{CN_NUMERAL_CHARS}]"
@@ -72,6 +73,7 @@ _TAIL = re.compile(
     rf"(?P<unit>[%％‰]|{_alternation(_UNITS)})?"
     r"(?P<suf>以上|左右|上下|以内|以下)?"
 )
+_MAX_DIGITS = 13
 _RANGE_SEP = re.compile(r"[-－—–~～至到]")
 _SUFFIX_QUALIFIER = {
     "以上": Qualifier.APPROX_OVER,
@@ -89,14 +91,6 @@ _MASKS = re.compile(
 )
 # A short quoted term is a name (“一网通办”, “最多跑一次”), not a fact, unless its members are listed.
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n。]{1,14})[”」』\"]")
-# A Chinese count with 个 is real when a counted thing follows (三个方面), a slogan otherwise (四个全面).
-_CN_GE_FOLLOWERS = re.compile(
-    r"个(?:方面|部门|单位|乡镇|街道|村|社区|项目|领域|批次|县|区|市|省|镇|乡|小组|专班|工作组|重点|环节|阶段)"
-)
-# After a Chinese count these words make it the name of a policy or campaign (三项制度, 十项行动).
-_NAME_TAIL = re.compile(
-    r"(?:制度|行动|计划|规划|规定|工程|机制|模式|体系|原则|方针|理念|意识|自信|维护|全面|清单|战略|结构|化)"
-)
 
 
 def scan(text: str) -> Iterator[Candidate]:
@@ -118,14 +112,14 @@ def scan(text: str) -> Iterator[Candidate]:
         pos = m.end() if cand is None else max(cand.end, m.end())
         if cand is None or _inside(masks, mask_starts, cand.start, cand.end):
             continue
-        if cand.truncated and not _truncated_ok(text, cand):
+        if cand.truncated and not truncated_ok(text, cand):
             continue
-        if not cand.truncated and _excluded(text, cand, quoted):
+        if not cand.truncated and excluded(text, cand, quoted):
             continue
         yield cand
 
 
-def _enumerated(text: str, m: re.Match[str]) -> Optional[Candidate]:
+def _enumerated(text: str, m: re.Match[str]) -> Candidate | None:
     """A quoted numeral + noun (“四统一”) whose members the text lists: the noun is the unit."""
     if m.start() == 0 or text[m.start() - 1] != "“":
         return None
@@ -133,8 +127,9 @@ def _enumerated(text: str, m: re.Match[str]) -> Optional[Candidate]:
     value = parse_chinese(m.group("cn"))
     if close_q < 0 or value is None or value.high is not None or value.value < 2:
         return None
-    cand = Candidate(m.start(), close_q, value.value, text[m.end() : close_q], "chinese")
-    return cand if _members_listed(text, cand) else None
+    term = text[m.start() - 1 : close_q + 1]  # the quoted name is the steadiest label it has
+    cand = Candidate(m.start(), close_q, value.value, text[m.end() : close_q], "chinese", label=term)
+    return cand if members_listed(text, cand) else None
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -149,7 +144,7 @@ _AFTER_FRACTION = re.compile("以上|左右|以内|以下")
 _SHARED_UNIT = re.compile(rf"(?:(?:和|、|及|或|与){_AR}){{1,4}}")
 
 
-def _read(text: str, m: re.Match[str], content_end: int) -> Optional[Candidate]:
+def _read(text: str, m: re.Match[str], content_end: int) -> Candidate | None:
     """The candidate starting with numeral ``m``, or None where nothing countable follows it."""
     if m.group("frac") is not None or m.group("anum") is not None or m.group("half") is not None:
         return _fraction(text, m)
@@ -159,8 +154,10 @@ def _read(text: str, m: re.Match[str], content_end: int) -> Optional[Candidate]:
         return None if num is None else Candidate(m.start(), m.end(), num, "%", _numeral(raw))
     raw = m.group("ar") or m.group("cn")
     numeral = _numeral(raw)
-    high: Optional[Decimal] = None
+    high: Decimal | None = None
     if numeral == "arabic":
+        if sum(ch.isdigit() for ch in raw) > _MAX_DIGITS:
+            return None  # ID numbers, credit codes, phone numbers: codes, not quantities
         value = arabic_to_decimal(raw)
     else:
         parsed = parse_chinese(raw)
@@ -191,8 +188,13 @@ def _read(text: str, m: re.Match[str], content_end: int) -> Optional[Candidate]:
 
 
 def _without_unit(
-    text: str, m: re.Match[str], tail: re.Match[str], value: Decimal, content_end: int, qualifier: Optional[Qualifier]
-) -> Optional[Candidate]:
+    text: str,
+    m: re.Match[str],
+    tail: re.Match[str],
+    value: Decimal,
+    content_end: int,
+    qualifier: Qualifier | None,
+) -> Candidate | None:
     """A number with no measure word: cut off by the end of the text, scaled (6000万), a range or a list."""
     numeral = _numeral(m.group(0))
     if numeral != "arabic":
@@ -215,7 +217,7 @@ def _without_unit(
     return _range(text, m, value, numeral)
 
 
-def _fraction(text: str, m: re.Match[str]) -> Optional[Candidate]:
+def _fraction(text: str, m: re.Match[str]) -> Candidate | None:
     """三分之一, 1/3, 一半 (unit ``fraction``, six places), with a suffix hedge such as 以上."""
     if m.group("frac") is not None:
         value = fraction_value(m.group("frac"), m.group("fnum"))
@@ -234,7 +236,7 @@ def _fraction(text: str, m: re.Match[str]) -> Optional[Candidate]:
     return Candidate(m.start(), end, value, "fraction", numeral, qualifier)
 
 
-def _range(text: str, m: re.Match[str], low: Decimal, numeral: str) -> Optional[Candidate]:
+def _range(text: str, m: re.Match[str], low: Decimal, numeral: str) -> Candidate | None:
     """``6.5%－7%``, ``3-5个``, ``10至15天``: one fact with ``value_high``."""
     first = re.compile(r"[%％]?").match(text, m.end())
     assert first is not None
@@ -254,80 +256,20 @@ def _range(text: str, m: re.Match[str], low: Decimal, numeral: str) -> Optional[
     if high <= low:
         return None
     base, surface = _unit_parts(unit, scale)
-    return Candidate(m.start(), tail.end(), low * scale_factor(scale), base, numeral, Qualifier.RANGE, high, surface)
+    return Candidate(
+        m.start(), tail.end(), low * scale_factor(scale), base, numeral, Qualifier.RANGE, high, surface
+    )
 
 
-def _unit_parts(unit: str, scale: str) -> tuple[str, Optional[str]]:
+def _unit_parts(unit: str, scale: str) -> tuple[str, str | None]:
     base = {"％": "%", "个工作日": "工作日", "个小时": "小时", "个月": "月"}.get(unit, unit)
     return base, (scale + base if scale else None)
 
 
-def _cn_value(raw: str) -> Optional[Decimal]:
+def _cn_value(raw: str) -> Decimal | None:
     parsed = parse_chinese(raw)
     return None if parsed is None or parsed.high is not None else parsed.value
 
 
 def _numeral(raw: str) -> str:
     return "chinese" if raw[0] in CN_NUMERAL_CHARS else "arabic"
-
-
-def _truncated_ok(text: str, c: Candidate) -> bool:
-    """A bare number where the text is cut (申请材料525⏎) is kept, unless it looks like a year or a code."""
-    before = text[max(0, c.start - 1) : c.start]
-    is_year = c.value == int(c.value) and 1900 <= c.value <= 2100
-    return not is_year and not re.match(r"[A-Za-z0-9/+\-]", before)
-
-
-def _excluded(text: str, c: Candidate, quoted: bool) -> bool:
-    before = text[max(0, c.start - 2) : c.start]
-    after = text[c.end : c.end + 4]
-    if before.endswith("第") or (before.endswith("前") and c.unit in ("名", "位", "强")):
-        return True  # ordinals and ranks: 第二批, 全国第81位, 前3名
-    if re.search(r"[A-Za-z+＋/]$", before) or re.match(r"[+＋A-Za-z]", after):
-        return True  # codes: S1, PM2.5, 6+1+1, 1+N
-    if c.unit == "年" and c.value >= 1000:
-        return True  # years, garbled year ranges (20212025年)
-    if c.unit in ("周",) and after.startswith("年"):
-        return True  # anniversaries
-    if c.numeral == "chinese":
-        return _excluded_chinese(text, c, quoted, before, after)
-    return quoted and c.unit not in ("%",)
-
-
-def _excluded_chinese(text: str, c: Candidate, quoted: bool, before: str, after: str) -> bool:
-    raw = text[c.start : c.end]
-    numeral = re.match(f"{_CN}+", raw)
-    digits = numeral.group(0) if numeral else ""
-    if c.unit == "fraction" or c.unit == "%":
-        return quoted
-    if before.endswith(("数", "几", "周", "初", "星期", "之")):
-        return True  # 数十个 (vague), 周一, 初三, 之一
-    if digits in ("零", "〇", "○"):
-        return True  # 零部件, 零容忍: an implicit zero is not a fact
-    if digits in ("一", "壹") and c.unit not in ("万", "亿"):
-        return True  # lexical 一: 一个, 一次性, 统一, 进一步
-    if digits and digits[0] in "百千万亿" and not before.endswith(("超", "近", "逾", "约", "上", "过")):
-        return True  # 千家万户, 百强: a bare scale word counts only after 超/近 (超万人)
-    if c.unit == "个" and not _CN_GE_FOLLOWERS.match(text, c.end - 1) and not re.match(r"[，,。；;、）)等的]", after):
-        return True  # 四个全面, 两个维护
-    if _NAME_TAIL.match(text, c.end):
-        return True  # 三项制度, 十项行动
-    if quoted:
-        return not _members_listed(text, c)
-    return False
-
-
-def _members_listed(text: str, c: Candidate) -> bool:
-    """“四统一” counts when the text lists four things right before or after the quote."""
-    open_q = text.rfind("“", max(0, c.start - 2), c.start + 1)
-    if open_q < 0:
-        return False
-    close_q = text.find("”", c.end)
-    lead = re.split(r"[，,。；;：:与和及]", text[max(0, open_q - 60) : open_q])[-1]
-    items = lead.split("、")
-    if not re.search("[“”、]$", lead) and "“" not in lead and len(items) == c.value > 1 and all(
-        0 < len(i) <= 12 for i in items[1:]
-    ):
-        return True
-    trail = re.match(r"[（(]([^（）()]{1,60})[）)]", text[close_q + 1 : close_q + 64]) if close_q > 0 else None
-    return bool(trail and trail.group(1).count("、") + 1 == c.value)

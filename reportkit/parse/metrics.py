@@ -9,24 +9,33 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Iterator, Optional
+from collections.abc import Iterable, Iterator
 
 import attrs
 
 from ..blocks import SourceText
 from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report
-from .metric_context import CLAUSE_BREAK, FULL_STOP, SENTENCE_BREAK, governed_by_goal, prefix_qualifier, stated_change
+from .metric_context import (
+    CLAUSE_BREAK,
+    FULL_STOP,
+    SENTENCE_BREAK,
+    governed_by_goal,
+    prefix_qualifier,
+    stated_change,
+)
 from .metric_english import is_english, scan_english
 from .metric_labels import change_label, make_label
 from .metric_scan import Candidate, scan
-from .numbers import MONEY_UNITS
+from .numbers import MONEY_UNITS, tidy
 
 __all__ = ["add_metrics", "extract_metrics"]
 
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "fraction"})
 _COORDINATION = frozenset({"", "和", "、", "及", "与", "或"})
 # 由30万元提高到50万元: the second number is the same indicator's new level.
-_FROM_TO = re.compile(r"(?:提高|增加|降低|减少|扩大|提升|调整|上调|下调|缩短|压缩|延长|增至|降至)(?:到|至|为)?")
+_FROM_TO = re.compile(
+    r"(?:提高|增加|降低|减少|扩大|提升|调整|上调|下调|缩短|压缩|延长|下降|上升|增至|降至)(?:到|至|为)?"
+)
 _ANAPHORA = re.compile(r"(?:该|上述|这|此|前述)$")
 # What a change clause may hold besides its subject: baseline, verb, adverbs, hedge.
 _SUBJECTLESS = re.compile(
@@ -49,14 +58,13 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     sentence_starts = [s.start for s in report.sentences]
     out: list[Metric] = []
     for n, c in enumerate(candidates, start=1):
-        metric = _metric(report, c, f"m{n:03d}", breaks, english, out[-1].end if out else 0)
-        if plan is not None and plan.start <= c.start < plan.end:
-            metric = attrs.evolve(metric, is_target=True)
+        in_plan = plan is not None and plan.start <= c.start < plan.end
+        sentence = None
         if sentence_starts:
             i = bisect.bisect_right(sentence_starts, c.start) - 1
-            if i >= 0 and c.start < report.sentences[i].end:
-                metric = attrs.evolve(metric, sentence=i)
-        out.append(_link(text, metric, out, breaks))
+            sentence = i if i >= 0 and c.start < report.sentences[i].end else None
+        context = _Context(breaks, english, out[-1].end if out else 0, in_plan, sentence)
+        out.append(_link(text, _metric(report, c, f"m{n:03d}", context), out, breaks))
     return tuple(out)
 
 
@@ -81,13 +89,22 @@ class _Breaks:
         return self.clauses[i] if i >= 0 else 0
 
 
-def _metric(report: Report, c: Candidate, mid: str, breaks: _Breaks, english: bool, prev_end: int) -> Metric:
-    text = report.text
+@attrs.frozen
+class _Context:
+    breaks: _Breaks
+    english: bool
+    prev_end: int  # end of the previous metric: a label never reaches past it
+    in_plan: bool
+    sentence: int | None
+
+
+def _metric(report: Report, c: Candidate, mid: str, ctx: _Context) -> Metric:
+    text, breaks, english = report.text, ctx.breaks, ctx.english
     sent = breaks.sentence_start(c.start)
     qualifier = c.suffix_qualifier or Qualifier.EXACT
-    qualifier_word: Optional[str] = None
+    qualifier_word: str | None = None
     head = c.start
-    hedge = None if english else prefix_qualifier(text, c.start)
+    hedge = None if english else prefix_qualifier(text, c.start, c.unit)
     if hedge is not None:
         qualifier_word, head = hedge[0], hedge[1]
         if c.suffix_qualifier is None:  # an adjacent suffix wins (控制在3.5%左右 is approx)
@@ -97,7 +114,7 @@ def _metric(report: Report, c: Candidate, mid: str, breaks: _Breaks, english: bo
     if qualifier is Qualifier.EXACT and goal is not None and goal[1]:
         qualifier = Qualifier.TARGET
     kind = _kind(c, change is not None)
-    clause = max(breaks.clause_start(head), min(prev_end, head))  # a label never reaches past the previous number
+    clause = max(breaks.clause_start(head), min(ctx.prev_end, head))
     label = c.label or ("" if english else make_label(text, clause, head, c.end, c.unit))
     section = report.section_at(c.start)
     return Metric(
@@ -105,19 +122,20 @@ def _metric(report: Report, c: Candidate, mid: str, breaks: _Breaks, english: bo
         text=text[c.start : c.end],
         start=c.start,
         end=c.end,
-        value=c.value,
+        value=tidy(c.value),
         unit=c.unit,
         qualifier=qualifier,
         kind=kind,
         label=label,
         section=section.path if section is not None else "",
-        value_high=c.value_high,
+        value_high=None if c.value_high is None else tidy(c.value_high),
         surface_unit=c.surface_unit if kind is MetricKind.MONEY else None,
         qualifier_word=qualifier_word,
         numeral=c.numeral,
-        is_target=goal is not None,
+        is_target=goal is not None or ctx.in_plan,
         direction=change.direction if change else None,
         baseline=change.baseline if change else None,
+        sentence=ctx.sentence,
     )
 
 

@@ -8,23 +8,23 @@ ours to test: vague ranges (两三个), bare unit words (十五), 零/〇 placeh
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Optional
 
 import attrs
 
 __all__ = [
-    "ChineseNumber",
-    "arabic_to_decimal",
-    "chinese_to_decimal",
-    "parse_chinese",
-    "scale_factor",
-    "fraction_value",
     "CN_DIGITS",
     "CN_NUMERAL_CHARS",
     "MEASURE_WORDS",
     "MONEY_UNITS",
-    "TIME_UNITS",
     "PLACE_NOUNS",
+    "TIME_UNITS",
+    "ChineseNumber",
+    "arabic_to_decimal",
+    "chinese_to_decimal",
+    "fraction_value",
+    "parse_chinese",
+    "scale_factor",
+    "tidy",
 ]
 
 CN_DIGITS: dict[str, int] = {
@@ -61,13 +61,26 @@ MEASURE_WORDS: tuple[str, ...] = (
     "位", "户", "座", "所", "辆", "台", "套", "间", "张", "篇", "部", "本", "册", "种", "类",
     "支", "只", "头", "株", "棵", "宗", "起", "笔", "例", "组", "栋", "床", "块", "片",
     "节", "课时", "学时", "门", "家次",
-    "标准箱", "箱", "岁", "亩", "公顷", "平方公里", "平方米", "公里", "千米", "米", "吨", "千瓦时", "千瓦", "立方米", "倍",
+    "标准箱", "箱", "分", "岁", "亩", "公顷", "平方公里", "平方米", "公里", "千米", "米", "吨", "千瓦时", "千瓦", "立方米", "倍",
 )  # fmt: skip
 MONEY_UNITS: tuple[str, ...] = ("元", "美元", "欧元", "港元", "英镑", "日元")
 # Durations: the gold keeps them as counts, unit = the time unit.
 TIME_UNITS: tuple[str, ...] = ("个工作日", "工作日", "个小时", "小时", "个月", "分钟", "年", "天")
 # Nouns counted without a measure word (7省14地, 城区五街道).
-PLACE_NOUNS: tuple[str, ...] = ("乡镇", "街道", "社区", "方面", "部门", "省", "市", "县", "地", "村", "镇", "乡")
+PLACE_NOUNS: tuple[str, ...] = (
+    "乡镇",
+    "街道",
+    "社区",
+    "方面",
+    "部门",
+    "省",
+    "市",
+    "县",
+    "地",
+    "村",
+    "镇",
+    "乡",
+)
 
 
 @attrs.frozen
@@ -75,7 +88,7 @@ class ChineseNumber:
     """A parsed Chinese numeral; ``high`` is set for a vague range such as 两三 (2–3)."""
 
     value: Decimal
-    high: Optional[Decimal] = None
+    high: Decimal | None = None
 
 
 def arabic_to_decimal(s: str) -> Decimal:
@@ -90,21 +103,30 @@ def arabic_to_decimal(s: str) -> Decimal:
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "，": ","})
 
 
+def tidy(value: Decimal) -> Decimal:
+    """4.4 × 10⁴ is written 44000, not 44000.0: whole numbers lose the exponent scaling left on them."""
+    if value == value.to_integral_value():
+        try:
+            return value.quantize(Decimal(1))
+        except InvalidOperation:  # beyond the context's precision: leave it as computed
+            return value
+    return value
+
+
 def scale_factor(word: str) -> Decimal:
     """Factor of a scale word (万 → 10000); 1 for the empty string."""
     return _SCALES.get(word, Decimal(1)) if word else Decimal(1)
 
 
-def _parse_section(s: str) -> Optional[int]:
+def _parse_section(s: str) -> int | None:
     """A numeral below 万: 三千五百, 一百零五, 十五. None when ill-formed."""
     total, digit, last_unit = 0, None, 10_000
     zero_seen = False
     for ch in s:
         if ch in CN_DIGITS:
             d = CN_DIGITS[ch]
-            if digit is not None:  # two digits in a row: only 零 may precede a digit
-                if digit != 0:
-                    return None
+            if digit is not None and digit != 0:  # two digits in a row: only 零 may precede a digit
+                return None
             if d == 0:
                 zero_seen = True
             digit = d
@@ -113,9 +135,8 @@ def _parse_section(s: str) -> Optional[int]:
             if unit >= last_unit:  # 百千 (as in 百千万) is a name, not a number
                 return None
             if digit is None:
-                if total or zero_seen:  # 一百十 is unusual but 一百一十 is fine; 零十 is not
-                    if unit != 10:
-                        return None
+                if (total or zero_seen) and unit != 10:  # 一百十 is unusual but fine; 零百 is not
+                    return None
                 digit = 1
             elif digit == 0:
                 return None
@@ -128,7 +149,7 @@ def _parse_section(s: str) -> Optional[int]:
     return total
 
 
-def chinese_to_decimal(s: str) -> Optional[Decimal]:
+def chinese_to_decimal(s: str) -> Decimal | None:
     """三千五百万 → 35000000, 一百零五 → 105, 两 → 2, 〇 → 0; None for ill-formed or vague input.
 
     A run of bare digits (二〇二二) is read positionally, as years are written.
@@ -139,7 +160,7 @@ def chinese_to_decimal(s: str) -> Optional[Decimal]:
     return parsed.value
 
 
-def parse_chinese(s: str) -> Optional[ChineseNumber]:
+def parse_chinese(s: str) -> ChineseNumber | None:
     """Like :func:`chinese_to_decimal` but keeps vague ranges: 两三 → 2..3, 七八 → 7..8."""
     if not s or any(ch not in CN_NUMERAL_CHARS for ch in s):
         return None
@@ -175,7 +196,7 @@ def parse_chinese(s: str) -> Optional[ChineseNumber]:
     return ChineseNumber(Decimal(total))
 
 
-def fraction_value(denominator: str, numerator: str) -> Optional[Decimal]:
+def fraction_value(denominator: str, numerator: str) -> Decimal | None:
     """三分之一 → 0.333333 (six places: the gold's convention); None when ill-formed."""
     den, num = chinese_to_decimal(denominator), chinese_to_decimal(numerator)
     if den is None or num is None or den == 0:

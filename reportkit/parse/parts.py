@@ -9,7 +9,6 @@ problems paragraph (text_problems), or a section headed 存在的问题/不足/C
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import attrs
 
@@ -19,18 +18,25 @@ from .text_problems import problems_paragraph
 from .text_title import read_head
 
 _PLAN = re.compile(
-    r"工作(?:思路|计划|打算|安排|重点|总体部署|目标|设想|展望)|下一步|重点工作|今年|明年|努力方向|主要目标任务"
-    r"|^\s*(?:Plans?|Goals|Outlook|Next steps|Roadmap|Priorities)\b",
-    re.I,
+    r"工作(?:思路|计划|打算|安排|重点|总体部署|设想|展望)|下一步|今后|明年|今年|努力方向|主要目标任务"
+    r"|(?:主要|重点|工作)(?:安排|任务|举措)(?!和成效|及成效)"
+    r"|^\s*(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Priorities|Looking ahead|Objectives)\b",
+    re.IGNORECASE,
 )
 _PROBLEMS = re.compile(
     r"(?:存在的?|主要)(?:的)?(?:问题|不足|短板)|问题(?:和|与|及)不足|不足(?:之处|和|与)|困难和(?:问题|挑战)"
-    r"|^\s*(?:Challenges|Problems|Issues|Difficulties|Weaknesses|Shortcomings)\b",
-    re.I,
+    r"|^\s*(?:Challenges|Problems|Issues|Difficulties|Weaknesses|Shortcomings|Risks|Areas for improvement)\b",
+    re.IGNORECASE,
 )
 # after the plan, English reports carry appendices that are not plans
-_NOT_PLAN = re.compile(r"^\s*(?:Financial|Finance|Appendix|Annex|Accounts)|附件|附表", re.I)
+_NOT_PLAN = re.compile(r"^\s*(?:Financial|Finance|Appendix|Annex|Accounts)|附件|附表", re.IGNORECASE)
 _TRIM = " \t\r\n\u3000\xa0|"
+_YEAR_WILL = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})年[，,][^。\n]{0,12}(?:将|要)")
+# without a plan heading, a paragraph that turns to next year opens the plan
+_PLAN_PARAGRAPH = re.compile(
+    r"(?m)^[ \t\u3000]*(?:下一步|下一阶段|今后一个时期|今年(?:经济社会发展的)?主要预期目标"
+    r"|(?:In|For) (?:the coming year|the next year)|Next year)"
+)
 
 
 def top_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -48,24 +54,48 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def find_plan(sections: tuple[Section, ...]) -> Optional[tuple[Section, int]]:
+def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
+    if _PROBLEMS.search(title):
+        return False
+    if plan_year is not None and f"{plan_year}年" in title and (year is None or f"{year}年" not in title):
+        return True  # 四、2023年推进法治政府建设的主要安排
+    if year is not None and re.search(rf"{year}\s*年[^，,。]{{0,6}}(?:回顾|成效|情况|举措|总结)", title):
+        return False  # the reported year's review, whatever words follow
+    return _PLAN.search(title) is not None
+
+
+def find_plan(
+    sections: tuple[Section, ...], plan_year: int | None = None, year: int | None = None
+) -> tuple[Section, int] | None:
     """The section that opens the plan and the index of the first top section after the plan."""
     tops = top_sections(sections)
     for i, s in enumerate(tops):
-        if i == 0 and len(tops) > 1 and not _PLAN.search(s.title):
+        if i == 0 and len(tops) > 1 and not _is_plan(s.title, plan_year, year):
             continue
-        if _PLAN.search(s.title) and not _PROBLEMS.search(s.title):
+        if _is_plan(s.title, plan_year, year):
             stop = next((j for j in range(i + 1, len(tops)) if _NOT_PLAN.search(tops[j].title)), len(tops))
             return s, stop
     return None
 
 
-def find_problems_section(sections: tuple[Section, ...]) -> Optional[Section]:
+def find_problems_section(sections: tuple[Section, ...]) -> Section | None:
     for top in top_sections(sections):
         for s in top.walk():
             if s.level <= top.level + 1 and _PROBLEMS.search(s.title) and len(s.title) <= 40:
                 return s
     return None
+
+
+def _plan_paragraph(text: str, after: int, plan_year: int | None) -> int | None:
+    found = [m.start() for m in (_PLAN_PARAGRAPH.search(text, after),) if m is not None]
+    if plan_year is not None:  # 2023年，我区将… at a paragraph start
+        found.extend(m.start() for m in _YEAR_WILL.finditer(text, after) if int(m.group(1)) == plan_year)
+    if not found:
+        return None
+    start = min(found)
+    while text[start] in " \t\u3000":
+        start += 1
+    return start
 
 
 def build_parts(report: Report) -> tuple[Part, ...]:
@@ -74,7 +104,11 @@ def build_parts(report: Report) -> tuple[Part, ...]:
     head = read_head(text)
     parts: list[Part] = []
     body_end = _strip(text, 0, len(text))[1]
-    first = tops[0].start if tops else body_end
+    if tops:
+        first = tops[0].start
+    else:  # no numbering at all: the first paragraph is the preamble, the rest is review
+        nl = text.find("\n", head.body_start, body_end)
+        first = nl if nl >= 0 else body_end
     if report.sections and report.sections[0] is not (tops[0] if tops else None):
         h1 = report.sections[0]  # Markdown: the preamble follows the H1 title line
         pre_start = max(head.body_start, h1.title_end)
@@ -84,9 +118,18 @@ def build_parts(report: Report) -> tuple[Part, ...]:
     if b > a:
         parts.append(Part(PartKind.PREAMBLE, a, b))
 
-    plan = find_plan(report.sections)
+    plan = find_plan(report.sections, report.meta.plan_year, report.meta.year)
     plan_start = plan[0].start if plan else body_end
-    problems: Optional[Part] = None
+    plan_paragraph = None if plan else _plan_paragraph(text, first, report.meta.plan_year)
+    if plan_paragraph is not None:
+        holder = report.section_at(plan_paragraph)
+        if holder is not None and (
+            holder.level > 1 or any(c.start > plan_paragraph for c in holder.children)
+        ):
+            plan_paragraph = None  # 下一步… closing one numbered item is that item's, not the plan
+    if plan_paragraph is not None:
+        plan_start = plan_paragraph
+    problems: Part | None = None
     sec = find_problems_section(report.sections)
     if sec is not None and sec.start < plan_start:
         problems = Part(PartKind.PROBLEMS, sec.start, sec.end, sec.path)
@@ -97,15 +140,17 @@ def build_parts(report: Report) -> tuple[Part, ...]:
             end = min([para.end] + later)
             pa, pb = _strip(text, para.start, end)
             problems = Part(PartKind.PROBLEMS, pa, pb)
-    if tops and tops[0].start < plan_start:
+    if first < plan_start:
         review_end = plan_start
         if problems is not None and problems.end >= review_end - 2:
             review_end = problems.start  # problems closing the review are not review
-        ra, rb = _strip(text, tops[0].start, review_end)
+        ra, rb = _strip(text, first, review_end)
         if rb > ra:
-            parts.append(Part(PartKind.REVIEW, ra, rb, tops[0].path))
+            parts.append(Part(PartKind.REVIEW, ra, rb, tops[0].path if tops else None))
     if problems is not None:
         parts.append(problems)
+    if plan_paragraph is not None:
+        parts.append(Part(PartKind.PLAN, plan_paragraph, body_end))
     if plan is not None:
         opener, stop = plan
         end = tops[stop].start if stop < len(tops) else body_end

@@ -13,7 +13,7 @@ aspects it names (A和B有待提升 → A, B).
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 import attrs
 
@@ -35,7 +35,9 @@ _CLOSING = re.compile(
     r"^(?:这些问题|对(?:存在的|这些)问题|有待于我们|我们(?:一定|必须|将|要|会)|下一步|今后|针对(?:这些|上述)"
     r"|民之所望|要牢记)"
 )
-_ENUMERATOR = re.compile(r"^(?:如|比如|例如|主要(?:是|表现在|体现在)|具体(?:表现|体现)(?:在|为)|[一二三四五六七八九十]是)")
+_ENUMERATOR = re.compile(
+    r"^(?:如|比如|例如|主要(?:是|表现在|体现在)|具体(?:表现|体现)(?:在|为)|[一二三四五六七八九十]是)"
+)
 _LEAD = re.compile(r"^(?:如|比如|例如|特别是|尤其是|[一二三四五六七八九十]是|其中)[，,]?")
 _TAIL = re.compile(r"(?:等(?:方面的?)?(?:问题|现象|情况|不足)|等)$")
 _GENERAL = re.compile(
@@ -108,7 +110,7 @@ def aspects_of(clause: str) -> tuple[str, ...]:
 
 def chinese_problems(text: str, start: int, end: int) -> list[Problem]:
     spans = [c for c in _clauses(text, start, end) if c.end > c.start]
-    enumerator_at: Optional[int] = None
+    enumerator_at: int | None = None
     for c in spans:
         raw = text[c.start : c.end].strip()
         if _ENUMERATOR.match(raw):
@@ -150,7 +152,10 @@ def english_problems(report: Report, start: int, end: int) -> list[Problem]:
         spans = [
             (s.start, s.end)
             for s in report.sentences
-            if s.start >= start and s.end <= end and not s.text.startswith("#") and not s.text.rstrip().endswith(":")
+            if s.start >= start
+            and s.end <= end
+            and not s.text.startswith("#")
+            and not s.text.rstrip().endswith(":")
         ]
     for sa, sb in spans:
         a, b = _trim(text, sa, sb)

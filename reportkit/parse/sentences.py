@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 import attrs
 
@@ -55,7 +55,7 @@ class SectionIndex:
     def starts(self) -> list[int]:
         return self._starts
 
-    def at(self, offset: int) -> Optional[Section]:
+    def at(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         while i >= 0:
             s, parent = self._flat[i]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 import attrs
 
@@ -29,9 +29,9 @@ from .text_problems import closers, is_english
 class _Node:
     cand: Candidate
     marker: str
-    parent: Optional["_Node"]
+    parent: _Node | None
     level: int
-    children: list["_Node"] = attrs.field(factory=list)
+    children: list[_Node] = attrs.field(factory=list)
     title_start: int = 0
     title_end: int = 0
     end: int = 0
@@ -58,8 +58,15 @@ def _all_candidates(source: SourceText) -> list[Candidate]:
     elif is_english(text):
         # numbered lines inside a Markdown document are list items, not headings
         found = [c for c in found if c.type is MarkerType.MARKDOWN]
-    if is_english(text) and not markdown:
-        found.extend(english_candidates(text))
+    if is_english(text):
+        # "version 1. The …": inline digits are not numbering in English; line-initial ones are
+        found = [
+            c
+            for c in found
+            if c.type is MarkerType.MARKDOWN or (c.line_start and c.type is MarkerType.PAREN_ARABIC)
+        ]
+        if not markdown:
+            found.extend(english_candidates(text))
     hinted = {c.line for c in found if c.line_start}
     found.extend(c for c in _hint_candidates(source) if c.line not in hinted)
     found.sort(key=lambda c: (c.start, c.type is not MarkerType.HINT))
@@ -76,9 +83,11 @@ class _Builder:
         self.above: dict[tuple[MarkerType, int], set[tuple[MarkerType, int]]] = {}
         self.line_keys: dict[int, set[tuple[MarkerType, int]]] = {}
         self.accepted: list[_Node] = []
+        self.last_node: dict[tuple[MarkerType, int], _Node] = {}
+        self._line_len: dict[int, int] = {}
         self._last_end = -1
 
-    def _index(self, key: tuple[MarkerType, int]) -> Optional[int]:
+    def _index(self, key: tuple[MarkerType, int]) -> int | None:
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].cand.key == key:
                 return i
@@ -97,11 +106,8 @@ class _Builder:
             return
         key = c.key
         line_keys = self.line_keys.get(c.line, set())
-        if c.type.lead_in and not c.line_start:
-            if not line_keys:
-                return
-            if c.value == 1 and not (line_keys - {key}):
-                return
+        if not c.line_start and not self._inline_ok(c, line_keys, text):
+            return
         i = self._index(key)
         if i is not None:
             if c.value != self.stack[i].cand.value + 1:
@@ -118,6 +124,27 @@ class _Builder:
                 self.stack.pop()
         self._push(c, text)
 
+    def _inline_ok(self, c: Candidate, line_keys: set[tuple[MarkerType, int]], text: str) -> bool:
+        """May a marker in the middle of a line open an item? Only where the line is structure."""
+        last = self.last_node.get(c.key)
+        if last is not None and last.cand.line_start and last.cand.line != c.line:
+            return False  # this numbering runs at line starts: an inline 二、 is an enumeration
+        if c.type.lead_in:
+            # 一是 counts after a heading on its own line (…建设基础。一是…), not in a plain paragraph
+            return bool(line_keys) and (c.value != 1 or bool(line_keys - {c.key}))
+        # after a marker on this line, or after a space in a long run-together line (one-line
+        # reports separate headings with a space; a short table row "| 1.审批 |" is no heading)
+        if line_keys:
+            return True
+        return text[c.start - 1] in _SPACE_BEFORE and self._line_length(c.line, text) >= _LONG_LINE
+
+    def _line_length(self, line: int, text: str) -> int:
+        n = self._line_len.get(line)
+        if n is None:
+            end = text.find("\n", line)
+            n = self._line_len[line] = (len(text) if end < 0 else end) - line
+        return n
+
     def _push(self, c: Candidate, text: str) -> None:
         parent = self.stack[-1] if self.stack else None
         node = _Node(c, text[c.start : c.end], parent, len(self.stack) + 1)
@@ -127,9 +154,15 @@ class _Builder:
         self.last_value[c.key] = c.value
         self.line_keys.setdefault(c.line, set()).add(c.key)
         self.accepted.append(node)
+        self.last_node[c.key] = node
         self._last_end = c.end
 
 
+_SPACE_BEFORE = frozenset(" \t\u3000\xa0|")
+_LONG_LINE = 200
+_WHOLE_LINE_TITLES = frozenset(
+    (MarkerType.CN_PART, MarkerType.MARKDOWN, MarkerType.HINT, MarkerType.EN_DOTTED, MarkerType.ROMAN)
+)
 _TITLE_STOP = frozenset("。！？!?\n")
 _TRAIL = " \t\r\n\u3000\xa0|"
 
@@ -145,7 +178,7 @@ def _title(node: _Node, text: str, limit: int) -> tuple[int, int]:
     stop = _TITLE_STOP
     if c.type is MarkerType.CN_DUN:
         stop = _TITLE_STOP | frozenset(" \t\u3000\xa0")
-    elif c.type in (MarkerType.MARKDOWN, MarkerType.HINT, MarkerType.EN_DOTTED, MarkerType.ROMAN):
+    elif c.type in _WHOLE_LINE_TITLES:
         stop = frozenset("\n")
     end = start
     while end < limit and text[end] not in stop:
@@ -159,8 +192,14 @@ def _component(node: _Node) -> str:
     c, m = node.cand, node.marker
     if c.type in (MarkerType.MARKDOWN, MarkerType.HINT):
         return node.path_title
-    if c.type in (MarkerType.CN_DUN, MarkerType.ARABIC, MarkerType.ORD_DI, MarkerType.EN_DOTTED, MarkerType.ROMAN):
-        return m.rstrip("、.．，,")
+    if c.type in (
+        MarkerType.CN_DUN,
+        MarkerType.ARABIC,
+        MarkerType.ORD_DI,
+        MarkerType.EN_DOTTED,
+        MarkerType.ROMAN,
+    ):
+        return m.rstrip("、.．，, \t\u3000")
     return m
 
 

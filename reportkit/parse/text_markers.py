@@ -12,11 +12,24 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 import attrs
 
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN = "一二三四五六七八九十"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -26,7 +39,8 @@ class MarkerType(str, enum.Enum):
 
     MARKDOWN = "markdown"  # ## Heading (level from the count of #)
     HINT = "hint"  # a heading style given by the reader, without numbering
-    CN_DUN = "chinese_dun"  # 一、
+    CN_PART = "chinese_part"  # 第一部分 第二章 at a line start
+    CN_DUN = "chinese_dun"  # 一、 (also 一． 一.)
     PAREN_CN = "paren_chinese"  # (一) （一）
     ARABIC = "arabic"  # 1. 1、 １．
     PAREN_ARABIC = "paren_arabic"  # (1) （1）
@@ -58,7 +72,7 @@ class Candidate:
         return (self.type, self.depth)
 
 
-def cn_value(s: str) -> Optional[int]:
+def cn_value(s: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; None for anything else."""
     if not s or any(c not in CN_DIGITS and c != "十" for c in s):
         return None
@@ -72,7 +86,7 @@ def cn_value(s: str) -> Optional[int]:
     return t * 10 + u if t else None
 
 
-def roman_value(s: str) -> Optional[int]:
+def roman_value(s: str) -> int | None:
     total, prev = 0, 0
     for c in reversed(s):
         v = _ROMAN.get(c)
@@ -92,7 +106,8 @@ _SPACE = " \t\u3000\xa0\ufeff\u200b\u200d"
 
 _PATTERN = re.compile(
     r"(?P<md>(?<![^\n])#{1,6})(?=[ \t]+\S)"
-    rf"|(?P<dun>[{_CN}]{{1,3}})、"
+    rf"|(?P<dun>[{_CN}]{{1,3}})(?:、|[.．](?![0-9０-９]))"
+    rf"|第(?P<part>[{_CN}]{{1,3}})(?:部分|章|篇)"
     rf"|[(（](?P<pcn>[{_CN}]{{1,3}})[)）]"
     r"|[(（](?P<par>[0-9０-９]{1,2})[)）]"
     r"|(?P<ara>[0-9０-９]{1,2})(?:[.．](?![0-9０-９])|、)"
@@ -101,7 +116,7 @@ _PATTERN = re.compile(
     rf"|第(?P<di>[{_CN}]{{1,3}})[，,、]"
 )
 _EN_PATTERN = re.compile(
-    r"(?m)^[ \t]*(?:(?P<dot>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<rom>[IVXL]{1,5})\.)[ \t]+(?=[A-Z\"'(])"
+    r"(?m)^[ \t]*(?:(?P<dot>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=\.))\.?|(?P<rom>[IVXL]{1,5})\.)[ \t]+(?=[A-Z\"'(])"
 )
 _MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+\S")
 
@@ -143,9 +158,11 @@ def candidates(text: str) -> Iterator[Candidate]:
             continue
         if m.end() < len(text) and text[m.end()] in "、，,。；;）)":  # 一、二、三 lists, (一)、
             continue
+        if kind == "part" and not at_line_start:
+            continue  # 第二部分 inside a sentence is a reference, not a heading
         digits = m.group(kind)
         if kind in ("par", "ara"):
-            value: Optional[int] = int(digits)
+            value: int | None = int(digits)
         elif kind == "cir":
             value = ord(digits) - ord("①") + 1
         else:
@@ -154,6 +171,7 @@ def candidates(text: str) -> Iterator[Candidate]:
             continue
         mtype = {
             "dun": MarkerType.CN_DUN,
+            "part": MarkerType.CN_PART,
             "pcn": MarkerType.PAREN_CN,
             "par": MarkerType.PAREN_ARABIC,
             "ara": MarkerType.ARABIC,
@@ -173,7 +191,9 @@ def english_candidates(text: str) -> Iterator[Candidate]:
             end -= 1
         if m.group("dot"):
             parts = m.group("dot").split(".")
-            yield Candidate(MarkerType.EN_DOTTED, int(parts[-1]), start, end, True, m.start(), depth=len(parts))
+            yield Candidate(
+                MarkerType.EN_DOTTED, int(parts[-1]), start, end, True, m.start(), depth=len(parts)
+            )
         else:
             value = roman_value(m.group("rom"))
             if value:

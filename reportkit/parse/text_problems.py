@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
 
 import attrs
 
@@ -29,6 +28,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 class Paragraph:
     start: int
     end: int  # end of the line (trailing spaces left out); callers may cut it at a heading
+    opens_paragraph: bool = True  # at a line start or after a space (one-line reports), not mid-paragraph
 
 
 @functools.lru_cache(maxsize=4)  # several stages ask about the same text
@@ -50,7 +50,7 @@ def _sentence_start(text: str, pos: int) -> int:
     return i
 
 
-def problems_paragraph(text: str) -> Optional[Paragraph]:
+def problems_paragraph(text: str) -> Paragraph | None:
     """The first unnumbered problems paragraph, from the sentence holding its trigger to the line end."""
     m = _TRIGGERS.search(text)
     if m is None:
@@ -62,13 +62,14 @@ def problems_paragraph(text: str) -> Optional[Paragraph]:
     end = len(text) if line_end < 0 else line_end
     while end > start and text[end - 1] in " \t\r\u3000\xa0|":
         end -= 1
-    return Paragraph(start, end)
+    opens = start == 0 or text[start - 1] in "\n \t\u3000\xa0|"
+    return Paragraph(start, end, opens)
 
 
 def closers(text: str) -> list[int]:
     """Offsets that end every numbered sub-item before them (level 2 and below)."""
     out = [m.start() for m in _SALUTATION.finditer(text)]
     p = problems_paragraph(text)
-    if p is not None:
+    if p is not None and p.opens_paragraph:
         out.append(p.start)
     return sorted(out)

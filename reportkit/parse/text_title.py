@@ -7,16 +7,19 @@ parts (which needs where the body starts) agree on where the head ends.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import attrs
 
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"(?m)^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # a metadata table row as the HTML reader writes it: cells joined by |
-_TABLE_ROW = re.compile(r"^[^\n|]{1,40}\|[^\n]*\|")
+_TABLE_ROW = re.compile(
+    r"^[^\n|]{1,40}\|[^\n]*\|"
+    r"|^(?:索引号|发布机构|发文机关|成文日期|发布日期|发布时间|公开方式|主题分类|文号|标题|名称)[ \t]*[:：]"
+)
 _TITLE_WORD = re.compile(r"报告|总结|情况|年报|白皮书|[Rr]eport")
-_NOT_TITLE = re.compile(r"[。，,；;：:！？!?]")
+# sentence punctuation, or a colon that ends the line (各位代表：, 报告如下：); "Foo: 2022 report" is a title
+_NOT_TITLE = re.compile(r"[。，,；;！？!?]|[：:]$")
 _MAX_TITLE_LINE = 60
 _SPACES = " \t\r\u3000\xa0\ufeff"
 
@@ -24,15 +27,15 @@ _SPACES = " \t\r\u3000\xa0\ufeff"
 @attrs.frozen
 class Head:
     body_start: int  # first character after front matter, table and title (spaces skipped)
-    title_start: Optional[int] = None
-    title_end: Optional[int] = None
+    title_start: int | None = None
+    title_end: int | None = None
     front_matter: dict[str, str] = attrs.field(factory=dict)
     table_rows: tuple[tuple[int, int], ...] = ()  # (start, end) of each metadata table line
 
 
 def _lines(text: str, pos: int) -> list[tuple[int, int]]:
     """(start, end-without-newline) of the lines from pos, a few only (the head is short)."""
-    out = []
+    out: list[tuple[int, int]] = []
     while pos < len(text) and len(out) < 40:
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
@@ -63,7 +66,7 @@ def read_head(text: str) -> Head:
             i += 1
             continue
         break
-    title: Optional[tuple[int, int]] = None
+    title: tuple[int, int] | None = None
     taken: list[tuple[int, int]] = []
     j = i
     while j < len(lines) and len(taken) < 3:

@@ -1,20 +1,114 @@
-"""file → SourceText. PLACEHOLDER dispatch until the readers' owner replaces it (UTF-8 text only)."""
+"""file → SourceText: the one entry point the parser uses.
+
+The file's size is checked before it is read whole; the format comes from the extension, or from the
+content when the extension says nothing (a zip is a .docx, ``<html`` a page, anything else text).
+Every failure is an InputError subclass naming the file; no lxml or python-docx object leaves this package.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from ..blocks import SourceText
-from ..errors import MissingFileError, PathLike
+from ..errors import InputError, InputTooLargeError, MissingFileError, PathLike, UnsupportedFormatError
 from ..limits import DEFAULT_LIMITS, Limits
+from ._zip import check_zip
+
+__all__ = ["check_zip", "read_source", "sniff_format"]
+
+Reader = Callable[[bytes, str, Limits], SourceText]
+
+_BY_EXTENSION = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html", ".docx": "docx", ".docm": "docx",
+}
+_REFUSED = {
+    ".pdf": "PDF is not read: save the report as .docx or copy its text into a .txt",
+    ".doc": "old Word .doc is not read: save it as .docx",
+    ".wps": "WPS .wps is not read: save it as .docx",
+    ".xls": "a spreadsheet is not a report (use `reportkit fill` for a filled workbook)",
+    ".xlsx": "a spreadsheet is not a report (use `reportkit fill` for a filled workbook)",
+    ".rtf": "RTF is not read: save it as .docx",
+}
 
 
 def read_source(path: PathLike, *, limits: Optional[Limits] = None) -> SourceText:
+    """Read ``path`` (.txt, .md, .html/.htm, .docx; others by content) within ``limits``."""
     limits = limits or DEFAULT_LIMITS
     p = Path(os.fspath(path))
-    if not p.is_file():
-        raise MissingFileError("no such file", path=p)
-    text = p.read_text(encoding="utf-8-sig")
-    return SourceText(text=text, format="text", path=str(p), encoding="utf-8")
+    name = str(p)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise MissingFileError("no such file", path=name) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
+    if p.is_dir():
+        raise InputError("is a folder, not a file", path=name)
+    if st.st_size > limits.max_bytes:
+        raise InputTooLargeError(
+            f"{st.st_size} bytes, over the limit of {limits.max_bytes} (Limits.max_bytes; CLI --max-bytes)",
+            path=name)
+    ext = p.suffix.lower()
+    if ext in _REFUSED:
+        raise UnsupportedFormatError(_REFUSED[ext], path=name)
+    fmt = _BY_EXTENSION.get(ext)
+    if fmt == "docx" or (fmt is None and _is_zip(p)):
+        from .docx import read_docx
+
+        return read_docx(p, path=name, limits=limits)
+    try:
+        with open(p, "rb") as f:
+            data = f.read(limits.max_bytes + 1)
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
+    if len(data) > limits.max_bytes:  # it grew after stat
+        raise InputTooLargeError(f"over the limit of {limits.max_bytes} bytes (Limits.max_bytes)", path=name)
+    return _READERS[fmt or sniff_format(data)](data, name, limits)
+
+
+def sniff_format(data: bytes) -> str:
+    """Format of content with no telling extension: "docx" (zip), "html" or "text"."""
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
+        return "html"
+    return "text"
+
+
+def _is_zip(p: Path) -> bool:
+    try:
+        with open(p, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _text(data: bytes, path: str, limits: Limits) -> SourceText:
+    from .text import read_text
+
+    return read_text(data, path=path, limits=limits)
+
+
+def _markdown(data: bytes, path: str, limits: Limits) -> SourceText:
+    from .markdown import read_markdown
+
+    return read_markdown(data, path=path, limits=limits)
+
+
+def _html(data: bytes, path: str, limits: Limits) -> SourceText:
+    from .html import read_html
+
+    return read_html(data, path=path, limits=limits)
+
+
+def _docx_bytes(data: bytes, path: str, limits: Limits) -> SourceText:
+    from .docx import read_docx
+
+    return read_docx(Path(path), path=path, limits=limits)
+
+
+_READERS: dict[str, Reader] = {"text": _text, "markdown": _markdown, "html": _html, "docx": _docx_bytes}

@@ -8,10 +8,9 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from decimal import Decimal
-from typing import Optional
 
-from ..compare.records import MetricPair, SentencePair, TextOp
-from ..model import Metric, ReportMeta, Section
+from ..compare.records import MetricPair, SectionPair, SentencePair, TextOp
+from ..model import Metric, ReportMeta, Section, Sentence
 
 DASH = "—"  # shown where a value is absent, so an empty cell is never mistaken for zero
 
@@ -56,7 +55,7 @@ def one_line(s: str) -> str:
     return " ".join("".join(c for c in s if unicodedata.category(c) != "Cc" or c.isspace()).split())
 
 
-def number(d: Optional[Decimal]) -> str:
+def number(d: Decimal | None) -> str:
     """A value as a person writes it: no exponent, no trailing zeros, thousands grouped."""
     if d is None:
         return DASH
@@ -66,7 +65,7 @@ def number(d: Optional[Decimal]) -> str:
     return f"{d:,f}"
 
 
-def signed(d: Optional[Decimal], *, zh: bool = False) -> str:
+def signed(d: Decimal | None, *, zh: bool = False) -> str:
     if d is None:
         return DASH
     return ("+" if d > 0 else "") + (amount(d) if zh else number(d))
@@ -75,7 +74,7 @@ def signed(d: Optional[Decimal], *, zh: bool = False) -> str:
 _YI, _WAN = Decimal(100_000_000), Decimal(10_000)
 
 
-def amount(d: Optional[Decimal]) -> str:
+def amount(d: Decimal | None) -> str:
     """A value as a Chinese reader scans it: 亿 and 万 for large ones (``1.62万亿`` stays readable in a column)."""
     if d is None:
         return DASH
@@ -87,14 +86,14 @@ def amount(d: Optional[Decimal]) -> str:
     return number(d)
 
 
-def percent(d: Optional[Decimal]) -> str:
+def percent(d: Decimal | None) -> str:
     """A change already in per cent (``MetricPair.pct_change``) to one decimal place."""
     if d is None:
         return DASH
     return f"{'+' if d > 0 else ''}{d.quantize(Decimal('0.1'))}%"
 
 
-def metric_name(m: Optional[Metric]) -> str:
+def metric_name(m: Metric | None) -> str:
     if m is None:
         return ""
     return one_line(m.label) or one_line(m.text)
@@ -109,15 +108,16 @@ def pair_unit(p: MetricPair) -> str:
     return m.unit if m is not None else ""
 
 
-def section_name(s: Optional[Section]) -> str:
+def section_name(s: Section | None) -> str:
     if s is None:
         return ""
     return one_line(f"{s.marker}{s.title}") or s.path
 
 
 def report_label(meta: ReportMeta) -> str:
-    """``2023 某区2023年法治政府建设年度报告``: the year and the title, or the file's name when untitled."""
-    name = meta.title or (meta.source_path.replace("\\", "/").rsplit("/", 1)[-1] if meta.source_path else "")
+    """``2023 某区2023年法治政府建设年度报告``: the year and the title; when untitled, organisation and file."""
+    file = meta.source_path.replace("\\", "/").rsplit("/", 1)[-1] if meta.source_path else ""
+    name = meta.title or " ".join(x for x in (meta.organisation, f"（{file}）" if file else "") if x)
     return one_line(" ".join(x for x in (str(meta.year or ""), name) if x))
 
 
@@ -136,6 +136,13 @@ def redline(pair: SentencePair) -> tuple[TextOp, ...]:
         return (TextOp("delete", old, ""),) if old else ((TextOp("insert", "", new),) if new else ())
     sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return tuple(TextOp(tag, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes())
+
+
+def heading_redline(pair: SectionPair) -> tuple[TextOp, ...]:
+    """Ops from the old heading (marker and title) to the new one; headings follow the sentences' rule."""
+    old, new = section_name(pair.old), section_name(pair.new)
+    return redline(SentencePair(pair.tag, Sentence(0, len(old), old) if old else None,
+                                Sentence(0, len(new), new) if new else None, pair.similarity))
 
 
 def changed_mask(ops: tuple[TextOp, ...], side: str) -> list[bool]:

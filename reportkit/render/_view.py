@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable, Optional, TypeVar
+from typing import TypeVar
 
 import attrs
 
@@ -24,7 +25,7 @@ from ..compare.records import (
     StatedChange,
     Tag,
 )
-from ..model import Section, Sentence
+from ..model import CommitmentType, Section, Sentence
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -32,6 +33,7 @@ TAG_ZH = {Tag.SAME: "相同", Tag.EDITED: "修改", Tag.RENAMED: "改名", Tag.M
           Tag.REMOVED: "删除"}
 STATUS_ZH = {MetricStatus.UP: "上升", MetricStatus.DOWN: "下降", MetricStatus.UNCHANGED: "持平",
              MetricStatus.NOT_COMPARABLE: "不可比", MetricStatus.DROPPED: "未再报告", MetricStatus.NEW: "新增"}
+TYPE_ZH = {CommitmentType.ACTION: "行动", CommitmentType.GOAL: "目标", CommitmentType.PRINCIPLE: "原则"}
 FOLLOW_ZH = {FollowStatus.MET: "已完成", FollowStatus.MISSED: "未完成", FollowStatus.ADDRESSED: "有进展",
              FollowStatus.NOT_FOUND: "未找到"}
 
@@ -69,7 +71,7 @@ def _magnitude(p: MetricPair) -> tuple[int, Decimal, Decimal]:
     return (1 if p.pct_change is not None else 0, pct, abs(p.delta) if p.delta is not None else Decimal(0))
 
 
-def largest_changes(diff: ReportDiff, n: Optional[int] = None) -> list[MetricPair]:
+def largest_changes(diff: ReportDiff, n: int | None = None) -> list[MetricPair]:
     """Metrics that rose or fell, largest relative change first."""
     moved = [p for p in diff.metrics if p.status in (MetricStatus.UP, MetricStatus.DOWN) and p.old and p.new]
     moved.sort(key=_magnitude, reverse=True)
@@ -90,11 +92,16 @@ def not_found(diff: ReportDiff) -> list[FollowThrough]:
 
 @attrs.frozen
 class SectionGroup:
-    """One aligned section (``pair`` None for text outside every section) and the sentence pairs it holds."""
+    """One aligned section (``pair`` None for text outside every section) and the sentence pairs it holds.
+
+    ``continued`` marks the part of a section that follows its subsections (a closing paragraph such as the
+    problems paragraph after the last numbered item): it is shown after them, where the reader meets it.
+    """
 
     anchor: str
-    pair: Optional[SectionPair]
+    pair: SectionPair | None
     sentences: tuple[SentencePair, ...]
+    continued: bool = False
 
     @property
     def level(self) -> int:
@@ -108,7 +115,7 @@ class SectionGroup:
         return self.pair.tag if self.pair is not None else Tag.SAME
 
 
-def _inside_heading(sentence: Optional[Sentence], section: Optional[Section]) -> bool:
+def _inside_heading(sentence: Sentence | None, section: Section | None) -> bool:
     if sentence is None:
         return True
     if section is None:
@@ -124,11 +131,20 @@ def _is_heading(sp: SentencePair, pair: SectionPair) -> bool:
     return _inside_heading(sp.old, pair.old) and _inside_heading(sp.new, pair.new)
 
 
+def _after_children(sp: SentencePair, pair: SectionPair) -> bool:
+    """Whether the sentence comes after the last subsection of its section (on the side that decides)."""
+    sentence, section = (sp.new, pair.new) if sp.new is not None else (sp.old, pair.old)
+    if sentence is None or section is None or not section.children:
+        return False
+    return sentence.start >= section.children[-1].end
+
+
 def group_by_section(diff: ReportDiff) -> tuple[SectionGroup, ...]:
     """Sentence pairs under the section pair that holds them, in the order of ``diff.sections``.
 
     A sentence belongs to the deepest section holding it (``Sentence.section``). The new side decides, since
-    the new report's order is the one read; a removed sentence goes where its old section went.
+    the new report's order is the one read; a removed sentence goes where its old section went. Sentences
+    of a section that come after its subsections form a ``continued`` group placed after those subsections.
     """
     by_new: dict[str, int] = {}
     by_old: dict[str, int] = {}
@@ -138,6 +154,7 @@ def group_by_section(diff: ReportDiff) -> tuple[SectionGroup, ...]:
         if p.old is not None:
             by_old.setdefault(p.old.path, i)
     held: dict[int, list[SentencePair]] = {}
+    tails: dict[int, list[SentencePair]] = {}
     for sp in diff.sentences:
         where = -1
         if sp.new is not None and sp.new.section in by_new:
@@ -146,10 +163,17 @@ def group_by_section(diff: ReportDiff) -> tuple[SectionGroup, ...]:
             where = by_old[sp.old.section]
         if where >= 0 and _is_heading(sp, diff.sections[where]):
             continue  # the group shows the heading already; a second copy in the text reads as a repeat
-        held.setdefault(where, []).append(sp)
-    groups = []
+        if where >= 0 and _after_children(sp, diff.sections[where]):
+            tails.setdefault(where, []).append(sp)
+        else:
+            held.setdefault(where, []).append(sp)
+    groups = [SectionGroup(f"sec-{i + 1}", p, tuple(held.get(i, ()))) for i, p in enumerate(diff.sections)]
+    for i in sorted(tails, reverse=True):
+        level = groups[i].level
+        end = i + 1
+        while end < len(groups) and groups[end].level > level:
+            end += 1
+        groups.insert(end, SectionGroup(f"sec-{i + 1}-more", diff.sections[i], tuple(tails[i]), continued=True))
     if -1 in held:
-        groups.append(SectionGroup("sec-0", None, tuple(held[-1])))
-    for i, p in enumerate(diff.sections):
-        groups.append(SectionGroup(f"sec-{i + 1}", p, tuple(held.get(i, ()))))
+        groups.insert(0, SectionGroup("sec-0", None, tuple(held[-1])))
     return tuple(groups)

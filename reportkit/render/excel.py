@@ -8,12 +8,13 @@ is stored as a string with the quote prefix, never as a formula. The only formul
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,9 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .._io import atomic_path
 from ..compare.records import ReportDiff
 from ..errors import PathLike
-from ..model import ReportMeta
 from . import _view
-from ._text import report_label, one_line, pair_name, pair_unit, section_name, text_width
+from ._text import one_line, pair_name, pair_unit, report_label, section_name, text_width
 
 MAX_CELL = 32_767  # Excel's limit on characters in a cell
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,10 +34,9 @@ _FALL = PatternFill("solid", fgColor="FDE0E0")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 PCT_FORMAT = "+0.0%;-0.0%;0.0%"
-TYPE_ZH = {"action": "行动", "goal": "目标", "principle": "原则"}
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: Optional[str] = None) -> None:
+def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: str | None = None) -> None:
     """Write one cell; strings are always text, whatever they start with."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
@@ -60,7 +59,7 @@ def formula(ws: Worksheet, row: int, col: int, expr: str, number_format: str) ->
 
 
 def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
-           wrap: Sequence[int] = (), widths: Optional[dict[int, int]] = None) -> None:
+           wrap: Sequence[int] = (), widths: dict[int, int] | None = None) -> None:
     """Headers styled, rows written, panes frozen below the header, a filter on every column, widths set."""
     for c, h in enumerate(headers, 1):
         put(ws, 1, c, h)
@@ -74,6 +73,11 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]],
             put(ws, r, c, v)
             ws.cell(row=r, column=c).alignment = _WRAP if c in wrap else _TOP
     ws.freeze_panes = "A2"
+    # Printed, a sheet is one page wide in landscape with the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     last = max(len(rows) + 1, 2)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last}"
     _fit_columns(ws, headers, rows, wrap, widths or {})
@@ -103,10 +107,12 @@ def _summary(ws: Worksheet, diff: ReportDiff) -> None:
             rows.append([f"{what}·{names[k]}", n])  # type: ignore[index]
     rows.append(["所述变化", s.stated_changes])
     rows.append(["所述变化·与去年数字不符", s.inconsistent])
-    _table(ws, ["项目", "值"], rows, widths={1: 26, 2: 70})
-    for r in range(3, len(rows) + 2):
-        if isinstance(ws.cell(row=r, column=2).value, float):
-            ws.cell(row=r, column=2).number_format = "0.00"
+    _table(ws, ["项目", "值"], rows, widths={1: 26, 2: 60})
+    for r in range(2, len(rows) + 2):
+        cell = ws.cell(row=r, column=2)
+        cell.alignment = Alignment(horizontal="left", vertical="top")
+        if isinstance(cell.value, float):
+            cell.number_format = "0.00"
 
 
 def _metrics(ws: Worksheet, diff: ReportDiff) -> None:
@@ -134,11 +140,14 @@ def _metrics(ws: Worksheet, diff: ReportDiff) -> None:
         for col in ("E", "F"):
             rng = f"{col}2:{col}{last}"
             # ISNUMBER guards the "" of rows with one side missing, which compare as greater than any number.
-            ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThan", formula=["0"], fill=_RISE))
-            ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0"], fill=_FALL))
+            first = f"{col}2"
+            ws.conditional_formatting.add(rng, FormulaRule(formula=[f"AND(ISNUMBER({first}),{first}>0)"],
+                                                           fill=_RISE))
+            ws.conditional_formatting.add(rng, FormulaRule(formula=[f"AND(ISNUMBER({first}),{first}<0)"],
+                                                           fill=_FALL))
 
 
-def _number(d: Decimal) -> "int | float":
+def _number(d: Decimal) -> int | float:
     # Excel holds doubles; an integral value is written as an int so it shows without a decimal point.
     return int(d) if d == d.to_integral_value() else float(d)
 
@@ -158,7 +167,7 @@ def _stated(ws: Worksheet, diff: ReportDiff) -> None:
 def _commitments(ws: Worksheet, diff: ReportDiff) -> None:
     headers = ["去年承诺", "类型", "章节", "目标", "落实情况", "结果", "今年报告中的依据", "相似度", "说明"]
     rows = [[
-        one_line(f.commitment.text), TYPE_ZH.get(f.commitment.type.value, f.commitment.type.value),
+        one_line(f.commitment.text), _view.TYPE_ZH[f.commitment.type],
         f.commitment.section, one_line(f.commitment.target.text) if f.commitment.target else "",
         _view.FOLLOW_ZH[f.status], one_line(f.outcome.text) if f.outcome else "",
         "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(f.note),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import importlib.resources
-from typing import Optional
 
 import attrs
 import jinja2
@@ -22,15 +21,16 @@ from ..errors import PathLike
 from ..model import Metric, ReportMeta, Sentence
 from . import _view
 from ._text import (
-    report_label,
     DASH,
     changed_mask,
+    heading_redline,
     number,
     one_line,
     pair_name,
     pair_unit,
     percent,
     redline,
+    report_label,
     section_name,
     signed,
 )
@@ -65,8 +65,11 @@ class Group:
     tag_zh: str
     old_title: str
     new_title: str
+    old_heading: tuple[Segment, ...]
+    new_heading: tuple[Segment, ...]
     similarity: str
     rows: tuple[Row, ...]
+    in_toc: bool = True
 
     @property
     def toc_title(self) -> str:
@@ -90,7 +93,7 @@ class _Marks:
 def _marks(diff: ReportDiff, side: str) -> _Marks:
     spans = []
     for p in diff.metrics:
-        m: Optional[Metric] = p.old if side == "old" else p.new
+        m: Metric | None = p.old if side == "old" else p.new
         if m is not None and p.status is not MetricStatus.UNCHANGED:
             spans.append((m.start, m.end, p))
     return _Marks(spans)
@@ -104,7 +107,7 @@ def change_note(p: MetricPair, old: ReportMeta, new: ReportMeta) -> str:
     return f"{pair_name(p)}  {a} → {b}{tail}  [{_view.STATUS_ZH[p.status]}]"
 
 
-def _side(sentence: Optional[Sentence], ops: tuple[TextOp, ...], side: str, marks: _Marks,
+def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: _Marks,
           diff: ReportDiff) -> tuple[Segment, ...]:
     if sentence is None:
         return ()
@@ -112,7 +115,7 @@ def _side(sentence: Optional[Sentence], ops: tuple[TextOp, ...], side: str, mark
     changed = changed_mask(ops, side)
     if len(changed) != len(text):  # ops for other text: show it plain rather than mark the wrong characters
         changed = [False] * len(text)
-    owner: list[Optional[MetricPair]] = [None] * len(text)
+    owner: list[MetricPair | None] = [None] * len(text)
     for start, end, pair in marks.within(sentence):
         for i in range(max(start - sentence.start, 0), min(end - sentence.start, len(text))):
             owner[i] = pair
@@ -123,11 +126,27 @@ def _side(sentence: Optional[Sentence], ops: tuple[TextOp, ...], side: str, mark
         j = i
         while j < len(text) and changed[j] == changed[i] and owner[j] is owner[i]:
             j += 1
-        pair = owner[i]
-        cls = " ".join(c for c in (edit if changed[i] else "", f"m {pair.status.value}" if pair else "") if c)
-        out.append(Segment(text[i:j], cls, change_note(pair, diff.old.meta, diff.new.meta) if pair else ""))
-        if pair is not None and side == "new" and pair.old is not None and (j == len(text) or owner[j] is not pair):
-            out.append(Segment(f"原{one_line(pair.old.text)}", "was"))
+        mark = owner[i]
+        cls = " ".join(c for c in (edit if changed[i] else "", f"m {mark.status.value}" if mark else "") if c)
+        out.append(Segment(text[i:j], cls, change_note(mark, diff.old.meta, diff.new.meta) if mark else ""))
+        if mark is not None and side == "new" and mark.old is not None and (j == len(text) or owner[j] is not mark):
+            out.append(Segment(f"原{one_line(mark.old.text)}", "was"))
+        i = j
+    return tuple(out)
+
+
+def _plain_side(text: str, ops: tuple[TextOp, ...], side: str) -> tuple[Segment, ...]:
+    """A heading's text with its changed characters marked (no numbers to highlight in a heading)."""
+    changed = changed_mask(ops, side)
+    if len(changed) != len(text) or not any(changed):
+        return (Segment(text),)
+    cls = "del" if side == "old" else "ins"
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and changed[j] == changed[i]:
+            j += 1
+        out.append(Segment(text[i:j], cls if changed[i] else ""))
         i = j
     return tuple(out)
 
@@ -165,11 +184,16 @@ def _groups(diff: ReportDiff) -> list[Group]:
             continue
         old_title = section_name(g.pair.old) if g.pair else "（章节之前）"
         new_title = section_name(g.pair.new) if g.pair else "（章节之前）"
+        ops = heading_redline(g.pair) if g.pair and not g.continued else ()
+        more = "（续）" if g.continued else ""
         out.append(Group(
-            anchor=g.anchor, level=g.level, tag=g.tag.value if g.pair else "outside",
-            tag_zh=_view.TAG_ZH[g.tag] if g.pair else "",
+            anchor=g.anchor, level=g.level, tag=g.tag.value if g.pair and not g.continued else "outside",
+            tag_zh=_view.TAG_ZH[g.tag] if g.pair and not g.continued else "",
             old_title=old_title, new_title=new_title,
+            old_heading=_plain_side(old_title + more, ops, "old") if old_title else (),
+            new_heading=_plain_side(new_title + more, ops, "new") if new_title else (),
             similarity=f"{g.pair.similarity:.2f}" if g.pair else "",
+            in_toc=not g.continued,
             rows=tuple(_row(sp, diff, old_marks, new_marks) for sp in g.sentences),
         ))
     return out
@@ -220,7 +244,7 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         "cls": {True: "ok", False: "bad", None: "unknown"}[c.consistent],
     } for c in diff.stated_changes]
     commitments = [{
-        "text": one_line(f.commitment.text), "type": f.commitment.type.value, "section": f.commitment.section,
+        "text": one_line(f.commitment.text), "type": _view.TYPE_ZH[f.commitment.type], "section": f.commitment.section,
         "target": one_line(f.commitment.target.text) if f.commitment.target else "",
         "status": f.status.value, "status_zh": _view.FOLLOW_ZH[f.status],
         "outcome": one_line(f.outcome.text) if f.outcome else "", "evidence": _evidence(f.evidence),

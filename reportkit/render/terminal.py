@@ -8,9 +8,10 @@ so a report cannot move the cursor or recolour the screen.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
-from ..compare.records import MetricStatus, ReportDiff
+from ..compare.records import MetricStatus, ReportDiff, Tag
 from ..model import PartKind, Report, ReportMeta
 from . import _view
 from ._text import (
@@ -110,7 +111,7 @@ def render_report(report: Report, *, color: bool = False) -> str:
             (f"{pad(one_line(m.text), 14)}{pad(number(m.value) + ' ' + m.unit, 16, right=True)}  "
              f"{pad(metric_name(m), 30)}{out.paint(m.section, _DIM)}" for m in report.metrics[:5]))
     _sample(out, "承诺", len(report.commitments),
-            (f"· {fit(one_line(c.text), 70)}  {out.paint(c.type.value, _DIM)}" for c in report.commitments[:3]))
+            (f"· {fit(one_line(c.text), 70)}  {out.paint(_view.TYPE_ZH[c.type], _DIM)}" for c in report.commitments[:3]))
     _sample(out, "问题", len(report.problems), (f"· {fit(one_line(p.text), 76)}" for p in report.problems[:3]))
     return out.text()
 
@@ -147,6 +148,10 @@ def render_diff(diff: ReportDiff, *, color: bool = False, top: int = 10) -> str:
         out.add(f"  {pad('相似度', 10)}余弦 {sc.cosine:.2f} · Jaccard {sc.jaccard:.2f} · 编辑 {sc.edit:.2f}"
                 f" · 沿用 {sc.reuse:.2f}  {out.paint('(1 = 完全相同)', _DIM)}")
     out.add(f"  {pad('章节', 10)}{_counts_line(s.sections, _view.TAG_ZH)}")
+    for tag, side in ((Tag.ADDED, "new"), (Tag.REMOVED, "old")):
+        names = [section_name(getattr(p, side)) for p in diff.sections if p.tag is tag]
+        if names:
+            out.add(out.paint(fit(f"  {'':10}{_view.TAG_ZH[tag]}：{'；'.join(names)}", WIDTH), _DIM))
     out.add(f"  {pad('语句', 10)}{_counts_line(s.sentences, _view.TAG_ZH)}")
     out.add(f"  {pad('指标', 10)}{_counts_line(s.metrics, _view.STATUS_ZH)}")
     out.add(f"  {pad('承诺', 10)}{_counts_line(s.commitments, _view.FOLLOW_ZH)}")

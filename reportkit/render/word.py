@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -22,11 +22,10 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
 from .._io import atomic_path
-from ..compare.records import ReportDiff, SectionPair, SentencePair, TextOp
+from ..compare.records import ReportDiff, SentencePair, TextOp
 from ..errors import PathLike
-from ..model import Sentence
 from . import _view
-from ._text import report_label, one_line, redline, section_name
+from ._text import heading_redline, redline, report_label
 
 AUTHOR = "reportkit"
 BODY_FONT, BODY_EAST_ASIA = "Times New Roman", "宋体"
@@ -114,15 +113,8 @@ class _Revisions:
                 p.append(self.mark("ins", op.new))
 
 
-def _heading_ops(pair: SectionPair) -> tuple[TextOp, ...]:
-    old, new = section_name(pair.old), section_name(pair.new)
-    # Headings are compared like sentences, so one redline rule serves both.
-    return redline(SentencePair(pair.tag, Sentence(0, len(old), old) if old else None,
-                                Sentence(0, len(new), new) if new else None, pair.similarity))
 
-
-
-def build_document(diff: ReportDiff, *, date: Optional[_dt.datetime] = None) -> DocumentObject:
+def build_document(diff: ReportDiff, *, date: _dt.datetime | None = None) -> DocumentObject:
     doc = Document()
     _styles(doc)
     section = doc.sections[0]
@@ -136,10 +128,10 @@ def build_document(diff: ReportDiff, *, date: Optional[_dt.datetime] = None) -> 
     note.add_run(xml_text(f"以修订标记列出与《{report_label(diff.old.meta) or '去年报告'}》相比的文字变化"
                           f"（修订者：{AUTHOR}）。接受全部修订得到今年的文字，拒绝全部修订得到去年的文字。")).italic = True
     for group in _view.group_by_section(diff):
-        if group.pair is not None:
+        if group.pair is not None and not group.continued:
             heading = doc.add_heading(level=min(group.level, 3))
-            rev.append(heading, _heading_ops(group.pair))
-        body: Optional[Paragraph] = None
+            rev.append(heading, heading_redline(group.pair))
+        body: Paragraph | None = None
         last = {"old": -1, "new": -1}
         for sp in group.sentences:
             if body is None or _starts_line(sp, diff, last):
@@ -169,7 +161,7 @@ def _starts_line(sp: SentencePair, diff: ReportDiff, last: dict[str, int]) -> bo
     return breaks
 
 
-def write_docx(diff: ReportDiff, path: PathLike, *, date: Optional[_dt.datetime] = None) -> None:
+def write_docx(diff: ReportDiff, path: PathLike, *, date: _dt.datetime | None = None) -> None:
     """Write the tracked-changes document to ``path`` whole or not at all."""
     doc = build_document(diff, date=date)
     with atomic_path(path) as tmp:

@@ -1,0 +1,74 @@
+"""Tables and metadata blocks as text lines: what the HTML and Word readers share.
+
+A table row becomes one line ``cell | cell | cell`` (the shape of the metadata table at the head of a
+government page: ``索引号 | 002650218/2023-59583 | 公开方式 | 主动公开``), so the meta parser reads it the
+same way whatever the container was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+# Labels of the 政府信息公开 metadata block (信息索引). Only these count as keys: a table of figures must
+# not turn into metadata.
+META_KEYS = frozenset(
+    """索引号 主题分类 公开方式 公开形式 公开范围 公开时限 发布机构 发文机关 发布单位 成文日期 发文日期 发布日期
+    发布时间 生成日期 文号 发文字号 文件编号 统一编号 信息来源 来源 组配分类 体裁分类 主题词 有效性 信息分类
+    所属机构 责任部门 名称 标题 内容概述 生效日期 废止日期""".split()
+)
+
+_COLON = "：:"
+# "索引号：002650218/2023-59583 发布机构：区司法局" – key/value pairs run together on one line.
+_INLINE_PAIR = re.compile(
+    r"(" + "|".join(sorted(META_KEYS, key=len, reverse=True)) + r")\s*[：:]\s*(.*?)\s*(?=(?:"
+    + "|".join(sorted(META_KEYS, key=len, reverse=True)) + r")\s*[：:]|$)"
+)
+
+
+def clean_key(cell: str) -> str:
+    """``索引号：`` → ``索引号``; whitespace inside a label (``索 引 号``) is dropped."""
+    return "".join(cell.split()).rstrip(_COLON)
+
+
+def is_key(cell: str) -> bool:
+    return clean_key(cell) in META_KEYS
+
+
+def row_line(cells: Sequence[str]) -> str:
+    """One table row as a line; metadata labels lose their colon, empty cells at the end are dropped."""
+    out = [clean_key(c) if is_key(c) else c for c in (" ".join(c.split()) for c in cells)]
+    while out and not out[-1]:
+        out.pop()
+    return " | ".join(out)
+
+
+def row_pairs(cells: Sequence[str]) -> list[tuple[str, str]]:
+    """Key → value pairs of a metadata row: a key cell followed by its value cell, or ``key：value`` in one."""
+    pairs: list[tuple[str, str]] = []
+    flat = [" ".join(c.split()) for c in cells]
+    i = 0
+    while i < len(flat):
+        if is_key(flat[i]) and i + 1 < len(flat) and not is_key(flat[i + 1]):
+            if flat[i + 1]:
+                pairs.append((clean_key(flat[i]), flat[i + 1]))
+            i += 2
+            continue
+        pairs.extend(inline_pairs(flat[i]) or ())
+        i += 1
+    return pairs
+
+
+def inline_pairs(line: str) -> list[tuple[str, str]] | None:
+    """Pairs when ``line`` is nothing but ``key：value`` metadata pairs; else None."""
+    line = line.strip()
+    if not line or len(line) > 300:
+        return None
+    pairs = [(m.group(1), m.group(2)) for m in _INLINE_PAIR.finditer(line) if m.group(0)]
+    if not pairs or not any(line.startswith(k) for k, _ in pairs[:1]):
+        return None
+    return [(k, v) for k, v in pairs if v]
+
+
+def pairs_line(pairs: Iterable[tuple[str, str]]) -> str:
+    return " | ".join(f"{k} | {v}" for k, v in pairs)

@@ -1,0 +1,93 @@
+"""Zip containers (.docx, .xlsx) checked before anything is expanded.
+
+Sizes in a zip's directory can lie, so members are also read with a hard cap (:func:`read_member`).
+The drafting code reuses :func:`check_zip` for workbooks.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from typing import Optional
+
+from ..errors import CorruptFileError, PathLike, UnsafeInputError
+from ..limits import DEFAULT_LIMITS, Limits
+
+# Ratios only matter for members big enough to hurt: a 20 KB styles part may well compress 300:1.
+_RATIO_FLOOR = 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+def open_zip(path: PathLike, limits: Optional[Limits] = None) -> zipfile.ZipFile:
+    """Open and check a zip; the caller closes it. Raises CorruptFileError or UnsafeInputError."""
+    limits = limits or DEFAULT_LIMITS
+    name = os.fspath(path)
+    try:
+        zf = zipfile.ZipFile(name)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as e:
+        raise CorruptFileError(f"not a valid zip archive (a .docx/.xlsx is one): {e}", path=name) from None
+    except OSError as e:
+        raise CorruptFileError(f"cannot open as a zip archive: {e.strerror or e}", path=name) from None
+    try:
+        _check(zf, name, limits)
+    except BaseException:
+        zf.close()
+        raise
+    return zf
+
+
+def check_zip(path: PathLike, limits: Optional[Limits] = None) -> None:
+    """Refuse a zip that is not one, or that would expand beyond ``limits`` (a zip bomb)."""
+    open_zip(path, limits).close()
+
+
+def _check(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
+    infos = zf.infolist()
+    if len(infos) > limits.max_zip_members:
+        raise UnsafeInputError(
+            f"zip archive with {len(infos)} members, over the limit of {limits.max_zip_members} "
+            "(Limits.max_zip_members)", path=name)
+    total = packed = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise CorruptFileError(f"encrypted zip member {info.filename!r}: remove the password first", path=name)
+        total += info.file_size
+        packed += info.compress_size
+        if info.file_size > _RATIO_FLOOR and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
+            raise UnsafeInputError(
+                f"zip bomb: member {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}:1 "
+                f"to {info.file_size} bytes (Limits.max_zip_ratio = {limits.max_zip_ratio:g})", path=name)
+    if total > limits.max_unzipped_bytes:
+        raise UnsafeInputError(
+            f"zip archive expands to {total} bytes, over the limit of {limits.max_unzipped_bytes} "
+            "(Limits.max_unzipped_bytes)", path=name)
+    if total > _RATIO_FLOOR and total > limits.max_zip_ratio * max(packed, 1):
+        raise UnsafeInputError(
+            f"zip bomb: the archive expands {total // max(packed, 1)}:1 "
+            f"(Limits.max_zip_ratio = {limits.max_zip_ratio:g})", path=name)
+
+
+def read_member(zf: zipfile.ZipFile, member: str, *, path: str, limits: Limits) -> bytes:
+    """A member's bytes, never more than the declared size or ``limits.max_unzipped_bytes``."""
+    try:
+        info = zf.getinfo(member)
+    except KeyError:
+        raise CorruptFileError(f"no {member} in the archive", path=path) from None
+    cap = min(info.file_size, limits.max_unzipped_bytes)
+    parts: list[bytes] = []
+    size = 0
+    try:
+        with zf.open(info) as f:
+            while True:
+                chunk = f.read(_CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > cap:
+                    raise UnsafeInputError(f"zip member {member!r} expands beyond its declared size", path=path)
+                parts.append(chunk)
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as e:
+        raise CorruptFileError(f"zip member {member!r} is damaged: {e}", path=path) from None
+    except RuntimeError as e:  # zipfile's "File is encrypted"
+        raise CorruptFileError(f"zip member {member!r} cannot be read: {e}", path=path) from None
+    return b"".join(parts)

@@ -1,0 +1,94 @@
+"""Markdown (.md, and .txt files that are Markdown): front matter into hints, ``#`` headings as hints.
+
+The text is kept whole, front matter included, so offsets index the file as it is; the front matter's
+end offset is in ``meta_hints["_front_matter_end"]`` for stages that want to skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..blocks import Heading, SourceText
+from ..limits import Limits
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(?=\S|$)", re.M)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_KEY = re.compile(r"^([A-Za-z_][\w.-]*|[\u4e00-\u9fff]{1,10})\s*[:：]\s?(.*)$")
+
+
+def front_matter_end(text: str) -> Optional[int]:
+    """Offset just past the closing ``---`` line of a front-matter block at the very start, if any."""
+    if not text.startswith("---\n"):
+        return None
+    m = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.M).search(text, 4)
+    if m is None or m.start() > 20000:
+        return None
+    return m.end()
+
+
+def parse_front_matter(block: str) -> dict[str, str]:
+    """Simple ``key: value`` lines (YAML's common case); nested or list values are skipped."""
+    hints: dict[str, str] = {}
+    for line in block.splitlines():
+        if not line or line[0] in " \t#-":
+            continue
+        m = _KEY.match(line)
+        if m and m.group(2).strip():
+            value = m.group(2).strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            hints.setdefault(m.group(1).lower(), value)
+    return hints
+
+
+def headings(text: str, start: int = 0) -> tuple[Heading, ...]:
+    """ATX (``## Title``) and setext (underlined) headings outside fenced code blocks."""
+    found: list[Heading] = []
+    fence: Optional[str] = None
+    prev_start, prev_blank = -1, True
+    pos = start
+    for line in text[start:].split("\n"):
+        m = _FENCE.match(line)
+        if m:
+            marker = m.group(1)[0]
+            fence = None if fence == marker else (fence or marker)
+        elif fence is None:
+            atx = _ATX.match(line)
+            setext = _SETEXT.match(line)
+            if atx:
+                found.append(Heading(start=pos, level=len(atx.group(1))))
+            elif setext and not prev_blank and prev_start >= 0 and not any(h.start == prev_start for h in found):
+                found.append(Heading(start=prev_start, level=1 if setext.group(1)[0] == "=" else 2))
+        prev_start, prev_blank = pos, not line.strip()
+        pos += len(line) + 1
+    return tuple(found)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Front matter at the start, or several ``#`` heading lines: Markdown in a .txt file."""
+    if front_matter_end(text) is not None:
+        return True
+    return len(_ATX.findall(text[:200000])) >= 3
+
+
+def markdown_source(text: str, *, path: Optional[str], encoding: Optional[str]) -> SourceText:
+    end = front_matter_end(text)
+    hints: dict[str, str] = {}
+    if end is not None:
+        hints = parse_front_matter(text[4:end])
+        hints["_front_matter_end"] = str(end)
+    return SourceText(text=text, format="markdown", path=path, encoding=encoding,
+                      meta_hints=hints, headings=headings(text, end or 0))
+
+
+def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:
+    from ..errors import EmptyInputError
+    from .text import check_text, decode
+
+    if not data.strip():
+        raise EmptyInputError("empty file" if not data else "no text in the file (only whitespace)", path=path)
+    text, encoding = decode(data, path=path)
+    check_text(text, path=path, limits=limits)
+    return markdown_source(text, path=path, encoding=encoding)

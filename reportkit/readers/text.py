@@ -1,0 +1,180 @@
+"""Plain text: bytes → str with the encoding found, newlines normalised.
+
+Order of attempts (fast, and right for Chinese government text): a BOM (UTF-8, UTF-32, UTF-16); strict
+UTF-8; UTF-16 without a BOM when every other byte is NUL; GB18030 (a superset of GBK and GB2312) when
+the result looks like Chinese text; charset-normalizer for anything else. ``Report.text`` is the decoded
+text with the BOM removed and ``\\r\\n`` / ``\\r`` turned into ``\\n``; nothing else is changed, so every
+offset reportkit reports indexes that text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Optional
+
+from ..blocks import SourceText
+from ..errors import BinaryInputError, DecodingError, EmptyInputError, InputTooLargeError
+from ..limits import Limits
+
+# Containers that are sometimes saved or renamed as .txt: refuse them by name rather than as gibberish.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (.docx/.xlsx?)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc/.xls/.wps)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF)"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape, plus DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# What Chinese (or English) report text is made of; GB18030 decodes nearly any byte soup, mostly into
+# rare characters outside these ranges, which is how a wrong guess shows.
+_COMMON = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u218f\u2460-\u24ff\u2500-\u25ff"
+    r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u0391-\u03c9\u0401-\u0451]"
+)
+
+
+def magic_name(data: bytes) -> Optional[str]:
+    for magic, name in MAGIC:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(data: bytes, *, path: str, declared: Optional[str] = None) -> tuple[str, str]:
+    """``(text, encoding)``: text with BOM stripped and newlines normalised.
+
+    ``declared`` (an HTML page's charset) is tried first, strictly; a page that lies about its charset
+    falls through to detection. Raises BinaryInputError or DecodingError.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom):].decode(enc), path), enc
+            except UnicodeDecodeError as e:
+                raise DecodingError(
+                    f"cannot decode as {enc} (it starts with a {enc} byte-order mark): "
+                    f"invalid data at byte {e.start + len(bom)}", path=path) from None
+    name = magic_name(data)
+    if name:
+        raise BinaryInputError(f"this is {name}, not text", path=path)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return _checked(data.decode(utf16), path), utf16
+        except UnicodeDecodeError:
+            pass
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BinaryInputError(f"binary data (a NUL byte at byte {nul}), not text", path=path)
+    if declared:
+        try:
+            return _checked(data.decode(declared), path), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong or unknown declaration: detect instead
+    try:
+        return _checked(data.decode("utf-8"), path), "utf-8"
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data):
+        # a file cut off inside its last character (an interrupted download): keep what is whole
+        return _checked(data[: utf8_error.start].decode("utf-8"), path), "utf-8"
+    try:
+        text = data.decode("gb18030")
+        if _plausible(text):
+            return _checked(text, path), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    guess = _charset_normalizer(data)
+    if guess is not None:
+        return _checked(guess[0], path), guess[1]
+    bad = data[utf8_error.start]
+    raise DecodingError(
+        f"cannot decode: not UTF-8 (byte 0x{bad:02x} at byte {utf8_error.start}), nor GB18030/GBK, "
+        "nor UTF-16; save it as UTF-8", path=path)
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    head = data[:4096]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.9 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.9 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _plausible(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return True
+    return len(_COMMON.findall(sample)) >= 0.97 * len(sample)
+
+
+def _charset_normalizer(data: bytes) -> Optional[tuple[str, str]]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 4 * 1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _checked(text: str, path: str) -> str:
+    """Newlines normalised; refused when it is control characters rather than text."""
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if controls > max(8, len(sample) // 100):
+        raise BinaryInputError(f"binary data ({controls} control characters in the first "
+                               f"{len(sample)} characters), not text", path=path)
+    return normalise_newlines(text)
+
+
+def check_text(text: str, *, path: str, limits: Limits) -> None:
+    """Empty, whitespace-only, or more characters than the parser is allowed to take."""
+    if not text.strip():
+        raise EmptyInputError("no text in the file (empty or only whitespace)", path=path)
+    if len(text) > limits.max_chars:
+        raise InputTooLargeError(
+            f"{len(text)} characters of text, over the limit of {limits.max_chars} (Limits.max_chars)",
+            path=path)
+
+
+def read_text(data: bytes, *, path: str, limits: Limits) -> SourceText:
+    """A .txt file; Markdown content (front matter, ``#`` headings) is read as Markdown."""
+    if not data.strip():
+        raise EmptyInputError("empty file" if not data else "no text in the file (only whitespace)", path=path)
+    text, encoding = decode(data, path=path)
+    check_text(text, path=path, limits=limits)
+    from .markdown import looks_like_markdown, markdown_source
+
+    if looks_like_markdown(text):
+        return markdown_source(text, path=path, encoding=encoding)
+    return SourceText(text=text, format="text", path=path, encoding=encoding)
