@@ -67,10 +67,22 @@ def _doc_defaults(doc: DocumentObject, latin: str, east_asian: str, east_asia_la
     _lang(rpr, east_asia_lang)
 
 
-def paragraph_style(doc: DocumentObject, name: str, *, latin: str, east_asian: str, size: float,
-                    line: Optional[float] = None, align: Optional[WD_ALIGN_PARAGRAPH] = None,
-                    indent_chars: float = 0, bold: bool = False, outline: Optional[int] = None,
-                    before: float = 0, after: float = 0, keep_next: bool = False) -> ParagraphStyle:
+def paragraph_style(
+    doc: DocumentObject,
+    name: str,
+    *,
+    latin: str,
+    east_asian: str,
+    size: float,
+    line: Optional[float] = None,
+    align: Optional[WD_ALIGN_PARAGRAPH] = None,
+    indent_chars: float = 0,
+    bold: bool = False,
+    outline: Optional[int] = None,
+    before: float = 0,
+    after: float = 0,
+    keep_next: bool = False,
+) -> ParagraphStyle:
     try:
         style = doc.styles[name]
     except KeyError:
@@ -100,7 +112,9 @@ def paragraph_style(doc: DocumentObject, name: str, *, latin: str, east_asian: s
     return style
 
 
-def character_style(doc: DocumentObject, name: str, *, latin: str, east_asian: str, bold: bool = False) -> None:
+def character_style(
+    doc: DocumentObject, name: str, *, latin: str, east_asian: str, bold: bool = False
+) -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     style.font.bold = bold
     set_fonts(style, latin, east_asian)
@@ -144,8 +158,13 @@ def _runs(doc: DocumentObject, style: str, *runs: tuple[str, Optional[str]]) -> 
     return p
 
 
-def _table(doc: DocumentObject, headers: tuple[str, ...], cells: tuple[str, ...], style: str,
-           widths: tuple[float, ...]) -> None:
+def _table(
+    doc: DocumentObject,
+    headers: tuple[str, ...],
+    cells: tuple[str, ...],
+    style: str,
+    widths: tuple[float, ...],
+) -> None:
     """A table whose middle row repeats once per checklist item ({%tr for %} … {%tr endfor %})."""
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = doc.styles["Table Grid"]
@@ -211,17 +230,59 @@ def build_zh(path: Path) -> Path:
     sec.header_distance, sec.footer_distance = Mm(15), Mm(21)
     _doc_defaults(doc, LATIN_ZH, FANGSONG, "zh-CN")
     line = 28.9  # 22 lines in the 225 mm type area
-    paragraph_style(doc, "Normal", latin=LATIN_ZH, east_asian=FANGSONG, size=16, line=line,
-                    align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent_chars=2)
-    paragraph_style(doc, "RK Title", latin=LATIN_ZH, east_asian=XBS, size=22, line=36,
-                    align=WD_ALIGN_PARAGRAPH.CENTER, after=line, outline=0)
-    paragraph_style(doc, "RK Heading 1", latin=LATIN_ZH, east_asian=HEITI, size=16, line=line, indent_chars=2,
-                    outline=0, keep_next=True)
-    paragraph_style(doc, "RK Heading 2", latin=LATIN_ZH, east_asian=KAITI, size=16, line=line, indent_chars=2,
-                    outline=1, keep_next=True)
+    paragraph_style(
+        doc,
+        "Normal",
+        latin=LATIN_ZH,
+        east_asian=FANGSONG,
+        size=16,
+        line=line,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        indent_chars=2,
+    )
+    paragraph_style(
+        doc,
+        "RK Title",
+        latin=LATIN_ZH,
+        east_asian=XBS,
+        size=22,
+        line=36,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=line,
+        outline=0,
+    )
+    paragraph_style(
+        doc,
+        "RK Heading 1",
+        latin=LATIN_ZH,
+        east_asian=HEITI,
+        size=16,
+        line=line,
+        indent_chars=2,
+        outline=0,
+        keep_next=True,
+    )
+    paragraph_style(
+        doc,
+        "RK Heading 2",
+        latin=LATIN_ZH,
+        east_asian=KAITI,
+        size=16,
+        line=line,
+        indent_chars=2,
+        outline=1,
+        keep_next=True,
+    )
     paragraph_style(doc, "RK Bullet", latin=LATIN_ZH, east_asian=FANGSONG, size=16, line=line, indent_chars=2)
-    paragraph_style(doc, "RK Signature", latin=LATIN_ZH, east_asian=FANGSONG, size=16, line=line,
-                    align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style(
+        doc,
+        "RK Signature",
+        latin=LATIN_ZH,
+        east_asian=FANGSONG,
+        size=16,
+        line=line,
+        align=WD_ALIGN_PARAGRAPH.RIGHT,
+    )
     paragraph_style(doc, "RK Table", latin=LATIN_ZH, east_asian=FANGSONG, size=12, line=20)
     paragraph_style(doc, "RK Page Number", latin=SONG, east_asian=SONG, size=14)
     character_style(doc, "RK Run-in Heading", latin=LATIN_ZH, east_asian=KAITI)
@@ -235,9 +296,13 @@ def build_zh(path: Path) -> Path:
     brk = doc.add_paragraph(style="RK Heading 1")
     brk.add_run().add_break(WD_BREAK.PAGE)
     brk.add_run("{{ checklist_title }}")
-    _table(doc, ("序号", "上年工作任务", "进展", "完成情况", "佐证材料"),
-           ("{{ c.number }}", "{{ c.text }}", "{{ c.mark }} {{ c.status }}", "{{ c.done }}", "{{ c.evidence }}"),
-           "RK Table", (12, 62, 20, 40, 22))
+    _table(
+        doc,
+        ("序号", "上年工作任务", "进展", "完成情况", "佐证材料"),
+        ("{{ c.number }}", "{{ c.text }}", "{{ c.mark }} {{ c.status }}", "{{ c.done }}", "{{ c.evidence }}"),
+        "RK Table",
+        (16, 62, 20, 36, 22),
+    )
     _tag(doc, "{%p endif %}")
     _odd_even_footers(doc, "RK Page Number", "—", 16)
     doc.core_properties.title = "法治政府建设年度报告"
@@ -254,21 +319,63 @@ def build_en(path: Path) -> Path:
     sec.left_margin = sec.right_margin = Mm(25)
     serif, sans = "Times New Roman", "Arial"
     _doc_defaults(doc, serif, "Noto Serif CJK SC", "zh-CN")
-    paragraph_style(doc, "Normal", latin=serif, east_asian="Noto Serif CJK SC", size=11, after=6,
-                    align=WD_ALIGN_PARAGRAPH.LEFT)
+    paragraph_style(
+        doc,
+        "Normal",
+        latin=serif,
+        east_asian="Noto Serif CJK SC",
+        size=11,
+        after=6,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+    )
     doc.styles["Normal"].paragraph_format.line_spacing = 1.15
-    paragraph_style(doc, "RK Title", latin=sans, east_asian="Noto Sans CJK SC", size=20, bold=True,
-                    align=WD_ALIGN_PARAGRAPH.CENTER, after=18, outline=0)
-    paragraph_style(doc, "RK Heading 1", latin=sans, east_asian="Noto Sans CJK SC", size=15, bold=True,
-                    before=14, after=6, outline=0, keep_next=True)
-    paragraph_style(doc, "RK Heading 2", latin=sans, east_asian="Noto Sans CJK SC", size=12.5, bold=True,
-                    before=10, after=4, outline=1, keep_next=True)
+    paragraph_style(
+        doc,
+        "RK Title",
+        latin=sans,
+        east_asian="Noto Sans CJK SC",
+        size=20,
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=18,
+        outline=0,
+    )
+    paragraph_style(
+        doc,
+        "RK Heading 1",
+        latin=sans,
+        east_asian="Noto Sans CJK SC",
+        size=15,
+        bold=True,
+        before=14,
+        after=6,
+        outline=0,
+        keep_next=True,
+    )
+    paragraph_style(
+        doc,
+        "RK Heading 2",
+        latin=sans,
+        east_asian="Noto Sans CJK SC",
+        size=12.5,
+        bold=True,
+        before=10,
+        after=4,
+        outline=1,
+        keep_next=True,
+    )
     paragraph_style(doc, "RK Bullet", latin=serif, east_asian="Noto Serif CJK SC", size=11, after=3)
     doc.styles["RK Bullet"].paragraph_format.left_indent = Mm(6)
     doc.styles["RK Bullet"].paragraph_format.first_line_indent = Mm(-4)
     paragraph_style(doc, "RK Table", latin=serif, east_asian="Noto Serif CJK SC", size=9.5)
-    paragraph_style(doc, "RK Page Number", latin=serif, east_asian="Noto Serif CJK SC", size=10,
-                    align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph_style(
+        doc,
+        "RK Page Number",
+        latin=serif,
+        east_asian="Noto Serif CJK SC",
+        size=10,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
     character_style(doc, "RK Run-in Heading", latin=sans, east_asian="Noto Sans CJK SC", bold=True)
 
     _tag(doc, "{{ title }}", "RK Title")
@@ -287,9 +394,13 @@ def build_en(path: Path) -> Path:
     brk = doc.add_paragraph(style="RK Heading 1")
     brk.add_run().add_break(WD_BREAK.PAGE)
     brk.add_run("{{ checklist_title }}")
-    _table(doc, ("#", "Last year's commitment", "Progress", "What was done", "Evidence"),
-           ("{{ c.number }}", "{{ c.text }}", "{{ c.mark }} {{ c.status }}", "{{ c.done }}", "{{ c.evidence }}"),
-           "RK Table", (10, 62, 22, 40, 26))
+    _table(
+        doc,
+        ("#", "Last year's commitment", "Progress", "What was done", "Evidence"),
+        ("{{ c.number }}", "{{ c.text }}", "{{ c.mark }} {{ c.status }}", "{{ c.done }}", "{{ c.evidence }}"),
+        "RK Table",
+        (10, 62, 22, 40, 26),
+    )
     _tag(doc, "{%p endif %}")
     page_number(sec.footer.paragraphs[0], "RK Page Number", WD_ALIGN_PARAGRAPH.CENTER, "")
     doc.core_properties.title = "Annual report"

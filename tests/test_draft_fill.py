@@ -48,7 +48,9 @@ def test_change_phrases_are_computed_from_the_two_values() -> None:
     assert change_phrase(Decimal(100000), Decimal(120000), "en") == "up 20% on last year"
 
 
-def test_filled_numbers_keep_the_report_style_and_changes_are_recomputed(filled_workbook: Path, tmp_path: Path) -> None:
+def test_filled_numbers_keep_the_report_style_and_changes_are_recomputed(
+    filled_workbook: Path, tmp_path: Path
+) -> None:
     out = fill(filled_workbook, tmp_path / "2023.docx")
     text = "\n".join(paragraphs(out))
     assert "某区2023年法治政府建设年度报告" in text
@@ -61,13 +63,18 @@ def test_filled_numbers_keep_the_report_style_and_changes_are_recomputed(filled_
     assert "二、2024年工作思路" in text and "二、2023年工作思路" not in text
 
 
-def test_the_checklist_lists_last_years_commitments_with_progress(filled_workbook: Path, tmp_path: Path) -> None:
+def test_the_checklist_lists_last_years_commitments_with_progress(
+    filled_workbook: Path, tmp_path: Path
+) -> None:
     out = fill(filled_workbook, tmp_path / "2023.docx")
     assert "附件：2023年工作思路落实情况" in paragraphs(out)
     rows = table_text(out)
     assert rows[0][:3] == ["序号", "上年工作任务", "进展"]
     assert rows[1] == ["1", "持续开展行政争议实质性化解", "☑ 已完成", "化解行政争议35件", "台账第3册"]
-    assert [r[1] for r in rows[2:]] == ["努力提升法治建设群众满意度", "力争每个乡镇至少具有1 名法学本科以上学历工作人员"]
+    assert [r[1] for r in rows[2:]] == [
+        "努力提升法治建设群众满意度",
+        "力争每个乡镇至少具有1 名法学本科以上学历工作人员",
+    ]
 
 
 def test_missing_values_become_visible_placeholders_when_allowed(tmp_path: Path) -> None:
@@ -92,10 +99,19 @@ def test_the_default_template_lays_the_page_out_per_gb_t_9704(filled_workbook: P
     doc = docx.Document(str(fill(filled_workbook, tmp_path / "o.docx")))
     sec = doc.sections[0]
     assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
-    assert [round(m.mm) for m in (sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin)] == [37, 35, 28, 26]
+    assert [round(m.mm) for m in (sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin)] == [
+        37,
+        35,
+        28,
+        26,
+    ]
     styles = doc.styles
+
     def east_asian(name: str) -> str:
-        return styles[name].element.rPr.rFonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
+        return styles[name].element.rPr.rFonts.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+        )
+
     assert east_asian("Normal") == "仿宋_GB2312" and styles["Normal"].font.size == Pt(16)
     assert styles["Normal"].paragraph_format.line_spacing.pt == pytest.approx(28.9, abs=0.1)
     assert east_asian("RK Title") == "方正小标宋简体" and styles["RK Title"].font.size == Pt(22)
@@ -116,33 +132,51 @@ def _template(tmp_path: Path, *lines: str) -> Path:
 
 def test_report_text_is_data_never_template_code(tmp_path: Path) -> None:
     report = make_report()
-    text = report.text.replace("某区政府坚持依法行政", "某区政府坚持{{ 7*7 }}{% if 1 %}<依法>&行政{% endif %}")
+    text = report.text.replace(
+        "某区政府坚持依法行政", "某区政府坚持{{ 7*7 }}{% if 1 %}<依法>&行政{% endif %}"
+    )
     shift = len(text) - len(report.text)
     moved = Report.from_dict({**report.to_dict(), "text": text})
-    moved = attrs.evolve(moved, metrics=tuple(attrs.evolve(m, start=m.start + shift, end=m.end + shift)
-                                              for m in report.metrics),
-                         sentences=(), sections=tuple(_shift(s, shift) for s in report.sections),
-                         parts=tuple(attrs.evolve(p, start=p.start + (shift if p.start else 0), end=p.end + shift)
-                                     for p in report.parts),
-                         commitments=tuple(attrs.evolve(c, start=c.start + shift, end=c.end + shift)
-                                           for c in report.commitments))
+    moved = attrs.evolve(
+        moved,
+        metrics=tuple(attrs.evolve(m, start=m.start + shift, end=m.end + shift) for m in report.metrics),
+        sentences=(),
+        sections=tuple(_shift(s, shift) for s in report.sections),
+        parts=tuple(
+            attrs.evolve(p, start=p.start + (shift if p.start else 0), end=p.end + shift)
+            for p in report.parts
+        ),
+        commitments=tuple(
+            attrs.evolve(c, start=c.start + shift, end=c.end + shift) for c in report.commitments
+        ),
+    )
     result = draft(moved, tmp_path)
     assert "某区政府坚持{{ 7*7 }}{% if 1 %}<依法>&行政{% endif %}" in "\n".join(paragraphs(result.docx))
 
 
 def _shift(s: Any, by: int) -> Any:
-    return attrs.evolve(s, start=s.start + by, end=s.end + by, title_start=s.title_start + by,
-                        title_end=s.title_end + by, children=tuple(_shift(c, by) for c in s.children))
+    return attrs.evolve(
+        s,
+        start=s.start + by,
+        end=s.end + by,
+        title_start=s.title_start + by,
+        title_end=s.title_end + by,
+        children=tuple(_shift(c, by) for c in s.children),
+    )
 
 
-@pytest.mark.parametrize("lines, message", [
-    (("{{ title }", ), r"syntax error in tag “\{\{ title \}”"),
-    (("{% for b in blocks %}{{ b.text }}",), r"syntax error in tag “\{% for b in blocks %\}”"),
-    (("{{ ''.__class__.__mro__ }}",), "unsafe"),
-    (("{{ no_such_name }}",), "no_such_name"),
-])
-def test_a_bad_user_template_gives_a_template_error(filled_workbook: Path, tmp_path: Path,
-                                                  lines: tuple[str, ...], message: str) -> None:
+@pytest.mark.parametrize(
+    "lines, message",
+    [
+        (("{{ title }",), r"syntax error in tag “\{\{ title \}”"),
+        (("{% for b in blocks %}{{ b.text }}",), r"syntax error in tag “\{% for b in blocks %\}”"),
+        (("{{ ''.__class__.__mro__ }}",), "unsafe"),
+        (("{{ no_such_name }}",), "no_such_name"),
+    ],
+)
+def test_a_bad_user_template_gives_a_template_error(
+    filled_workbook: Path, tmp_path: Path, lines: tuple[str, ...], message: str
+) -> None:
     out = tmp_path / "out.docx"
     with pytest.raises(TemplateError, match=message):
         fill(filled_workbook, out, template=_template(tmp_path, *lines))
@@ -150,9 +184,13 @@ def test_a_bad_user_template_gives_a_template_error(filled_workbook: Path, tmp_p
 
 
 def test_a_user_template_gets_the_documented_context(filled_workbook: Path, tmp_path: Path) -> None:
-    template = _template(tmp_path, "{{ organisation }} {{ year }} {{ plan_year }}",
-                         "{%p for m in metrics %}", "{{ m.label }}: {{ m.last }} → {{ m.value }} ({{ m.change_pct }})",
-                         "{%p endfor %}")
+    template = _template(
+        tmp_path,
+        "{{ organisation }} {{ year }} {{ plan_year }}",
+        "{%p for m in metrics %}",
+        "{{ m.label }}: {{ m.last }} → {{ m.value }} ({{ m.change_pct }})",
+        "{%p endfor %}",
+    )
     out = fill(filled_workbook, tmp_path / "out.docx", template=template)
     lines = paragraphs(out)
     assert lines[0] == "某区人民政府 2023 2024"
@@ -161,8 +199,18 @@ def test_a_user_template_gets_the_documented_context(filled_workbook: Path, tmp_
 
 def test_the_context_lists_blocks_metrics_and_checklist() -> None:
     ctx = build_context(roll_forward(make_report()))
-    assert {"title", "organisation", "year", "plan_year", "blocks", "metrics", "checklist", "checklist_title",
-            "stale_count", "missing_count"} <= set(ctx)
+    assert {
+        "title",
+        "organisation",
+        "year",
+        "plan_year",
+        "blocks",
+        "metrics",
+        "checklist",
+        "checklist_title",
+        "stale_count",
+        "missing_count",
+    } <= set(ctx)
     assert ctx["is_first_draft"] and ctx["missing_count"] == len(ctx["metrics"])
 
 
@@ -192,7 +240,9 @@ def test_a_template_that_is_not_a_docx_is_refused(filled_workbook: Path, tmp_pat
         fill(filled_workbook, tmp_path / "o.docx", template=bad)
 
 
-def test_the_cli_exits_4_naming_the_cell_of_a_bad_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_exits_4_naming_the_cell_of_a_bad_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from reportkit.cli import main
 
     path = collection_workbook(make_report(), tmp_path / "w.xlsx")
@@ -200,3 +250,28 @@ def test_the_cli_exits_4_naming_the_cell_of_a_bad_value(tmp_path: Path, capsys: 
     assert main(["fill", str(path), "-o", str(tmp_path / "o.docx")]) == 4
     assert "数据填报!E2: “约四百” is not a number" in capsys.readouterr().err
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_draft_with_a_broken_template_writes_neither_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(TemplateError, match="syntax error"):
+        draft(make_report(), out, template=_template(tmp_path, "{% if %}"))
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("name", ["fazhi-report.docx", "annual-report-en.docx"])
+def test_the_bundled_templates_are_what_build_templates_makes(name: str, tmp_path: Path) -> None:
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    spec = importlib.util.spec_from_file_location("build_templates", root / "build_templates.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(["build_templates", str(tmp_path)])
+    for part in ("body", "styles"):
+        built, bundled = docx.Document(str(tmp_path / name)), docx.Document(str(root / name))
+        if part == "body":
+            assert built.element.body.xml == bundled.element.body.xml
+        else:
+            assert built.styles.element.xml == bundled.styles.element.xml

@@ -74,14 +74,36 @@ def _sections(text: str, spec: list[tuple[str, str, int, str]]) -> tuple[Section
     return tuple(out)
 
 
-def _metric(text: str, mid: str, surface: str, value: str, unit: str, *, after: int = 0,
-            kind: MetricKind = MetricKind.COUNT, qualifier: Qualifier = Qualifier.EXACT,
-            label: str = "", numeral: str = "arabic", refers_to: Optional[str] = None,
-            is_target: bool = False) -> Metric:
+def _metric(
+    text: str,
+    mid: str,
+    surface: str,
+    value: str,
+    unit: str,
+    *,
+    after: int = 0,
+    kind: MetricKind = MetricKind.COUNT,
+    qualifier: Qualifier = Qualifier.EXACT,
+    label: str = "",
+    numeral: str = "arabic",
+    refers_to: Optional[str] = None,
+    is_target: bool = False,
+) -> Metric:
     start = _find(text, surface, after)
-    return Metric(id=mid, text=surface, start=start, end=start + len(surface), value=Decimal(value), unit=unit,
-                  qualifier=qualifier, kind=kind, label=label, numeral=numeral, refers_to=refers_to,
-                  is_target=is_target)
+    return Metric(
+        id=mid,
+        text=surface,
+        start=start,
+        end=start + len(surface),
+        value=Decimal(value),
+        unit=unit,
+        qualifier=qualifier,
+        kind=kind,
+        label=label,
+        numeral=numeral,
+        refers_to=refers_to,
+        is_target=is_target,
+    )
 
 
 def _sentences(text: str, start: int) -> tuple[Sentence, ...]:
@@ -111,25 +133,45 @@ def make_report(text: str = ZH_TEXT) -> Report:
     )
     commitments = tuple(
         Commitment(id=f"c{i}", text=t, start=_find(text, t), end=_find(text, t) + len(t), section=path)
-        for i, (t, path) in enumerate([
-            ("持续开展行政争议实质性化解", "二/(一)"), ("努力提升法治建设群众满意度", "二/(一)"),
-            ("力争每个乡镇至少具有1 名法学本科以上学历工作人员", "二/(二)")], 1)
+        for i, (t, path) in enumerate(
+            [
+                ("持续开展行政争议实质性化解", "二/(一)"),
+                ("努力提升法治建设群众满意度", "二/(一)"),
+                ("力争每个乡镇至少具有1 名法学本科以上学历工作人员", "二/(二)"),
+            ],
+            1,
+        )
     )
-    sections = _sections(text, [
-        ("一、", "推进法治政府建设的主要举措和成效", 1, "一"),
-        ("(一)", "全面履行政府职能", 2, "一/(一)"),
-        ("一是", "持续提升政务服务水平", 3, "一/(一)/一是"),
-        ("二是", "化解行政争议", 3, "一/(一)/二是"),
-        ("二、", "2023年工作思路", 1, "二"),
-        ("(一)", "持续深化法治政府建设", 2, "二/(一)"),
-        ("(二)", "进一步加强法治力量建设", 2, "二/(二)"),
-    ])
-    parts = (Part(PartKind.PREAMBLE, 0, sections[0].start), Part(PartKind.REVIEW, sections[0].start, plan),
-             Part(PartKind.PLAN, plan, problems, heading="二"))
+    sections = _sections(
+        text,
+        [
+            ("一、", "推进法治政府建设的主要举措和成效", 1, "一"),
+            ("(一)", "全面履行政府职能", 2, "一/(一)"),
+            ("一是", "持续提升政务服务水平", 3, "一/(一)/一是"),
+            ("二是", "化解行政争议", 3, "一/(一)/二是"),
+            ("二、", "2023年工作思路", 1, "二"),
+            ("(一)", "持续深化法治政府建设", 2, "二/(一)"),
+            ("(二)", "进一步加强法治力量建设", 2, "二/(二)"),
+        ],
+    )
+    parts = (
+        Part(PartKind.PREAMBLE, 0, sections[0].start),
+        Part(PartKind.REVIEW, sections[0].start, plan),
+        Part(PartKind.PLAN, plan, problems, heading="二"),
+    )
     return Report(
-        meta=ReportMeta(title="某区2022年法治政府建设年度报告", organisation="某区人民政府", year=2022, plan_year=2023,
-                        language="zh"),
-        text=text, sections=sections, parts=parts, sentences=_sentences(text, 0), metrics=metrics,
+        meta=ReportMeta(
+            title="某区2022年法治政府建设年度报告",
+            organisation="某区人民政府",
+            year=2022,
+            plan_year=2023,
+            language="zh",
+        ),
+        text=text,
+        sections=sections,
+        parts=parts,
+        sentences=_sentences(text, 0),
+        metrics=metrics,
         commitments=commitments,
     )
 
@@ -145,23 +187,62 @@ EN_TEXT = (
 
 
 def make_english_report(text: str = EN_TEXT) -> Report:
-    sections = _sections(text, [("# ", "2023 Annual report and 2024 plans", 1, "1"),
-                                ("## ", "2023 report", 2, "1/1"), ("## ", "Plans for 2024", 2, "1/2")])
+    sections = _sections(
+        text,
+        [
+            ("# ", "2023 Annual report and 2024 plans", 1, "1"),
+            ("## ", "2023 report", 2, "1/1"),
+            ("## ", "Plans for 2024", 2, "1/2"),
+        ],
+    )
     plan = _find(text, "## Plans for 2024")
     metrics = (
-        _metric(text, "m1", "€100,000", "100000", "€", kind=MetricKind.MONEY, qualifier=Qualifier.APPROX_OVER,
-                label="donations received"),
-        _metric(text, "m2", "€26,000", "26000", "€", kind=MetricKind.MONEY, qualifier=Qualifier.APPROX,
-                label="money spent"),
+        _metric(
+            text,
+            "m1",
+            "€100,000",
+            "100000",
+            "€",
+            kind=MetricKind.MONEY,
+            qualifier=Qualifier.APPROX_OVER,
+            label="donations received",
+        ),
+        _metric(
+            text,
+            "m2",
+            "€26,000",
+            "26000",
+            "€",
+            kind=MetricKind.MONEY,
+            qualifier=Qualifier.APPROX,
+            label="money spent",
+        ),
         _metric(text, "m3", "2 meetings", "2", "meetings", label="in-person meetings"),
     )
-    commitments = (Commitment(id="c1", text="We will launch a new grants program in 2024",
-                              start=_find(text, "We will"), end=_find(text, "We will") + 43, section="1/2"),)
+    commitments = (
+        Commitment(
+            id="c1",
+            text="We will launch a new grants program in 2024",
+            start=_find(text, "We will"),
+            end=_find(text, "We will") + 43,
+            section="1/2",
+        ),
+    )
     parts = (Part(PartKind.REVIEW, _find(text, "## 2023 report"), plan), Part(PartKind.PLAN, plan, len(text)))
     return Report(
-        meta=ReportMeta(title="2023 Annual report and 2024 plans", organisation="FreeCAD project association",
-                        year=2023, plan_year=2024, language="en", source_format="markdown"),
-        text=text, sections=sections, parts=parts, metrics=metrics, commitments=commitments,
+        meta=ReportMeta(
+            title="2023 Annual report and 2024 plans",
+            organisation="FreeCAD project association",
+            year=2023,
+            plan_year=2024,
+            language="en",
+            source_format="markdown",
+        ),
+        text=text,
+        sections=sections,
+        parts=parts,
+        metrics=metrics,
+        commitments=commitments,
     )
 
 
@@ -170,10 +251,19 @@ def test_report_and_plan_years_move_on_by_one_in_a_single_pass() -> None:
     assert roll_years("2022年成效;2023年工作思路", {2022: 2023, 2023: 2024}) == "2023年成效;2024年工作思路"
 
 
-@pytest.mark.parametrize("text", [
-    "《法治政府建设实施纲要(2021-2025年)》", "《2022年工作要点》", "2022-2023年", "2022—2023",
-    "https://blog.freecad.org/2022/05/24/", "成文日期 2022-02-01", "2022_09_27.md", "20223件",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《法治政府建设实施纲要(2021-2025年)》",
+        "《2022年工作要点》",
+        "2022-2023年",
+        "2022—2023",
+        "https://blog.freecad.org/2022/05/24/",
+        "成文日期 2022-02-01",
+        "2022_09_27.md",
+        "20223件",
+    ],
+)
 def test_ranges_titles_links_and_longer_numbers_do_not_move(text: str) -> None:
     assert roll_years(text, {2022: 2023}) == text
 
@@ -189,7 +279,14 @@ def test_numbers_that_are_not_years_or_dates_are_what_makes_a_sentence_stale() -
 
 
 def test_chinese_numerals_are_written_as_reports_write_them() -> None:
-    assert [int_to_chinese(n) for n in (2, 10, 12, 20, 105, 1000)] == ["二", "十", "十二", "二十", "一百零五", "一千"]
+    assert [int_to_chinese(n) for n in (2, 10, 12, 20, 105, 1000)] == [
+        "二",
+        "十",
+        "十二",
+        "二十",
+        "一百零五",
+        "一千",
+    ]
     assert write_number(Decimal(1234567), "100,000", "arabic") == "1,234,567"
     assert write_number(Decimal("99.80"), "99.82", "arabic") == "99.8"
 
@@ -210,8 +307,15 @@ def test_the_draft_is_for_the_next_year_with_the_plan_heading_rolled() -> None:
 def test_every_review_metric_gets_a_slot_and_plan_targets_stay_as_written() -> None:
     d = roll_forward(make_report())
     inputs = {s.label: s for s in d.input_slots}
-    assert set(inputs) == {"政务服务事项进驻数", "一网通办办件率", "与11地签订合作协议", "新发行政诉讼案件数",
-                           "普法活动场次", "覆盖群众", "失信主体排名"}
+    assert set(inputs) == {
+        "政务服务事项进驻数",
+        "一网通办办件率",
+        "与11地签订合作协议",
+        "新发行政诉讼案件数",
+        "普法活动场次",
+        "覆盖群众",
+        "失信主体排名",
+    }
     assert inputs["覆盖群众"].last_value == 40 and inputs["覆盖群众"].unit == "万名"
     assert inputs["失信主体排名"].numeral == "chinese"
     plan_text = "".join(b.text for b in d.blocks if b.part is PartKind.PLAN)
@@ -240,9 +344,15 @@ def test_a_lone_exact_count_gets_a_change_phrase_at_its_clause_end() -> None:
 
 def test_sentences_left_with_numbers_outside_slots_are_flagged_stale() -> None:
     report = make_report()
-    report = Report(meta=report.meta, text=report.text, sections=report.sections, parts=report.parts,
-                    sentences=report.sentences, metrics=tuple(m for m in report.metrics if m.id != "m3"),
-                    commitments=report.commitments)
+    report = Report(
+        meta=report.meta,
+        text=report.text,
+        sections=report.sections,
+        parts=report.parts,
+        sentences=report.sentences,
+        metrics=tuple(m for m in report.metrics if m.id != "m3"),
+        commitments=report.commitments,
+    )
     stale = [s.text for s in roll_forward(report).stale_sentences]
     assert stale == ["“一网通办”办件率达97.68%,与11地签订合作协议。"]
     assert not roll_forward(make_report()).stale_sentences
@@ -250,8 +360,11 @@ def test_sentences_left_with_numbers_outside_slots_are_flagged_stale() -> None:
 
 def test_the_plan_commitments_become_the_checklist() -> None:
     d = roll_forward(make_report())
-    assert [c.text for c in d.checklist] == ["持续开展行政争议实质性化解", "努力提升法治建设群众满意度",
-                                             "力争每个乡镇至少具有1 名法学本科以上学历工作人员"]
+    assert [c.text for c in d.checklist] == [
+        "持续开展行政争议实质性化解",
+        "努力提升法治建设群众满意度",
+        "力争每个乡镇至少具有1 名法学本科以上学历工作人员",
+    ]
     assert d.checklist[0].section.startswith("(一)")
 
 
@@ -290,6 +403,6 @@ def test_the_draft_covers_the_body_text_exactly_when_no_year_moves() -> None:
 def test_rolling_years_only_ever_changes_report_year_tokens(text: str) -> None:
     rolled = roll_years(text, {2022: 2023})
     assert len(rolled) == len(text)
-    changed = [i for i, (a, b) in enumerate(zip(text, rolled)) if a != b]
+    changed = [i for i, (a, b) in enumerate(zip(text, rolled, strict=True)) if a != b]
     years = [range(i, i + 4) for i in range(len(text)) if text.startswith("2022", i)]
     assert all(any(i in r for r in years) for i in changed)

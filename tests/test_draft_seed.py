@@ -50,8 +50,9 @@ def test_the_seed_drafts_files_named_for_2023(seed_path: Path, tmp_path: Path) -
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_recalculates_the_seed_workbook(seed_draft: tuple[Path, dict[str, Decimal]],
-                                                    tmp_path: Path, soffice: str) -> None:
+def test_libreoffice_recalculates_the_seed_workbook(
+    seed_draft: tuple[Path, dict[str, Decimal]], tmp_path: Path, soffice: str
+) -> None:
     from office import convert
 
     filled, values = seed_draft
@@ -67,8 +68,9 @@ def test_libreoffice_recalculates_the_seed_workbook(seed_draft: tuple[Path, dict
 
 
 @pytest.mark.libreoffice
-def test_the_filled_seed_report_reads_as_2023_in_pdf(seed_draft: tuple[Path, dict[str, Decimal]],
-                                                     tmp_path: Path, soffice: str) -> None:
+def test_the_filled_seed_report_reads_as_2023_in_pdf(
+    seed_draft: tuple[Path, dict[str, Decimal]], tmp_path: Path, soffice: str
+) -> None:
     from office import convert, pdf_text
 
     filled, values = seed_draft
@@ -91,8 +93,9 @@ def test_the_filled_seed_report_reads_as_2023_in_pdf(seed_draft: tuple[Path, dic
 
 
 @pytest.mark.libreoffice
-def test_the_freecad_2023_report_rolls_to_2024_with_the_english_template(shared: Path, tmp_path: Path,
-                                                                        soffice: str) -> None:
+def test_the_freecad_2023_report_rolls_to_2024_with_the_english_template(
+    shared: Path, tmp_path: Path, soffice: str
+) -> None:
     from office import convert, pdf_text
 
     report = reportkit.read(shared / "corpus" / "en" / "freecad-fpa" / "2023.txt")

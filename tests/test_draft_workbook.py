@@ -47,12 +47,23 @@ def row_of(path: Path, slot_id: str) -> int:
 
 
 # -- layout -------------------------------------------------------------------------------
-def test_the_workbook_has_the_data_checklist_instructions_and_a_very_hidden_metadata_sheet(workbook: Path) -> None:
+def test_the_workbook_has_the_data_checklist_instructions_and_a_very_hidden_metadata_sheet(
+    workbook: Path,
+) -> None:
     wb = openpyxl.load_workbook(workbook)
     assert wb.sheetnames == ["数据填报", "任务清单", "填报说明", "_meta"]
     assert wb["_meta"].sheet_state == "veryHidden" and wb["_meta"].protection.sheet
     ws = wb["数据填报"]
-    assert [c.value for c in ws[1]][:8] == ["编号", "所属部分", "指标", "单位", "本年数值（填报）", "上年数值", "增减", "增减幅度"]
+    assert [c.value for c in ws[1]][:8] == [
+        "编号",
+        "所属部分",
+        "指标",
+        "单位",
+        "本年数值（填报）",
+        "上年数值",
+        "增减",
+        "增减幅度",
+    ]
     assert ws.freeze_panes == "D2"
     assert ws.print_title_rows == "$1:$1"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
@@ -61,7 +72,9 @@ def test_the_workbook_has_the_data_checklist_instructions_and_a_very_hidden_meta
     assert "本年数值" in wb["填报说明"]["A3"].value
 
 
-def test_only_the_input_cells_are_unlocked_and_the_sheet_is_protected_without_a_password(workbook: Path) -> None:
+def test_only_the_input_cells_are_unlocked_and_the_sheet_is_protected_without_a_password(
+    workbook: Path,
+) -> None:
     ws = openpyxl.load_workbook(workbook)["数据填报"]
     assert ws.protection.sheet and not ws.protection.password
     unlocked = {c.column_letter for row in ws.iter_rows(min_row=2) for c in row if not c.protection.locked}
@@ -71,7 +84,10 @@ def test_only_the_input_cells_are_unlocked_and_the_sheet_is_protected_without_a_
 def test_input_cells_are_validated_as_decimals_with_rates_between_0_and_100(workbook: Path) -> None:
     ws = openpyxl.load_workbook(workbook)["数据填报"]
     rate_row = row_of(workbook, "M002")
-    rules = {(dv.type, dv.operator, dv.formula1, dv.formula2): str(dv.sqref) for dv in ws.data_validations.dataValidation}
+    rules = {
+        (dv.type, dv.operator, dv.formula1, dv.formula2): str(dv.sqref)
+        for dv in ws.data_validations.dataValidation
+    }
     assert f"E{rate_row}" in rules[("decimal", "between", "0", "100")].split()
     assert "E2" in rules[("decimal", "greaterThanOrEqual", "0", None)].split()
 
@@ -100,12 +116,15 @@ def test_reading_back_returns_every_value_and_the_checklist_progress(workbook: P
     assert filled.draft == roll_forward(make_report())
 
 
-@pytest.mark.parametrize("value, message", [
-    ("约四百", "“约四百” is not a number"),
-    (-3, "is negative"),
-    ("=1+1", "a formula"),
-    (True, "is not a number"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("约四百", "“约四百” is not a number"),
+        (-3, "is negative"),
+        ("=1+1", "a formula"),
+        (True, "is not a number"),
+    ],
+)
 def test_a_bad_value_names_the_sheet_and_cell(workbook: Path, value: Any, message: str) -> None:
     edit(workbook, lambda wb: fill_values(wb, {**FILLED, "M004": value}))
     row = row_of(workbook, "M004")
@@ -148,15 +167,19 @@ def _relabel(wb: openpyxl.Workbook) -> None:
     wb["数据填报"]["C2"] = "别的指标"
 
 
-@pytest.mark.parametrize("change, message", [
-    (_delete_row, r"数据填报!A3: expected M002 .*found 'M003'"),
-    (_rename, r"sheet 数据填报 is missing \(renamed or deleted\?\); the workbook has: 数据, 任务清单"),
-    (_hide, r"任务清单: sheet 任务清单 is hidden"),
-    (_merge, r"数据填报!E3: merged cells E3:E4 cover input cells"),
-    (_relabel, r"数据填报!C2: row M001 does not match the report"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (_delete_row, r"数据填报!A3: expected M002 .*found 'M003'"),
+        (_rename, r"sheet 数据填报 is missing \(renamed or deleted\?\); the workbook has: 数据, 任务清单"),
+        (_hide, r"任务清单: sheet 任务清单 is hidden"),
+        (_merge, r"数据填报!E3: merged cells E3:E4 cover input cells"),
+        (_relabel, r"数据填报!C2: row M001 does not match the report"),
+    ],
+)
 def test_a_tampered_workbook_is_refused_and_fill_writes_nothing(
-        workbook: Path, tmp_path: Path, change: Callable[[openpyxl.Workbook], None], message: str) -> None:
+    workbook: Path, tmp_path: Path, change: Callable[[openpyxl.Workbook], None], message: str
+) -> None:
     edit(workbook, lambda wb: (fill_values(wb), change(wb)))
     out = tmp_path / "out.docx"
     with pytest.raises(WorkbookError, match=message):
@@ -175,8 +198,12 @@ def test_a_workbook_made_for_another_report_is_detected(workbook: Path, tmp_path
 
 
 def test_a_changed_metadata_sheet_is_detected(workbook: Path) -> None:
-    edit(workbook, lambda wb: wb["_meta"].cell(wb["_meta"].max_row, 2, wb["_meta"].cell(wb["_meta"].max_row, 2).value
-                                                .replace("1789", "1788")))
+    edit(
+        workbook,
+        lambda wb: wb["_meta"].cell(
+            wb["_meta"].max_row, 2, wb["_meta"].cell(wb["_meta"].max_row, 2).value.replace("1789", "1788")
+        ),
+    )
     with pytest.raises(WorkbookError, match="_meta: the metadata sheet was changed"):
         read_workbook(workbook)
 

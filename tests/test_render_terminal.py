@@ -120,3 +120,38 @@ def test_summary_of_a_real_pair_fits_one_screen(shared: Path) -> None:
         assert "余弦" in out
     if any(p.delta for p in diff.metrics):
         assert "变化最大的指标" in out
+
+
+SNAPSHOT = """\
+reportkit 年度比较
+  旧  2022 某区2022年法治政府建设年度报告  (mouqu-2022.txt)
+  新  2023 某区2023年法治政府建设年度报告  (mouqu-2023.txt)
+  相似度    余弦 0.82 · Jaccard 0.61 · 编辑 0.70 · 沿用 0.74  (1 = 完全相同)
+  章节      修改 3 · 改名 3 · 新增 1 · 删除 3
+            新增：（四）数字法治
+            删除：（三）优化法律服务；（二）开展执法培训不少于4次；（三）推进{{ 7*7 }}专项行动
+  语句      相同 2 · 修改 10 · 删除 2
+  指标      上升 4 · 下降 1 · 未再报告 2 · 新增 3
+  承诺      已完成 1 · 有进展 1 · 未找到 1
+  所述变化  1 处，其中与去年数字不符 0 处
+
+变化最大的指标（5）
+  指标                          单位          去年 → 今年               变化     幅度
+  执法人员                      人次           300 → 450                +150   +50.0%
+  审查规范性文件                件              12 → 15                   +3   +25.0%
+  行政复议案件                  件              40 → 32                   -8   -20.0%
+  行政复议纠错率                %               15 → 18                   +3   +20.0%
+  群众满意度                    %               95 → 97.5               +2.5    +2.6%
+
+去年报告、今年未再报告的指标（2）
+  公共法律服务站                8个             一/（三）
+  执法培训                      4次             三/（二）
+
+去年的承诺，今年报告中未见落实（1）
+  · （三）推进{{ 7*7 }}专项行动
+"""
+
+
+def test_summary_snapshot() -> None:
+    """The whole summary of the sample diff; update deliberately when the layout changes."""
+    assert render_diff(make_diff()) == SNAPSHOT

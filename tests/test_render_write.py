@@ -44,3 +44,33 @@ def test_a_failing_renderer_leaves_the_previous_output(tmp_path: Path, monkeypat
         write(make_diff(), out)
     assert out.read_bytes() == b"last good"
     assert [p.name for p in tmp_path.iterdir()] == ["d.docx"]
+
+
+def test_a_real_pair_renders_to_every_output(seed_path: Path, tmp_path: Path) -> None:
+    """The seed report against the invented 2023 one: every output holds every aligned section and metric."""
+    pytest.importorskip("reportkit.compare.diff", reason="the comparison is not written yet")
+    import openpyxl
+    from markupsafe import escape
+
+    import reportkit
+
+    new_path = Path(__file__).resolve().parent.parent / "examples" / "liandu-2023.txt"
+    if not new_path.exists():
+        pytest.skip("examples/liandu-2023.txt is not written yet")
+    diff = reportkit.compare(reportkit.read(seed_path), reportkit.read(new_path))
+    for suffix in (".html", ".xlsx", ".docx"):
+        write(diff, tmp_path / f"d{suffix}")
+
+    page = (tmp_path / "d.html").read_text(encoding="utf-8")
+    for pair in diff.sections:
+        section = pair.new or pair.old
+        assert section is not None
+        assert str(escape(section.title)) in page
+    assert page.count('<li class="lv') >= len(diff.sections)
+
+    ws = openpyxl.load_workbook(tmp_path / "d.xlsx")["指标变化"]
+    assert ws.max_row == len(diff.metrics) + 1
+
+    with zipfile.ZipFile(tmp_path / "d.docx") as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in xml and "<w:del " in xml

@@ -45,7 +45,9 @@ def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def render_docx(template: Optional[PathLike], language: str, context: Mapping[str, Any], out: PathLike) -> Path:
+def render_docx(
+    template: Optional[PathLike], language: str, context: Mapping[str, Any], out: PathLike
+) -> Path:
     """Render ``template`` with ``context`` into ``out`` (atomically)."""
     from docxtpl import DocxTemplate
 

@@ -51,16 +51,32 @@ ZH = Layout(
     data="数据填报",
     checklist="任务清单",
     instructions="填报说明",
-    data_headers=("编号", "所属部分", "指标", "单位", "本年数值（填报）", "上年数值", "增减", "增减幅度",
-                  "责任单位", "备注", "上年原文"),
+    data_headers=(
+        "编号",
+        "所属部分",
+        "指标",
+        "单位",
+        "本年数值（填报）",
+        "上年数值",
+        "增减",
+        "增减幅度",
+        "责任单位",
+        "备注",
+        "上年原文",
+    ),
     checklist_headers=("编号", "所属部分", "上年工作任务", "进展", "完成情况", "佐证材料"),
-    statuses=((ProgressStatus.DONE, "已完成"), (ProgressStatus.ONGOING, "推进中"),
-              (ProgressStatus.NOT_STARTED, "未启动")),
+    statuses=(
+        (ProgressStatus.DONE, "已完成"),
+        (ProgressStatus.ONGOING, "推进中"),
+        (ProgressStatus.NOT_STARTED, "未启动"),
+    ),
     instructions_text=(
         "填报说明",
         "1. 本表由 reportkit 根据上年度报告生成，用于收集本年度报告所需数据。",
-        ("2. 请在“数据填报”表的“本年数值（填报）”列（黄色单元格）填写本年数值，只填数字，不带单位、不写“约”“余”等字样；"
-        "单位见“单位”列，原文中的“余”“约”等限定词会自动保留。"),
+        (
+            "2. 请在“数据填报”表的“本年数值（填报）”列（黄色单元格）填写本年数值，只填数字，不带单位、不写“约”“余”等字样；"
+            "单位见“单位”列，原文中的“余”“约”等限定词会自动保留。"
+        ),
         "3. 比率类指标（单位为 %）填写 0–100 之间的数值，例如 99.82；计数类指标填写不小于 0 的数值。",
         "4. “增减”“增减幅度”两列由公式自动计算，请勿修改；编号、指标、上年数值等灰色单元格已锁定。",
         "5. “责任单位”“备注”两列可自由填写。",
@@ -76,21 +92,39 @@ EN = Layout(
     data="Data",
     checklist="Commitments",
     instructions="Instructions",
-    data_headers=("ID", "Section", "Indicator", "Unit", "This year (enter)", "Last year", "Change", "Change %",
-                  "Responsible", "Note", "Last year's text"),
+    data_headers=(
+        "ID",
+        "Section",
+        "Indicator",
+        "Unit",
+        "This year (enter)",
+        "Last year",
+        "Change",
+        "Change %",
+        "Responsible",
+        "Note",
+        "Last year's text",
+    ),
     checklist_headers=("ID", "Section", "Last year's commitment", "Progress", "What was done", "Evidence"),
-    statuses=((ProgressStatus.DONE, "Done"), (ProgressStatus.ONGOING, "Ongoing"),
-              (ProgressStatus.NOT_STARTED, "Not started")),
+    statuses=(
+        (ProgressStatus.DONE, "Done"),
+        (ProgressStatus.ONGOING, "Ongoing"),
+        (ProgressStatus.NOT_STARTED, "Not started"),
+    ),
     instructions_text=(
         "Instructions",
         "1. reportkit made this workbook from last year's report to collect this year's figures.",
-        ("2. Enter this year's value in the 'This year (enter)' column of the Data sheet (yellow cells): a plain "
-        "number, no unit, no 'about'/'over'; qualifiers written in last year's text are kept."),
+        (
+            "2. Enter this year's value in the 'This year (enter)' column of the Data sheet (yellow cells): a plain "
+            "number, no unit, no 'about'/'over'; qualifiers written in last year's text are kept."
+        ),
         "3. Rates (unit %) take a value from 0 to 100, e.g. 99.82; counts and amounts take a value of 0 or more.",
         "4. 'Change' and 'Change %' are formulas; grey cells are locked.",
         "5. 'Responsible' and 'Note' are free text.",
-        ("6. On the Commitments sheet, give each of last year's commitments its progress (Done, Ongoing, "
-        "Not started), what was done and the evidence."),
+        (
+            "6. On the Commitments sheet, give each of last year's commitments its progress (Done, Ongoing, "
+            "Not started), what was done and the evidence."
+        ),
         "7. Do not insert or delete rows, rename sheets or merge cells; then run reportkit fill.",
         "8. Values left empty show as [TO FILL] in the draft (with --allow-missing).",
     ),

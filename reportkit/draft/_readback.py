@@ -8,6 +8,7 @@ metadata sheet must match its digest. Every error names the sheet and the cell.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
 import re
 import warnings
@@ -77,10 +78,10 @@ class _Reader:
     def read(self, report: Optional[Report]) -> FilledWorkbook:
         draft = self._draft()
         if report is not None:
-            import hashlib
-
             if hashlib.sha256(report.text.encode("utf-8")).hexdigest() != draft.source.sha256:
-                raise self.fail(f"made for another report ({_who(draft)}), not for {report.meta.source_path or 'this one'}")
+                raise self.fail(
+                    f"made for another report ({_who(draft)}), not for {report.meta.source_path or 'this one'}"
+                )
         lay = L.layout_for(draft.language)
         names = self.wb.sheetnames
         for title in (lay.data, lay.checklist):
@@ -94,13 +95,19 @@ class _Reader:
         progress = self._checklist(self.wb[lay.checklist], draft, lay)
         if self.errors:
             sheet, cell, msg = self.errors[0]
-            more = f" (and {len(self.errors) - 1} more: " + ", ".join(
-                f"{s}!{c}" for s, c, _m in self.errors[1:6]) + ("…" if len(self.errors) > 6 else "") + ")"
+            more = (
+                f" (and {len(self.errors) - 1} more: "
+                + ", ".join(f"{s}!{c}" for s, c, _m in self.errors[1:6])
+                + ("…" if len(self.errors) > 6 else "")
+                + ")"
+            )
             raise self.fail(msg + (more if len(self.errors) > 1 else ""), sheet=sheet, cell=cell)
         if missing and not self.allow_missing:
             cells = ", ".join(missing[:12]) + ("…" if len(missing) > 12 else "")
-            raise self.fail(f"{len(missing)} value(s) not filled: {cells} (fill them, or use --allow-missing)",
-                            sheet=lay.data)
+            raise self.fail(
+                f"{len(missing)} value(s) not filled: {cells} (fill them, or use --allow-missing)",
+                sheet=lay.data,
+            )
         return FilledWorkbook(str(self.path), draft, tuple(values), tuple(progress), tuple(missing))
 
     # -- metadata ----------------------------------------------------------------
@@ -116,14 +123,17 @@ class _Reader:
             elif isinstance(key, str):
                 meta[key] = "" if value is None else str(value)
         if meta.get("format") != FORMAT:
-            raise self.fail(f"unknown workbook format {meta.get('format')!r} (expected {FORMAT})", sheet=L.META_SHEET)
+            raise self.fail(
+                f"unknown workbook format {meta.get('format')!r} (expected {FORMAT})", sheet=L.META_SHEET
+            )
         if str(len(chunks)) != meta.get("draft_chunks"):
             raise self.fail("the metadata sheet was changed (draft parts missing)", sheet=L.META_SHEET)
         try:
             draft = DraftReport.from_json("".join(chunks))
         except Exception as e:  # cattrs/json raise several types for a damaged payload
-            raise self.fail(f"the metadata sheet was changed (draft unreadable: {type(e).__name__})",
-                            sheet=L.META_SHEET) from e
+            raise self.fail(
+                f"the metadata sheet was changed (draft unreadable: {type(e).__name__})", sheet=L.META_SHEET
+            ) from e
         if draft.digest() != meta.get("draft_sha256") or draft.source.sha256 != meta.get("source_sha256"):
             raise self.fail("the metadata sheet was changed (digest mismatch)", sheet=L.META_SHEET)
         return draft
@@ -133,20 +143,30 @@ class _Reader:
         for col, name in enumerate(headers, 1):
             cell = ws.cell(row=L.HEADER_ROW, column=col)
             if str(cell.value or "").strip() != name:
-                raise self.fail(f"expected the header “{name}” (got “{cell.value or ''}”): were columns moved?",
-                                sheet=ws.title, cell=cell.coordinate)
+                raise self.fail(
+                    f"expected the header “{name}” (got “{cell.value or ''}”): were columns moved?",
+                    sheet=ws.title,
+                    cell=cell.coordinate,
+                )
 
     def _check_merged(self, ws: Worksheet, input_cols: tuple[int, ...], last_row: int) -> None:
         for rng in ws.merged_cells.ranges:
-            if rng.max_row >= L.FIRST_ROW and rng.min_row <= last_row and any(
-                rng.min_col <= c <= rng.max_col for c in input_cols
+            if (
+                rng.max_row >= L.FIRST_ROW
+                and rng.min_row <= last_row
+                and any(rng.min_col <= c <= rng.max_col for c in input_cols)
             ):
-                raise self.fail(f"merged cells {rng.coord} cover input cells: unmerge them", sheet=ws.title,
-                                cell=rng.coord.split(":")[0])
+                raise self.fail(
+                    f"merged cells {rng.coord} cover input cells: unmerge them",
+                    sheet=ws.title,
+                    cell=rng.coord.split(":")[0],
+                )
 
     def _rows(self, ws: Worksheet, expected: list[str], what: dict[str, str]) -> None:
         """The id column must list exactly ``expected``, in order: no deleted, inserted or moved rows."""
-        found = [ws.cell(row=r, column=1).value for r in range(L.FIRST_ROW, ws.max_row + 1)]
+        # Bounded: a sheet formatted down to row 1,048,576 must not make us walk a million rows.
+        last = min(ws.max_row, L.FIRST_ROW + len(expected) + 1000)
+        found = [r[0] for r in ws.iter_rows(min_row=L.FIRST_ROW, max_row=last, max_col=1, values_only=True)]
         while found and found[-1] in (None, ""):
             found.pop()
         for i, want in enumerate(expected):
@@ -154,12 +174,19 @@ class _Reader:
             got = found[i] if i < len(found) else None
             if got != want:
                 detail = f"expected {want} ({what[want]})"
-                hint = "a deleted or inserted row?" if want in found or got in expected else "a workbook for another report?"
+                hint = (
+                    "a deleted or inserted row?"
+                    if want in found or got in expected
+                    else "a workbook for another report?"
+                )
                 raise self.fail(f"{detail}, found {got!r}: {hint}", sheet=ws.title, cell=f"A{row}")
         if len(found) > len(expected):
             row = L.FIRST_ROW + len(expected)
-            raise self.fail(f"unexpected row {found[len(expected)]!r} below the last one: rows must not be added",
-                            sheet=ws.title, cell=f"A{row}")
+            raise self.fail(
+                f"unexpected row {found[len(expected)]!r} below the last one: rows must not be added",
+                sheet=ws.title,
+                cell=f"A{row}",
+            )
 
     def _data(self, ws: Worksheet, draft: DraftReport, lay: L.Layout) -> tuple[list[FilledValue], list[str]]:
         slots = draft.input_slots
@@ -173,23 +200,35 @@ class _Reader:
             label = ws.cell(row=row, column=L.COL_LABEL)
             last = ws.cell(row=row, column=L.COL_LAST)
             if str(label.value or "") != slot.label or _num(last.value) != slot.last_value:
-                raise self.fail(f"row {slot.id} does not match the report this workbook was made for "
-                                f"({_who(draft)}): label or last year's value changed", sheet=ws.title,
-                                cell=label.coordinate if str(label.value or "") != slot.label else last.coordinate)
+                raise self.fail(
+                    f"row {slot.id} does not match the report this workbook was made for "
+                    f"({_who(draft)}): label or last year's value changed",
+                    sheet=ws.title,
+                    cell=label.coordinate if str(label.value or "") != slot.label else last.coordinate,
+                )
             cell = ws.cell(row=row, column=L.COL_VALUE)
             value = self._value(ws, cell, rate=is_rate(slot.kind, slot.unit))
             if value is None and cell.coordinate not in {c for _s, c, _m in self.errors}:
                 missing.append(cell.coordinate)
-            values.append(FilledValue(slot.id, f"{ws.title}!{cell.coordinate}", value,
-                                      _text(ws.cell(row=row, column=L.COL_RESPONSIBLE)),
-                                      _text(ws.cell(row=row, column=L.COL_NOTE))))
+            values.append(
+                FilledValue(
+                    slot.id,
+                    f"{ws.title}!{cell.coordinate}",
+                    value,
+                    _text(ws.cell(row=row, column=L.COL_RESPONSIBLE)),
+                    _text(ws.cell(row=row, column=L.COL_NOTE)),
+                )
+            )
         return values, missing
 
     def _value(self, ws: Worksheet, cell: Cell, *, rate: bool) -> Optional[Decimal]:
         raw: Any = cell.value
         where = (ws.title, cell.coordinate)
-        if cell.data_type == "f" or (isinstance(raw, str) and raw.startswith("=")) or type(raw).__name__ in (
-            "ArrayFormula", "DataTableFormula"):
+        if (
+            cell.data_type == "f"
+            or (isinstance(raw, str) and raw.startswith("="))
+            or type(raw).__name__ in ("ArrayFormula", "DataTableFormula")
+        ):
             self.errors.append((*where, f"a formula ({raw}) where a number belongs: type the value"))
             return None
         if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -223,8 +262,11 @@ class _Reader:
             row = L.FIRST_ROW + i
             text_cell = ws.cell(row=row, column=L.CK_TEXT)
             if str(text_cell.value or "") != item.text:
-                raise self.fail(f"commitment {item.id} was changed: it must read as last year's plan ({_who(draft)})",
-                                sheet=ws.title, cell=text_cell.coordinate)
+                raise self.fail(
+                    f"commitment {item.id} was changed: it must read as last year's plan ({_who(draft)})",
+                    sheet=ws.title,
+                    cell=text_cell.coordinate,
+                )
             cell = ws.cell(row=row, column=L.CK_STATUS)
             label = _text(cell)
             status = lay.status_of(label) if label else None
@@ -235,9 +277,15 @@ class _Reader:
                 c = ws.cell(row=row, column=col)
                 if c.data_type == "f":
                     self.errors.append((ws.title, c.coordinate, "a formula where text belongs"))
-            out.append(Progress(item.id, f"{ws.title}!{get_column_letter(L.CK_STATUS)}{row}", status,
-                                _text(ws.cell(row=row, column=L.CK_DONE)),
-                                _text(ws.cell(row=row, column=L.CK_EVIDENCE))))
+            out.append(
+                Progress(
+                    item.id,
+                    f"{ws.title}!{get_column_letter(L.CK_STATUS)}{row}",
+                    status,
+                    _text(ws.cell(row=row, column=L.CK_DONE)),
+                    _text(ws.cell(row=row, column=L.CK_EVIDENCE)),
+                )
+            )
         return out
 
 

@@ -84,7 +84,20 @@ def parse_number(surface: str) -> Optional[Decimal]:
         return None
 
 
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -177,8 +190,11 @@ def change_phrase(old: Decimal, new: Decimal, language: str) -> Optional[str]:
     if pct is None:
         return None
     if language == "en":
-        return "unchanged from last year" if pct == 0 else (
-            f"{'up' if pct > 0 else 'down'} {format_decimal(abs(pct))}% on last year")
+        return (
+            "unchanged from last year"
+            if pct == 0
+            else (f"{'up' if pct > 0 else 'down'} {format_decimal(abs(pct))}% on last year")
+        )
     if pct == 0:
         return "与上年持平"
     return f"较上年{'增长' if pct > 0 else '下降'}{format_decimal(abs(pct))}%"

@@ -46,4 +46,6 @@ def _require_defusedxml(path: Path) -> None:
     from openpyxl import xml as oxml
 
     if not getattr(oxml, "DEFUSEDXML", False):
-        raise WorkbookError("defusedxml is not installed: refusing to parse workbook XML without it", path=path)
+        raise WorkbookError(
+            "defusedxml is not installed: refusing to parse workbook XML without it", path=path
+        )

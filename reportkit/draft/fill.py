@@ -69,11 +69,19 @@ class _Writer:
         for n, item in enumerate(d.checklist, 1):
             p = progress.get(item.id)
             status = p.status if p else None
-            checklist.append({
-                "number": n, "id": item.id, "section": item.section, "text": item.text, "type": item.type.value,
-                "status": self.lay.label_of(status) if status else "", "mark": _MARKS.get(status, "☐") if status else "☐",
-                "done": p.done if p else "", "evidence": p.evidence if p else "",
-            })
+            checklist.append(
+                {
+                    "number": n,
+                    "id": item.id,
+                    "section": item.section,
+                    "text": item.text,
+                    "type": item.type.value,
+                    "status": self.lay.label_of(status) if status else "",
+                    "mark": _MARKS.get(status, "☐") if status else "☐",
+                    "done": p.done if p else "",
+                    "evidence": p.evidence if p else "",
+                }
+            )
         blocks = [self._block(b) for b in d.blocks]
         metrics = [self._metric(s.id) for s in d.input_slots]
         last_plan = d.year
@@ -87,8 +95,11 @@ class _Writer:
             "language": d.language,
             "blocks": blocks,
             "checklist": checklist,
-            "checklist_title": (f"Follow-up of the {last_plan} plans" if self.en
-                                else f"附件：{last_plan}年工作思路落实情况") if last_plan else "",
+            "checklist_title": (
+                f"Follow-up of the {last_plan} plans" if self.en else f"附件：{last_plan}年工作思路落实情况"
+            )
+            if last_plan
+            else "",
             "metrics": metrics,
             "date_line": "" if self.en else (f"{d.year + 1}年  月  日" if d.year else ""),
             "stale_count": sum(1 for b in blocks for s in b["sentences"] if s["stale"]),
@@ -105,9 +116,15 @@ class _Writer:
             texts.append(self._sentence(s, rich))
             sentences.append({"text": texts[-1], "stale": s.stale})
         return {
-            "kind": b.kind.value, "level": b.level, "part": b.part.value, "heading": b.heading,
-            "is_heading": b.kind is BlockKind.HEADING, "is_bullet": b.kind is BlockKind.BULLET,
-            "text": "".join(texts), "rich": rich, "sentences": sentences,
+            "kind": b.kind.value,
+            "level": b.level,
+            "part": b.part.value,
+            "heading": b.heading,
+            "is_heading": b.kind is BlockKind.HEADING,
+            "is_bullet": b.kind is BlockKind.BULLET,
+            "text": "".join(texts),
+            "rich": rich,
+            "sentences": sentences,
         }
 
     def _sentence(self, s: DraftSentence, rich: RichText) -> str:
@@ -144,7 +161,9 @@ class _Writer:
         pct = _text.percent_change(base.last_value, new_base)
         if pct is None:
             return self._placeholder(piece.text), True
-        prefix = piece.text[: len(piece.text) - len(slot.last_text)] if piece.text.endswith(slot.last_text) else ""
+        prefix = (
+            piece.text[: len(piece.text) - len(slot.last_text)] if piece.text.endswith(slot.last_text) else ""
+        )
         if pct == 0:
             return ("unchanged" if self.en else "持平"), False
         word = _text.direction_word(piece.direction_word, pct > 0, self.d.language)
@@ -169,10 +188,14 @@ class _Writer:
         value = self.values.get(slot_id)
         pct = _text.percent_change(slot.last_value, value) if value is not None else None
         return {
-            "id": slot.id, "section": slot.section, "label": slot.label, "unit": slot.unit,
+            "id": slot.id,
+            "section": slot.section,
+            "label": slot.label,
+            "unit": slot.unit,
             "last": _text.format_decimal(slot.last_value),
-            "value": _text.format_decimal(value) if value is not None else (
-                "" if self.filled is None else self.lay.missing),
+            "value": _text.format_decimal(value)
+            if value is not None
+            else ("" if self.filled is None else self.lay.missing),
             "change": _text.format_decimal(value - slot.last_value) if value is not None else "",
             "change_pct": f"{_text.format_decimal(pct)}%" if pct is not None else "",
             "text": self._piece(Piece(PieceKind.VALUE, slot.last_text, slot.id))[0],

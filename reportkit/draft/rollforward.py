@@ -36,7 +36,11 @@ _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
 _COUNTABLE = (MetricKind.COUNT, MetricKind.MONEY)
 # Title of a report whose source text has none, by the words its opening uses.
-_GENRES = (("法治政府建设", "法治政府建设年度报告"), ("政府工作报告", "政府工作报告"), ("法治建设", "法治建设年度报告"))
+_GENRES = (
+    ("法治政府建设", "法治政府建设年度报告"),
+    ("政府工作报告", "政府工作报告"),
+    ("法治建设", "法治建设年度报告"),
+)
 
 
 def roll_forward(report: Report) -> DraftReport:
@@ -101,7 +105,7 @@ class _Roller:
         year = self.year + 1
         if self.language == "en":
             return f"{org} {year} Annual report".strip()
-        head = self.r.text[: 2000]
+        head = self.r.text[:2000]
         for marker, genre in _GENRES:
             if marker in head:
                 return f"{org}{year}年{genre}"
@@ -142,7 +146,9 @@ class _Roller:
         text = self.r.text
         body = self._body_start()
         sections = [s for s in self.r.walk() if s.start >= body]
-        title_heading = self.r.meta.title and sections and sections[0].title.strip() == self.r.meta.title.strip()
+        title_heading = (
+            self.r.meta.title and sections and sections[0].title.strip() == self.r.meta.title.strip()
+        )
         bounds = [s.start for s in sections] + [len(text)]
         if bounds[0] > body:
             yield from self._paragraphs(body, bounds[0], None)
@@ -152,9 +158,15 @@ class _Roller:
                 yield from self._paragraphs(sec.title_end, nxt, None)
                 continue
             if sec.level == 1 or text.startswith("#", sec.start) or "\n" in text[sec.title_end : nxt][:2]:
-                heading = sec.title.strip() if text.startswith("#", sec.start) else text[sec.start : sec.title_end]
-                yield Block(BlockKind.HEADING, self._part(sec.start), level=sec.level,
-                            heading=self._clean(self._roll(heading.strip())))
+                heading = (
+                    sec.title.strip() if text.startswith("#", sec.start) else text[sec.start : sec.title_end]
+                )
+                yield Block(
+                    BlockKind.HEADING,
+                    self._part(sec.start),
+                    level=sec.level,
+                    heading=self._clean(self._roll(heading.strip())),
+                )
                 yield from self._paragraphs(sec.title_end, nxt, None)
             else:
                 yield from self._paragraphs(sec.title_end, nxt, sec)
@@ -182,9 +194,13 @@ class _Roller:
             if self.markdown and _MD_LINK.fullmatch(text[a:b]) and text.startswith("!", a):
                 continue  # an image: nothing a Word draft can show
             first = False
-            yield Block(kind, self._part(a if a < b else (run_in.start if run_in else a)),
-                        level=run_in.level if heading and run_in else 0,
-                        heading=heading, sentences=tuple(self._sentences(a, b)))
+            yield Block(
+                kind,
+                self._part(a if a < b else (run_in.start if run_in else a)),
+                level=run_in.level if heading and run_in else 0,
+                heading=heading,
+                sentences=tuple(self._sentences(a, b)),
+            )
 
     # -- sentences and slots -----------------------------------------------------
     def _sentence_spans(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -199,7 +215,7 @@ class _Roller:
         # Cover the paragraph exactly: gaps between sentences join the sentence before.
         out: list[tuple[int, int]] = []
         cur = a
-        for s, e in sorted(spans):
+        for _s, e in sorted(spans):
             if e <= cur:
                 continue
             out.append((cur, e))
@@ -235,13 +251,19 @@ class _Roller:
                 continue
             if m.same_fact_as and m.same_fact_as in self.slot_of_metric:
                 # a repeated mention (the second 11地) shows the value asked for once
-                cuts.append((m.start, m.end, Piece(PieceKind.VALUE, m.text, self.slot_of_metric[m.same_fact_as])))
+                cuts.append(
+                    (m.start, m.end, Piece(PieceKind.VALUE, m.text, self.slot_of_metric[m.same_fact_as]))
+                )
                 continue
             sid = self._add_slot(m, a, b)
             cuts.append((m.start, m.end, Piece(PieceKind.VALUE, m.text, sid)))
             # Only plain Arabic counts: 四统一 or 第二 are names and ranks, not quantities that grow.
-            if (m.kind in _COUNTABLE and m.qualifier is Qualifier.EXACT and m.numeral == "arabic"
-                    and m.id not in changed_bases):
+            if (
+                m.kind in _COUNTABLE
+                and m.qualifier is Qualifier.EXACT
+                and m.numeral == "arabic"
+                and m.id not in changed_bases
+            ):
                 end = self._clause_end(m.end, b)
                 begin = self._clause_start(m.start, a)
                 # One number to a clause: in 涉及4个单位、2个乡镇、8名干部 a change would be ambiguous.
@@ -323,7 +345,9 @@ class _Roller:
             Slot(
                 id=sid,
                 metric_id=m.id,
-                section=self._roll(self._section_label(m.section or (self.r.section_at(m.start) or _NOSEC).path)),
+                section=self._roll(
+                    self._section_label(m.section or (self.r.section_at(m.start) or _NOSEC).path)
+                ),
                 label=m.label or self._label_from_text(m, a),
                 unit=unit,
                 kind=m.kind,

@@ -40,7 +40,9 @@ def collection_workbook(report_or_draft: Union[Report, DraftReport], path: PathL
     elif isinstance(report_or_draft, DraftReport):
         draft = report_or_draft
     else:
-        raise UsageError(f"collection_workbook expects a Report or DraftReport (got {type(report_or_draft).__name__})")
+        raise UsageError(
+            f"collection_workbook expects a Report or DraftReport (got {type(report_or_draft).__name__})"
+        )
     target = Path(os.fspath(path))
     if target.suffix.lower() != ".xlsx":
         raise UsageError(f"the workbook must be an .xlsx file (got {target.name!r})")
@@ -75,7 +77,7 @@ def put_text(ws: Worksheet, row: int, col: int, value: str) -> Any:
 
 
 def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    for col, (name, width) in enumerate(zip(headers, widths), 1):
+    for col, (name, width) in enumerate(zip(headers, widths, strict=True), 1):
         cell = put_text(ws, L.HEADER_ROW, col, name)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
@@ -100,12 +102,25 @@ def _protect(ws: Worksheet) -> None:
 
 def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
     _header(ws, lay.data_headers, L.DATA_WIDTHS)
-    counts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                            showErrorMessage=True, errorTitle=lay.data_headers[L.COL_VALUE - 1],
-                            error="≥ 0" if draft.language == "en" else "请填写不小于 0 的数字")
-    rates = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
-                           showErrorMessage=True, errorTitle=lay.data_headers[L.COL_VALUE - 1],
-                           error="0–100" if draft.language == "en" else "请填写 0–100 之间的数字")
+    counts = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=lay.data_headers[L.COL_VALUE - 1],
+        error="≥ 0" if draft.language == "en" else "请填写不小于 0 的数字",
+    )
+    rates = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=lay.data_headers[L.COL_VALUE - 1],
+        error="0–100" if draft.language == "en" else "请填写 0–100 之间的数字",
+    )
     ws.add_data_validation(counts)
     ws.add_data_validation(rates)
     for i, slot in enumerate(draft.input_slots):
@@ -114,10 +129,21 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
         put_text(ws, row, L.COL_SECTION, slot.section)
         put_text(ws, row, L.COL_LABEL, slot.label)
         put_text(ws, row, L.COL_UNIT, slot.unit)
-        ws.cell(row=row, column=L.COL_LAST, value=float(slot.last_value) if slot.last_value % 1 else int(slot.last_value))
-        v, last = ws.cell(row=row, column=L.COL_VALUE).coordinate, ws.cell(row=row, column=L.COL_LAST).coordinate
+        ws.cell(
+            row=row,
+            column=L.COL_LAST,
+            value=float(slot.last_value) if slot.last_value % 1 else int(slot.last_value),
+        )
+        v, last = (
+            ws.cell(row=row, column=L.COL_VALUE).coordinate,
+            ws.cell(row=row, column=L.COL_LAST).coordinate,
+        )
         ws.cell(row=row, column=L.COL_CHANGE, value=f'=IF(ISNUMBER({v}),{v}-{last},"")')
-        ws.cell(row=row, column=L.COL_PCT, value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last}),{last}<>0),({v}-{last})/{last},"")')
+        ws.cell(
+            row=row,
+            column=L.COL_PCT,
+            value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last}),{last}<>0),({v}-{last})/{last},"")',
+        )
         ws.cell(row=row, column=L.COL_PCT).number_format = "0.0%"
         put_text(ws, row, L.COL_CONTEXT, slot.context)
         (rates if is_rate(slot.kind, slot.unit) else counts).add(v)
@@ -131,7 +157,9 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
                 cell.fill = _LOCKED_FILL
     _fit(ws, (L.COL_SECTION, L.COL_LABEL), [(s.section, s.label) for s in draft.input_slots])
     # Print what the drafter fills in; last year's sentence (the widest column) is for the screen.
-    ws.print_area = f"A1:{get_column_letter(L.COL_NOTE)}{max(L.FIRST_ROW, L.FIRST_ROW + len(draft.input_slots) - 1)}"
+    ws.print_area = (
+        f"A1:{get_column_letter(L.COL_NOTE)}{max(L.FIRST_ROW, L.FIRST_ROW + len(draft.input_slots) - 1)}"
+    )
     _protect(ws)
 
 
@@ -212,5 +240,14 @@ def _meta_sheet(ws: Worksheet, draft: DraftReport) -> None:
     _protect(ws)
 
 
-META_KEYS = ("format", "generator", "organisation", "year", "plan_year", "language", "source_sha256",
-             "draft_sha256", "draft_chunks")
+META_KEYS = (
+    "format",
+    "generator",
+    "organisation",
+    "year",
+    "plan_year",
+    "language",
+    "source_sha256",
+    "draft_sha256",
+    "draft_chunks",
+)

@@ -117,7 +117,11 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
         changed = [False] * len(text)
     owner: list[MetricPair | None] = [None] * len(text)
     for start, end, pair in marks.within(sentence):
-        for i in range(max(start - sentence.start, 0), min(end - sentence.start, len(text))):
+        lo, hi = start - sentence.start, end - sentence.start
+        metric = pair.old if side == "old" else pair.new
+        if metric is None or text[lo:hi] != metric.text:
+            continue  # a sentence whose text is not the report's slice: better no mark than a wrong one
+        for i in range(lo, hi):
             owner[i] = pair
     edit = "del" if side == "old" else "ins"
     out: list[Segment] = []
