@@ -34,7 +34,12 @@ _EXPORTS = {
     "ReportkitError": "reportkit.errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Commitment", "Limits", "Metric", "Problem", "Report", "ReportDiff", "ReportMeta", "ReportkitError",
+    "Section", "Sentence", "collection_workbook", "compare", "fill", "parse_text", "read", "read_workbook",
+    "roll_forward",
+]
+assert sorted(__all__) == sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from .api import compare, parse_text, read

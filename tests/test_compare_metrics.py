@@ -169,3 +169,28 @@ def test_commitment_without_number_is_addressed_by_evidence(follow) -> None:  # 
 def test_commitment_absent_from_the_review_is_not_found(follow) -> None:  # type: ignore[no-untyped-def]
     f = _find(follow, "法治文化公园")
     assert f.status is FollowStatus.NOT_FOUND and f.outcome is None
+
+
+def test_compare_is_callable_as_reportkit_compare_even_after_importing_the_records() -> None:
+    import reportkit.compare.records  # binds the subpackage to reportkit.compare  # noqa: F401
+
+    d = reportkit.compare(reportkit.parse_text(OLD), reportkit.parse_text(NEW))
+    assert isinstance(d, reportkit.ReportDiff)
+
+
+def test_report_and_paired_sections_carry_change_scores(diff) -> None:  # type: ignore[no-untyped-def]
+    s = diff.scores
+    assert s is not None and all(0.0 < v < 1.0 for v in (s.cosine, s.jaccard, s.edit, s.reuse))
+    paired = [p for p in diff.sections if p.old is not None and p.new is not None]
+    assert paired and all(p.scores is not None for p in paired)
+    assert all(p.scores is None for p in diff.sections if p.old is None or p.new is None)
+
+
+def test_diff_json_has_the_shape_score_diff_reads(diff) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    data = json.loads(diff.to_json())
+    m = next(x for x in data["metrics"] if x["old"] and x["new"])
+    assert {"start", "end", "value", "unit", "label"} <= set(m["old"]) and m["status"] in ("up", "down", "unchanged")
+    sc = data["stated_changes"][0]
+    assert {"start", "end", "metric", "consistent", "implied_prior"} <= set(sc)

@@ -80,6 +80,8 @@ def test_contents_link_to_every_section_and_table() -> None:
     links = {v[1:] for tag, k, v in parsed.attrs if tag == "a" and k == "href" and v.startswith("#")}
     assert {"metrics", "commitments", "stated", "top"} <= links
     assert links <= parsed.ids
+    # the tables link back to the sentences: metrics and evidence to this year's, commitments to last year's
+    assert any(x.startswith("n") for x in links) and any(x.startswith("o") for x in links)
     assert sum(1 for i in parsed.ids if i.startswith("sec-")) >= len(make_diff().sections)
 
 
@@ -190,3 +192,13 @@ def test_page_renders_in_headless_chromium(chromium: str, tmp_path: Path) -> Non
             inked += px != b"\xff\xff\xff"
     assert len(colours) > 20, "the page looks blank"
     assert inked > 0.05 * (len(rows) // 4) * (width // 4)
+
+
+def test_stated_changes_are_marked_in_the_text_with_their_check() -> None:
+    diff = make_diff()
+    page = render_html(diff)
+    m = re.search(r'<span class="[^"]*\bsc ok" title="([^"]*)">', page)
+    assert m and "去年报告 40件" in m.group(1) and "一致" in m.group(1)
+    bad = attrs.evolve(diff.stated_changes[0], consistent=False)
+    page = render_html(attrs.evolve(diff, stated_changes=(bad,)))
+    assert re.search(r'<span class="[^"]*\bsc bad" title="[^"]*“20%”[^"]*不一致[^"]*">', page)

@@ -201,3 +201,13 @@ def test_inline_enumerations_in_a_line_based_report_are_not_headings() -> None:
 def test_numbered_cells_of_a_table_row_are_not_headings() -> None:
     text = "一、成效\n事项 | 1.审批 | 2.备案 |\n二、计划\n"
     assert outline(text) == [(1, "一、", "一"), (1, "二、", "二")]
+
+
+def test_unnumbered_heading_styles_nest_under_numbered_ones() -> None:
+    text = "一、工作回顾\n工作亮点\n正文。\n(一)执法\n正文。\n二、工作计划\n正文。\n"
+    lines = [0, text.index("工作亮点"), text.index("二、")]
+    src = SourceText(
+        text=text, format="docx", headings=(Heading(lines[0], 1), Heading(lines[1], 2), Heading(lines[2], 1))
+    )
+    got = [(s.level, s.marker, s.title) for top in build_sections(src) for s in top.walk()]
+    assert got == [(1, "一、", "工作回顾"), (2, "", "工作亮点"), (3, "(一)", "执法"), (1, "二、", "工作计划")]

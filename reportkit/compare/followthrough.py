@@ -24,9 +24,9 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
-from ..model import Commitment, Direction, Metric, PartKind, Qualifier, Report, Sentence, fold
+from ..model import Commitment, Direction, Metric, PartKind, Qualifier, Report, Sentence
 from .align import bucket_overlap, sentences_of
-from .metrics import clause_of, indicator_context
+from .metrics import clause_of, fold, indicator_context
 from .records import FollowStatus, FollowThrough
 
 __all__ = ["TOLERANCE", "follow_commitments", "judge", "review_spans"]

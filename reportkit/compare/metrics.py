@@ -24,10 +24,17 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ..model import Metric, MetricKind, PartKind, Qualifier, Report, fold
+from ..model import Metric, MetricKind, PartKind, Qualifier, Report
+from ..model import fold as _fold
 from .records import MetricPair, MetricStatus
 
-__all__ = ["PAIR_CUTOFF", "clause_of", "indicator_context", "pair_metrics"]
+__all__ = [
+    "PAIR_CUTOFF",
+    "clause_of",
+    "fold",
+    "indicator_context",
+    "pair_metrics",
+]
 
 PAIR_CUTOFF = 0.62  # below this two indicators are different things (tuned on gold/fazhi matching)
 NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indicator beyond doubt
@@ -35,6 +42,12 @@ _CLAUSE_END = "，。；：！？,;:!?\n"
 _CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 _NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六七八九十百千万亿]+")
 _PLACEHOLDER = "#"
+
+
+@lru_cache(maxsize=16384)
+def fold(s: str) -> str:
+    """model.fold, remembered: labels and units repeat, and folding is a dict-driven translate."""
+    return _fold(s)
 
 
 @lru_cache(maxsize=8)

@@ -60,7 +60,9 @@ _PLAN_YEAR = re.compile(
 )
 _REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作回顾|[^。\n]{0,12}(?:举措|成效|情况|工作))")
 # "Acme Foundation Annual Report 2023", "The XYZ Society: 2023 annual report"
-_EN_TITLE_ORG = re.compile(r"^((?:The )?[A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){0,6})[:,]? +(?:(?:19|20)\d{2} +)?[Aa]nnual [Rr]eport")
+_EN_TITLE_ORG = re.compile(
+    r"^((?:The )?[A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){0,6})[:,]? +(?:(?:19|20)\d{2} +)?[Aa]nnual [Rr]eport"
+)
 _ORG_SUFFIX = re.compile(r"(?:局|委|办|厅|院|部|署|中心|委员会|办公室|政府)$")
 _NOT_PLACE = re.compile(r"^(?:我|本|全|各|该|省|市|区|县)")
 

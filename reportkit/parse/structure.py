@@ -86,6 +86,7 @@ class _Builder:
         self.last_node: dict[tuple[MarkerType, int], _Node] = {}
         self._line_len: dict[int, int] = {}
         self._last_end = -1
+        self.hint_level: dict[int, int] = {}  # line offset → heading level the reader saw there
 
     def _index(self, key: tuple[MarkerType, int]) -> int | None:
         for i in range(len(self.stack) - 1, -1, -1):
@@ -96,12 +97,16 @@ class _Builder:
     def offer(self, c: Candidate, text: str) -> None:
         if c.start < self._last_end:  # overlaps a marker already taken
             return
-        if c.type in (MarkerType.MARKDOWN, MarkerType.HINT):
+        if c.type is MarkerType.MARKDOWN:
             while self.stack and self.stack[-1].cand.type is c.type and self.stack[-1].cand.depth >= c.depth:
                 self.stack.pop()
-            if c.type is MarkerType.HINT:
-                while self.stack and self.stack[-1].cand.type is not MarkerType.HINT:
-                    self.stack.pop()
+            self._push(c, text)
+            return
+        if c.type is MarkerType.HINT:
+            # a heading style of level L closes headings of level >= L and every body-level item;
+            # a numbered heading styled at a higher level (一、 as Heading 1) stays its parent
+            while self.stack and self.hint_level.get(self.stack[-1].cand.line, 99) >= c.depth:
+                self.stack.pop()
             self._push(c, text)
             return
         key = c.key
@@ -245,6 +250,7 @@ def _freeze(node: _Node, text: str) -> Section:
 def build_sections(source: SourceText) -> tuple[Section, ...]:
     text = source.text
     builder = _Builder()
+    builder.hint_level = {h.start: max(1, h.level) for h in source.headings}
     for c in _all_candidates(source):
         builder.offer(c, text)
     _finish(builder.accepted, text, closers(text))

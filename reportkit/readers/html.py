@@ -180,7 +180,7 @@ class _Target:
 
 def read_html(data: bytes, *, path: str, limits: Limits) -> SourceText:
     if not data.strip():
-        raise EmptyInputError("empty file" if not data else "no text in the file (only whitespace)", path=path)
+        raise EmptyInputError("empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path)
     page, encoding = decode(data, path=path, declared=declared_charset(data))
     target = _Target(limits.max_html_depth)
     parser = etree.HTMLParser(target=target, encoding="utf-8", no_network=True, remove_comments=True,

@@ -88,7 +88,7 @@ def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:
     from .text import check_text, decode
 
     if not data.strip():
-        raise EmptyInputError("empty file" if not data else "no text in the file (only whitespace)", path=path)
+        raise EmptyInputError("empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path)
     text, encoding = decode(data, path=path)
     check_text(text, path=path, limits=limits)
     return markdown_source(text, path=path, encoding=encoding)

@@ -170,7 +170,7 @@ def check_text(text: str, *, path: str, limits: Limits) -> None:
 def read_text(data: bytes, *, path: str, limits: Limits) -> SourceText:
     """A .txt file; Markdown content (front matter, ``#`` headings) is read as Markdown."""
     if not data.strip():
-        raise EmptyInputError("empty file" if not data else "no text in the file (only whitespace)", path=path)
+        raise EmptyInputError("empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path)
     text, encoding = decode(data, path=path)
     check_text(text, path=path, limits=limits)
     from .markdown import looks_like_markdown, markdown_source

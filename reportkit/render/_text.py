@@ -111,7 +111,9 @@ def pair_unit(p: MetricPair) -> str:
 def section_name(s: Section | None) -> str:
     if s is None:
         return ""
-    return one_line(f"{s.marker}{s.title}") or s.path
+    # Chinese markers run into the title (一、总体要求); Markdown and numbered ones take a space (## Plans, 1. Aims).
+    sep = " " if s.marker and s.marker[-1] in "#." and s.title else ""
+    return one_line(f"{s.marker}{sep}{s.title}") or s.path
 
 
 def report_label(meta: ReportMeta) -> str:

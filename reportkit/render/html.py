@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .._io import atomic_open
-from ..compare.records import MetricPair, MetricStatus, ReportDiff, SentencePair, TextOp
+from ..compare.records import MetricPair, MetricStatus, ReportDiff, SentencePair, StatedChange, TextOp
 from ..errors import PathLike
 from ..model import Metric, ReportMeta, Sentence
 from . import _view
@@ -49,6 +49,8 @@ class Segment:
 
 @attrs.frozen
 class Row:
+    new_id: str  # anchors other tables link to: "n<offset>" / "o<offset>" of the row's sentences
+    old_id: str
     tag: str
     tag_zh: str
     similarity: str
@@ -107,6 +109,18 @@ def change_note(p: MetricPair, old: ReportMeta, new: ReportMeta) -> str:
     return f"{pair_name(p)}  {a} → {b}{tail}  [{_view.STATUS_ZH[p.status]}]"
 
 
+def stated_note(c: StatedChange, diff: ReportDiff) -> str:
+    """The hover text of a stated change: what it says, what last year's report had, whether they agree."""
+    said = one_line(diff.new.text[c.start:c.end])
+    prior = f"去年报告 {one_line(c.prior.text)}" if c.prior is not None else "去年报告中未找到该指标"
+    implied = f"，按所述推算去年应为 {number(c.implied_prior)}" if c.implied_prior is not None else ""
+    return f"所述变化“{said}”：{prior}{implied}  [{_VERDICT[c.consistent][0]}]"
+
+
+_VERDICT = {True: ("一致", "ok"), False: ("不一致", "bad"), None: ("无法核对", "unknown")}
+Mark = MetricPair | StatedChange
+
+
 def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: _Marks,
           diff: ReportDiff) -> tuple[Segment, ...]:
     if sentence is None:
@@ -115,7 +129,7 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
     changed = changed_mask(ops, side)
     if len(changed) != len(text):  # ops for other text: show it plain rather than mark the wrong characters
         changed = [False] * len(text)
-    owner: list[MetricPair | None] = [None] * len(text)
+    owner: list[Mark | None] = [None] * len(text)
     for start, end, pair in marks.within(sentence):
         lo, hi = start - sentence.start, end - sentence.start
         metric = pair.old if side == "old" else pair.new
@@ -123,6 +137,11 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
             continue  # a sentence whose text is not the report's slice: better no mark than a wrong one
         for i in range(lo, hi):
             owner[i] = pair
+    if side == "new":
+        for c in diff.stated_changes:
+            lo, hi = max(c.start - sentence.start, 0), min(c.end - sentence.start, len(text))
+            for i in range(lo, hi):
+                owner[i] = owner[i] or c  # a changed number inside the phrase keeps its own mark
     edit = "del" if side == "old" else "ins"
     out: list[Segment] = []
     i = 0
@@ -131,9 +150,14 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
         while j < len(text) and changed[j] == changed[i] and owner[j] is owner[i]:
             j += 1
         mark = owner[i]
-        cls = " ".join(c for c in (edit if changed[i] else "", f"m {mark.status.value}" if mark else "") if c)
-        out.append(Segment(text[i:j], cls, change_note(mark, diff.old.meta, diff.new.meta) if mark else ""))
-        if mark is not None and side == "new" and mark.old is not None and (j == len(text) or owner[j] is not mark):
+        look, title = "", ""
+        if isinstance(mark, MetricPair):
+            look, title = f"m {mark.status.value}", change_note(mark, diff.old.meta, diff.new.meta)
+        elif isinstance(mark, StatedChange):
+            look, title = f"sc {_VERDICT[mark.consistent][1]}", stated_note(mark, diff)
+        out.append(Segment(text[i:j], " ".join(c for c in (edit if changed[i] else "", look) if c), title))
+        if (isinstance(mark, MetricPair) and side == "new" and mark.old is not None
+                and (j == len(text) or owner[j] is not mark)):
             out.append(Segment(f"原{one_line(mark.old.text)}", "was"))
         i = j
     return tuple(out)
@@ -171,6 +195,8 @@ def _unified(ops: tuple[TextOp, ...]) -> tuple[Segment, ...]:
 def _row(sp: SentencePair, diff: ReportDiff, old_marks: _Marks, new_marks: _Marks) -> Row:
     ops = redline(sp)
     return Row(
+        new_id=f"n{sp.new.start}" if sp.new is not None else "",
+        old_id=f"o{sp.old.start}" if sp.old is not None else "",
         tag=sp.tag.value,
         tag_zh=_view.TAG_ZH[sp.tag],
         similarity=f"{sp.similarity:.2f}",
@@ -203,12 +229,27 @@ def _groups(diff: ReportDiff) -> list[Group]:
     return out
 
 
+class _Links:
+    """Where in the side-by-side text a sentence of either report is shown, for links from the tables."""
 
-def _metric_rows(diff: ReportDiff) -> list[dict[str, str]]:
+    def __init__(self, diff: ReportDiff, groups: list[Group]) -> None:
+        self.shown = {i for g in groups for r in g.rows for i in (r.new_id, r.old_id) if i}
+        self.starts = {"n": [s.start for s in diff.new.sentences], "o": [s.start for s in diff.old.sentences]}
+
+    def at(self, offset: int, side: str) -> str:
+        """``#n123``: the shown sentence holding ``offset`` in the new (``n``) or old (``o``) report, or ""."""
+        starts = self.starts[side]
+        i = bisect.bisect_right(starts, offset) - 1
+        anchor = f"{side}{starts[i]}" if i >= 0 else ""
+        return "#" + anchor if anchor in self.shown else ""
+
+
+def _metric_rows(diff: ReportDiff, links: _Links) -> list[dict[str, str]]:
     rows = []
     for p in diff.metrics:
         m = p.new or p.old
         rows.append({
+            "href": links.at(p.new.start, "n") if p.new else (links.at(p.old.start, "o") if p.old else ""),
             "name": pair_name(p), "unit": pair_unit(p), "status": p.status.value,
             "status_zh": _view.STATUS_ZH[p.status],
             "old_text": one_line(p.old.text) if p.old else DASH, "new_text": one_line(p.new.text) if p.new else DASH,
@@ -221,8 +262,8 @@ def _metric_rows(diff: ReportDiff) -> list[dict[str, str]]:
     return rows
 
 
-def _evidence(f_sentences: tuple[Sentence, ...]) -> str:
-    return " / ".join(one_line(s.text) for s in f_sentences[:2])
+def _evidence(sentences: tuple[Sentence, ...], links: _Links) -> list[dict[str, str]]:
+    return [{"text": one_line(s.text), "href": links.at(s.start, "n")} for s in sentences[:2]]
 
 
 def _context(diff: ReportDiff) -> dict[str, object]:
@@ -238,27 +279,31 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         ("指标", [(_view.STATUS_ZH[k], n, k.value) for k, n in summary.metrics if n]),
         ("承诺", [(_view.FOLLOW_ZH[k], n, k.value) for k, n in summary.commitments if n]),
     ]
+    groups = _groups(diff)
+    links = _Links(diff, groups)
     stated = [{
+        "href": links.at(c.start, "n"),
         "said": one_line(diff.new.text[c.start:c.end]),
         "metric": one_line(c.metric.text) if c.metric else DASH,
         "prior": one_line(c.prior.text) if c.prior else DASH,
         "implied": number(c.implied_prior),
         "actual": signed(c.actual_change),
-        "verdict": {True: "一致", False: "不一致", None: "无法核对"}[c.consistent],
-        "cls": {True: "ok", False: "bad", None: "unknown"}[c.consistent],
+        "verdict": _VERDICT[c.consistent][0],
+        "cls": _VERDICT[c.consistent][1],
     } for c in diff.stated_changes]
     commitments = [{
+        "href": links.at(f.commitment.start, "o"),
         "text": one_line(f.commitment.text), "type": _view.TYPE_ZH[f.commitment.type], "section": f.commitment.section,
         "target": one_line(f.commitment.target.text) if f.commitment.target else "",
         "status": f.status.value, "status_zh": _view.FOLLOW_ZH[f.status],
-        "outcome": one_line(f.outcome.text) if f.outcome else "", "evidence": _evidence(f.evidence),
+        "outcome": one_line(f.outcome.text) if f.outcome else "", "evidence": _evidence(f.evidence, links),
         "similarity": f"{f.similarity:.2f}", "note": one_line(f.note),
     } for f in diff.commitments]
     return {
         "old_label": report_label(diff.old.meta), "new_label": report_label(diff.new.meta),
         "old_year": str(diff.old.meta.year or "去年"), "new_year": str(diff.new.meta.year or "今年"),
         "scores": scores, "chips": chips, "inconsistent": summary.inconsistent,
-        "groups": _groups(diff), "metrics": _metric_rows(diff), "stated": stated, "commitments": commitments,
+        "groups": groups, "metrics": _metric_rows(diff, links), "stated": stated, "commitments": commitments,
         "css": _resource("diff.css"), "js": _resource("diff.js"),
     }
 

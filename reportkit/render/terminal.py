@@ -89,7 +89,8 @@ def render_report(report: Report, *, color: bool = False) -> str:
     out.head(f"章节（{len(sections)}）")
     for s in sections[:MAX_SECTIONS]:
         indent = "  " * s.level
-        out.add(f"{indent}{fit(section_name(s), WIDTH - len(indent) - 16)}  {out.paint(s.path, _DIM)}")
+        name = fit(section_name(s), WIDTH - len(indent) - 26)
+        out.add(f"{indent}{name}  {out.paint(fit(s.path, 22), _DIM)}")
     if len(sections) > MAX_SECTIONS:
         out.add(f"  … 另有 {len(sections) - MAX_SECTIONS} 个章节")
     if not sections:
