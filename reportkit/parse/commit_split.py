@@ -22,6 +22,8 @@ _OPEN = "（(《“‘「『【〔"
 _CLOSE = "）)》”’」』】〕"
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _BRACKET_REACH = 120
+# the characters split_clauses acts on: breaks, brackets, and a space before a space
+_EVENT = re.compile("[" + re.escape("".join(sorted(_BREAKS)) + _OPEN + _CLOSE) + "]| (?= )")
 
 # Words that may stand before the verb without changing what is committed to.
 _ADVERBS = (
@@ -77,10 +79,18 @@ def split_clauses(text: str, start: int, end: int, *, skip: Sequence[tuple[int, 
             i = lo = skips[k][1]
             depth.clear()
             continue
+        # jump to the next character that can change anything (most are plain text);
+        # the search reaches one past the limit so that a space can see the space after it
+        limit = min(end, skips[k][0]) if k < len(skips) else end
+        m = _EVENT.search(text, i, min(end, limit + 1))
+        if m is None or m.start() >= limit:
+            i = limit
+            continue
+        i = m.start()
         ch = text[i]
         if depth and ch == depth[-1]:
             depth.pop()
-        elif ch in _PAIR and _PAIR[ch] in text[i + 1 : min(end, i + _BRACKET_REACH)]:
+        elif ch in _PAIR and text.find(_PAIR[ch], i + 1, min(end, i + _BRACKET_REACH)) >= 0:
             depth.append(_PAIR[ch])  # an opener never closed nearby is a typo: it must not swallow the plan
         elif ch == "\n":
             depth.clear()  # a paragraph break closes whatever a typo left open

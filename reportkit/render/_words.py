@@ -1,0 +1,61 @@
+"""The words of the plain-text outputs, Chinese first, with the English used for English reports.
+
+Keys are the Chinese wording itself, so the renderers read as Chinese and an untranslated phrase shows in
+Chinese rather than as a key.
+"""
+
+from __future__ import annotations
+
+from ..compare.records import FollowStatus, MetricStatus, Tag
+from ..model import CommitmentType, PartKind
+from . import _view
+
+EN: dict[str, str] = {
+    "标题": "title", "机构": "organisation", "年度": "year", "计划年度": "plan year", "发布机构": "issuer",
+    "成文日期": "date", "文件": "file", "长度": "length", "字符": "characters", "章节": "sections",
+    "组成部分": "parts", "语句": "sentences", "指标": "metrics", "承诺": "commitments", "问题": "problems",
+    "（未识别出章节）": "(no sections found)", "（未识别出）": "(none found)", "（无标题）": "(untitled)",
+    "来自": "from ", "信息表": "metadata table", "文件头": "front matter", "正文": "text", "文件名": "file name",
+    "无": "none", "reportkit 年度比较": "reportkit: year-on-year comparison", "旧": "old", "新": "new",
+    "相似度": "similarity", "余弦": "cosine", "编辑": "edit", "沿用": "reuse", "(1 = 完全相同)": "(1 = identical)",
+    "所述变化": "stated", "变化最大的指标": "Largest metric changes", "单位": "unit", "去年": "last year",
+    "今年": "this year", "变化": "change", "幅度": "%", "去年报告、今年未再报告的指标": "Metrics reported last year, not this year",
+    "所述变化与去年数字不符": "Stated changes that disagree with last year's figures",
+    "去年的承诺，今年报告中未见落实": "Last year's commitments with no follow-through found",
+    "去年实为": "last year", "按此推算应为": "implied", "实际变化": "actual change",
+    "前": "first", "共": "of", "另有": "and", "个章节": "more sections",
+    "处，其中与去年数字不符": "found, disagreeing with last year's figures:", "处": "",
+}
+
+ENUM_EN = {
+    **{t: t.value for t in Tag}, **{s: s.value.replace("_", " ") for s in MetricStatus},
+    **{f: f.value.replace("_", " ") for f in FollowStatus}, **{c: c.value for c in CommitmentType},
+    **{p: p.value for p in PartKind},
+}
+PART_ZH = {PartKind.PREAMBLE: "前言", PartKind.REVIEW: "回顾", PartKind.PROBLEMS: "问题", PartKind.PLAN: "计划",
+           PartKind.OTHER: "其他"}
+ENUM_ZH = {**_view.TAG_ZH, **_view.STATUS_ZH, **_view.FOLLOW_ZH, **_view.TYPE_ZH, **PART_ZH}
+
+
+class Words:
+    """Looks phrases and enum members up in one language: ``zh`` (the default) or ``en``."""
+
+    def __init__(self, language: str) -> None:
+        self.english = language.lower().startswith("en")
+
+    def __call__(self, phrase: str) -> str:
+        return EN.get(phrase, phrase) if self.english else phrase
+
+    def enum(self, member: object) -> str:
+        table = ENUM_EN if self.english else ENUM_ZH
+        return table.get(member, str(member))  # type: ignore[call-overload,no-any-return]
+
+    def paren(self, s: str) -> str:
+        return f" ({s})" if self.english else f"（{s}）"
+
+    def title(self, what: str, cap: int, total: int) -> str:
+        """``变化最大的指标（前 10 / 共 32）`` or ``Largest metric changes (first 10 of 32)``."""
+        count = f"{self('前')} {cap} / {self('共')} {total}" if total > cap else str(total)
+        if self.english:
+            count = count.replace(" / ", " ")
+        return self(what) + self.paren(count)
