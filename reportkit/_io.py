@@ -27,6 +27,10 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
         raise OutputError(f"cannot write here: {e.strerror or e}", path=target) from e
     tmp_path = Path(tmp)
     try:
+        # mkstemp makes the file private (0600); an output is an ordinary file, so honour the umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_path, 0o666 & ~umask)
         yield tmp_path
         os.replace(tmp_path, target)
     except OSError as e:

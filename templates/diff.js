@@ -9,8 +9,11 @@
   var toggle = document.getElementById("view-toggle");
   if (toggle) {
     toggle.addEventListener("click", function () {
-      var unified = body.classList.toggle("unified");
-      toggle.textContent = unified ? "并排视图" : "合并视图";
+      // The button names the other view; its two labels come from the page, in the report's language.
+      body.classList.toggle("unified");
+      var other = toggle.getAttribute("data-other");
+      toggle.setAttribute("data-other", toggle.textContent);
+      toggle.textContent = other;
     });
   }
   function key(cell) {

@@ -13,8 +13,8 @@ python-docx, so a file of 10,000 tables takes milliseconds.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Optional, Sequence, Union
 from xml.sax.saxutils import escape
 
 import attrs
@@ -28,12 +28,10 @@ CONTENT_TYPES = (
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/numbering.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
-    '<Override PartName="/word/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
     "</Types>"
 )
+_OVERRIDE = ('<Override PartName="/word/{part}.xml" '
+             'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{part}+xml"/>')
 RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -41,14 +39,15 @@ RELS = (
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
     'Target="word/document.xml"/></Relationships>'
 )
-DOC_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" '
-    'Target="numbering.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-    'Target="styles.xml"/></Relationships>'
-)
+_REL = '<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" ' \
+       'Target="{kind}.xml"/>'
+
+
+def doc_rels(kinds: Sequence[str]) -> str:
+    """word/_rels/document.xml.rels pointing at the parts present (numbering, styles)."""
+    rels = "".join(_REL.format(n=i + 1, kind=k) for i, k in enumerate(kinds))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
 
 
 @attrs.frozen
@@ -56,14 +55,14 @@ class P:
     """A paragraph: ``style`` is a style id (see :func:`styles_xml`); ``num`` is ``(numId, ilvl)``."""
 
     text: str
-    style: Optional[str] = None
-    num: Optional[tuple[int, int]] = None
+    style: str | None = None
+    num: tuple[int, int] | None = None
 
 
-Block = Union[str, P, Sequence[Sequence[str]]]
+Block = str | P | Sequence[Sequence[str]]
 
 
-def paragraph_xml(p: Union[str, P]) -> str:
+def paragraph_xml(p: str | P) -> str:
     p = P(p) if isinstance(p, str) else p
     ppr = ""
     if p.style or p.num:
@@ -119,23 +118,27 @@ def body_xml(blocks: Sequence[Block]) -> str:
     )
 
 
-def build_docx(path: Path, blocks: Sequence[Block], *, numbering: Optional[str] = None,
-               styles: Optional[str] = None) -> Path:
+def build_docx(path: Path, blocks: Sequence[Block], *, numbering: str | None = None,
+               styles: str | None = None) -> Path:
     """A valid .docx (Word and LibreOffice open it) holding ``blocks``."""
-    members: dict[str, Union[str, bytes]] = {
+    members: dict[str, str | bytes] = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": RELS,
-        "word/_rels/document.xml.rels": DOC_RELS,
+        "word/_rels/document.xml.rels": doc_rels([k for k, v in (("numbering", numbering), ("styles", styles)) if v]),
         "word/document.xml": document_xml(body_xml(blocks)),
     }
+    overrides = ""
     if numbering:
         members["word/numbering.xml"] = numbering
+        overrides += _OVERRIDE.format(part="numbering")
     if styles:
         members["word/styles.xml"] = styles
+        overrides += _OVERRIDE.format(part="styles")
+    members["[Content_Types].xml"] = CONTENT_TYPES.replace("</Types>", overrides + "</Types>")
     return raw_docx(path, members)
 
 
-def raw_docx(path: Path, members: Mapping[str, Union[str, bytes]]) -> Path:
+def raw_docx(path: Path, members: Mapping[str, str | bytes]) -> Path:
     """A zip holding exactly ``members`` (name → text or bytes), deflated."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():

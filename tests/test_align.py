@@ -91,7 +91,13 @@ def test_section_with_new_title_and_kept_content_is_renamed() -> None:
 
 def test_sections_that_swap_places_are_moved_and_new_ones_added() -> None:
     old = build([("依法决策", ["合法性审查全覆盖。"]), ("严格执法", ["执法人员持证上岗。"])])
-    new = build([("严格执法", ["执法人员持证上岗。"]), ("依法决策", ["合法性审查全覆盖。"]), ("数字法治", ["平台上线。"])])
+    new = build(
+        [
+            ("严格执法", ["执法人员持证上岗。"]),
+            ("依法决策", ["合法性审查全覆盖。"]),
+            ("数字法治", ["平台上线。"]),
+        ]
+    )
     secs = align(old, new)[0]
     assert sorted(t.value for t in tags(secs)) == ["added", "moved", "same"]
 
@@ -111,7 +117,16 @@ def test_any_rapidfuzz_scorer_can_drive_the_alignment() -> None:
     assert tags(align_sentences(old, new, scorer=fuzz.ratio, cutoff=0.99)) == [Tag.REMOVED, Tag.ADDED]
 
 
-_PIECES = ["全年受理案件402件", "依法行政", "执法", "学法5次", "法治政府建设", "复议", "审查全覆盖", "Legal aid cases 12"]
+_PIECES = [
+    "全年受理案件402件",
+    "依法行政",
+    "执法",
+    "学法5次",
+    "法治政府建设",
+    "复议",
+    "审查全覆盖",
+    "Legal aid cases 12",
+]
 _sentence = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map(lambda xs: "，".join(xs) + "。")
 
 

@@ -1,6 +1,7 @@
 """Bad and hostile input: every case gets an error from the hierarchy that names the file and the cause,
 or a correct result where the input is legitimate; the CLI prints one line, never a traceback, and
-leaves no partial output. (Workbook, template and writer cases: tests/test_bad_output.py.)"""
+leaves no partial output. Readers first; then filled workbooks (reportkit.draft.read_workbook), Word
+templates (reportkit.draft.fill) and hostile report text through the HTML/Excel/Word writers."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional, Type
 
 import pytest
 
@@ -96,7 +97,7 @@ def folder(d: Path) -> Path:
 
 
 # (id, make, expected error or None for a correct result, limits, check of the text when read)
-CASES: list[tuple[str, Make, Optional[Type[ReportkitError]], Optional[Limits], Optional[Callable[[str], bool]]]] = [
+CASES: list[tuple[str, Make, type[ReportkitError] | None, Limits | None, Callable[[str], bool] | None]] = [
     ("empty-txt", write("e.txt", b""), EmptyInputError, None, None),
     ("whitespace-txt", write("w.txt", " \n\t\r\n\u3000 ".encode()), EmptyInputError, None, None),
     ("empty-md", write("e.md", b"\n\n"), EmptyInputError, None, None),
@@ -145,6 +146,7 @@ CASES: list[tuple[str, Make, Optional[Type[ReportkitError]], Optional[Limits], O
      None, None, lambda t: "root:" not in t),
     ("missing", lambda d: d / "nope.txt", MissingFileError, None, None),
     ("folder", folder, InputError, None, None),
+    ("device-not-file", lambda d: Path(os.devnull), InputError, None, None),
     ("pdf-extension", write("r.pdf", b"%PDF-1.4"), UnsupportedFormatError, None, None),
     ("doc-extension", write("r.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), UnsupportedFormatError, None, None),
     ("docx-not-zip", write("n.docx", REPORT.encode()), CorruptFileError, None, None),
@@ -176,8 +178,8 @@ CASES: list[tuple[str, Make, Optional[Type[ReportkitError]], Optional[Limits], O
 
 @pytest.mark.parametrize(("make", "expected", "limits", "check"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_input_gets_a_named_error_or_a_correct_result(
-    tmp_path: Path, make: Make, expected: Optional[Type[ReportkitError]], limits: Optional[Limits],
-    check: Optional[Callable[[str], bool]],
+    tmp_path: Path, make: Make, expected: type[ReportkitError] | None, limits: Limits | None,
+    check: Callable[[str], bool] | None,
 ) -> None:
     path = make(tmp_path)
     if expected is None:
@@ -205,6 +207,15 @@ def test_a_single_5MB_line_parses_with_valid_spans(tmp_path: Path) -> None:
     assert all(r.text[s.start:s.end] == s.text for s in r.sentences[:: 997])
 
 
+def test_cli_max_bytes_raises_and_lowers_the_size_limit(tmp_path: Path) -> None:
+    p = tmp_path / "r.txt"
+    p.write_text(REPORT, encoding="utf-8")
+    small = subprocess.run([sys.executable, "-m", "reportkit.cli", "parse", str(p), "--max-bytes", "20"],
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert small.returncode == InputTooLargeError.exit_code and "Limits.max_bytes" in small.stderr
+    assert reportkit.read(p, limits=Limits(max_bytes=10_000)).meta.year == 2022
+
+
 CLI_SAMPLE = ["empty-txt", "binary-nul", "invalid-utf8-mid", "txt-50MB", "missing", "docx-not-zip",
               "docx-zip-bomb", "docx-xxe", "docx-10000-tables", "pdf-extension"]
 
@@ -215,10 +226,196 @@ def test_cli_prints_one_line_and_leaves_no_output(tmp_path: Path, case: tuple) -
     path = make(tmp_path)
     out = tmp_path / "out" / "out.json"
     p = subprocess.run([sys.executable, "-m", "reportkit.cli", "parse", str(path), "--json", str(out)],
-                       capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+                       capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "NO_COLOR": "1"})
     assert p.returncode == expected.exit_code, p.stderr
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("reportkit: error:") and path.name in lines[0], p.stderr
     assert "Traceback" not in p.stderr
     assert not out.exists()
     assert not out.parent.exists() or not any(out.parent.iterdir())
+
+
+# -- workbooks, templates and writers ----------------------------------------------------------------
+import openpyxl
+
+from reportkit.draft import collection_workbook, fill, read_workbook
+from reportkit.errors import TemplateError, WorkbookError
+
+OLD = ("2021年，某区政府坚持依法行政。\n一、主要成效\n办理案件300件，调解纠纷120起。\n"
+       "二、2022年工作思路\n（一）力争办理案件400件。\n")
+HOSTILE = ("2022年，某区政府坚持依法行政{{ 7*7 }}{% raw %}<script>alert(1)</script>。\n一、主要成效\n"
+           "办理案件402件，调解纠纷=HYPERLINK(\"http://evil.invalid\",\"点击\")130起。\n"
+           "+cmd|' /C calc'!A0 @SUM(1+1) -2+3 共建成站点15个。\n二、2023年工作思路\n（一）力争办理案件500件。\n")
+
+
+@pytest.fixture()
+def workbook(tmp_path: Path) -> Path:
+    """A data-collection workbook for a small report, every input value filled."""
+    path = collection_workbook(reportkit.parse_text(HOSTILE), tmp_path / "wb.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, 1).value:
+            ws.cell(row, 5).value = 7
+    wb.save(path)
+    return path
+
+
+def _edit(path: Path, change: Callable[[openpyxl.Workbook], object]) -> Path:
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    change(wb)
+    wb.save(path)
+    return path
+
+
+def _formula(wb: openpyxl.Workbook) -> None:
+    wb.worksheets[0].cell(2, 5).value = "=SUM(1,2)"
+
+
+def _hidden(wb: openpyxl.Workbook) -> None:
+    wb.worksheets[1].sheet_state = "hidden"
+
+
+def _merged(wb: openpyxl.Workbook) -> None:
+    wb.worksheets[0].merge_cells("E2:E3")
+
+
+def _text_number(wb: openpyxl.Workbook) -> None:
+    wb.worksheets[0].cell(2, 5).value = "很多"
+
+
+def _as_macro(path: Path) -> Path:
+    target = path.with_suffix(".xlsm")
+    target.write_bytes(path.read_bytes())
+    return target
+
+
+def _with_vba(path: Path) -> Path:
+    target = path.with_name("vba.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename))
+        dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + bytes(60))
+    return target
+
+
+def _with_doctype(path: Path) -> Path:
+    target = path.with_name("dtd.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = LAUGHS.split("?>", 1)[1].encode() + data
+            dst.writestr(item, data)
+    return target
+
+
+def _bomb_xlsx(path: Path) -> Path:
+    return zip_bomb(path.parent).rename(path.with_name("bomb.xlsx"))
+
+
+def _not_zip(path: Path) -> Path:
+    target = path.with_name("text.xlsx")
+    target.write_text("索引号,1", encoding="utf-8")
+    return target
+
+
+WORKBOOK_CASES: list[tuple[str, Callable[[Path], Path], str]] = [
+    ("formula-for-number", lambda p: _edit(p, _formula), "formula"),
+    ("text-for-number", lambda p: _edit(p, _text_number), "很多"),
+    ("hidden-sheet", lambda p: _edit(p, _hidden), "hidden"),
+    ("merged-over-inputs", lambda p: _edit(p, _merged), "merged"),
+    ("macro-xlsm", _as_macro, "macro"),
+    ("macro-inside-xlsx", _with_vba, "vbaProject"),
+    ("xlsx-doctype", _with_doctype, ""),
+    ("xlsx-zip-bomb", _bomb_xlsx, "zip bomb"),
+    ("xlsx-not-zip", _not_zip, "not an .xlsx"),
+]
+
+
+@pytest.mark.parametrize(("tamper", "words"), [c[1:] for c in WORKBOOK_CASES], ids=[c[0] for c in WORKBOOK_CASES])
+def test_a_bad_workbook_is_refused_naming_file_and_cause(
+    workbook: Path, tamper: Callable[[Path], Path], words: str
+) -> None:
+    bad = tamper(workbook)
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(bad)
+    assert bad.name in str(info.value) and words in str(info.value) and "lollol" not in str(info.value)
+
+
+@pytest.mark.parametrize("case", ["formula-for-number", "macro-inside-xlsx", "xlsx-zip-bomb"])
+def test_cli_fill_with_a_bad_workbook_prints_one_line_and_writes_nothing(
+    workbook: Path, tmp_path: Path, case: str
+) -> None:
+    bad = {c[0]: c[1] for c in WORKBOOK_CASES}[case](workbook)
+    out = tmp_path / "out" / "draft.docx"
+    p = subprocess.run([sys.executable, "-m", "reportkit.cli", "fill", str(bad), "-o", str(out)],
+                       capture_output=True, text=True, timeout=120, check=False)
+    assert p.returncode == WorkbookError.exit_code, p.stderr
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reportkit: error:") and "Traceback" not in p.stderr
+    assert not out.exists()
+
+
+TEMPLATE_CASES = [
+    ("undefined-name", "{{ no_such_name }}", "no_such_name"),
+    ("syntax-error", "{% for b in blocks %}{{ b.text }", "syntax"),
+    ("python-internals", "{{ ''.__class__.__mro__[1].__subclasses__() }}", "unsafe"),
+    ("globals", "{{ cycler.__init__.__globals__ }}", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), [c[1:] for c in TEMPLATE_CASES], ids=[c[0] for c in TEMPLATE_CASES])
+def test_a_hostile_template_gives_a_template_error_and_no_output(
+    workbook: Path, tmp_path: Path, line: str, words: str
+) -> None:
+    template = build_docx(tmp_path / "tpl.docx", ["{{ organisation }}", line])
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as info:
+        fill(workbook, out, template=template)
+    assert words in str(info.value) and "tpl.docx" in str(info.value)
+    assert "subclasses" not in str(info.value) or "unsafe" in str(info.value)
+    assert not out.exists() and not list(tmp_path.glob(".out.docx*"))
+
+
+@pytest.fixture()
+def hostile_diff() -> reportkit.ReportDiff:
+    return reportkit.compare(reportkit.parse_text(OLD), reportkit.parse_text(HOSTILE))
+
+
+def test_html_writer_shows_hostile_report_text_as_text(hostile_diff: reportkit.ReportDiff, tmp_path: Path) -> None:
+    from reportkit.render.html import write_html
+
+    write_html(hostile_diff, tmp_path / "d.html")
+    page = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page and "alert(1)" in page
+    assert "{{ 7*7 }}" in page or "{{ 7*7 }}".replace(" ", "") in page.replace(" ", "")
+    assert "49" not in page.split("依法行政", 1)[1][:40]
+
+
+def test_excel_writer_never_turns_report_text_into_formulas(
+    hostile_diff: reportkit.ReportDiff, tmp_path: Path
+) -> None:
+    from reportkit.render.excel import write_xlsx
+
+    write_xlsx(hostile_diff, tmp_path / "d.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "d.xlsx")
+    texts = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    hostile = [c for c in texts if any(w in c.value for w in ("HYPERLINK", "cmd|", "@SUM"))]
+    assert hostile, "the hostile sentences should appear somewhere in the workbook"
+    for c in hostile:
+        if c.value.lstrip().startswith(("=", "+", "-", "@")):
+            assert c.data_type == "s", (c.coordinate, c.value)
+
+
+def test_word_writer_keeps_template_syntax_as_literal_text(
+    hostile_diff: reportkit.ReportDiff, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    from reportkit.render.word import write_docx
+
+    write_docx(hostile_diff, tmp_path / "d.docx")
+    body = Document(str(tmp_path / "d.docx")).element.body
+    text = "".join(t.text or "" for t in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+    assert "{{ 7*7 }}" in text and "<script>" in text

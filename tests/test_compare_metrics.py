@@ -93,8 +93,9 @@ def test_unknown_prior_still_gives_the_implied_value() -> None:
 
 
 def _metric(value: str, q: Qualifier, high: str | None = None) -> Metric:
-    return Metric("t", value, 0, 1, Decimal(value), "%", q, MetricKind.RATE,
-                  value_high=Decimal(high) if high else None)
+    return Metric(
+        "t", value, 0, 1, Decimal(value), "%", q, MetricKind.RATE, value_high=Decimal(high) if high else None
+    )
 
 
 @pytest.mark.parametrize(
@@ -118,7 +119,9 @@ def test_numeric_targets_are_judged_by_their_qualifier(value, q, high, outcome, 
 
 
 def test_implied_prior_of_a_percentage_fall() -> None:
-    change = Metric("c", "27.4%", 0, 1, Decimal("27.4"), "%", kind=MetricKind.CHANGE, direction=Direction.DOWN)
+    change = Metric(
+        "c", "27.4%", 0, 1, Decimal("27.4"), "%", kind=MetricKind.CHANGE, direction=Direction.DOWN
+    )
     assert round(implied_prior(Decimal(53), change)) == 73  # type: ignore[arg-type]
 
 
@@ -191,6 +194,40 @@ def test_diff_json_has_the_shape_score_diff_reads(diff) -> None:  # type: ignore
 
     data = json.loads(diff.to_json())
     m = next(x for x in data["metrics"] if x["old"] and x["new"])
-    assert {"start", "end", "value", "unit", "label"} <= set(m["old"]) and m["status"] in ("up", "down", "unchanged")
+    assert {"start", "end", "value", "unit", "label"} <= set(m["old"]) and m["status"] in (
+        "up",
+        "down",
+        "unchanged",
+    )
     sc = data["stated_changes"][0]
     assert {"start", "end", "metric", "consistent", "implied_prior"} <= set(sc)
+
+
+LIST_OLD = """某市2022年政府工作报告
+一、2022年工作回顾
+全年经济平稳运行。
+二、2023年工作安排
+今年要淘汰钢铁270万吨、水泥420万吨、平板玻璃350万标准箱等落后产能。
+"""
+LIST_NEW = """某市2023年政府工作报告
+一、2023年工作回顾
+钢铁、水泥等5个重点行业淘汰落后产能年度任务如期完成。
+二、2024年工作安排
+继续推进结构调整。
+"""
+
+
+def test_targets_said_in_words_to_be_done_are_met_and_等_covers_the_rest_of_the_list() -> None:
+    d = reportkit.compare(reportkit.parse_text(LIST_OLD), reportkit.parse_text(LIST_NEW))
+    by_target = {f.commitment.target.text: f for f in d.commitments if f.commitment.target is not None}
+    assert by_target["420万吨"].status is FollowStatus.MET and by_target["420万吨"].outcome is None
+    assert by_target["350万标准箱"].met is True and "等" in by_target["350万标准箱"].note
+
+
+def test_a_target_said_to_be_missed_is_missed() -> None:
+    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n进出口总额增长6%左右。\n")
+    new = reportkit.parse_text(
+        "一、2023年工作回顾\n进出口总额出现下降，预期增长目标未能实现。\n二、2024年工作安排\n稳外贸。\n"
+    )
+    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert f.status is FollowStatus.MISSED and f.met is False

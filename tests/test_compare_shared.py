@@ -62,7 +62,9 @@ def test_metric_pairing_matches_the_gold_pairs(shared: Path, capsys, org: str, o
     if not expected:
         assert predicted == []  # these fragments share no indicator: any pair is a false one
         return
-    out = _measure(capsys, _scorer(shared).pairs, data, str(shared / "gold" / "fazhi"), org, str(old), str(new))
+    out = _measure(
+        capsys, _scorer(shared).pairs, data, str(shared / "gold" / "fazhi"), org, str(old), str(new)
+    )
     assert _f1(out["pairs"]) >= 0.9
 
 

@@ -45,11 +45,17 @@ def test_redline_never_cuts_through_a_number() -> None:
 
 def test_redline_joins_stray_single_characters_into_one_phrase() -> None:
     ops = redline("同比增长7.5%", "同比下降3%")
-    assert [(o.op, o.old, o.new) for o in ops] == [("equal", "同比", "同比"), ("replace", "增长7.5%", "下降3%")]
+    assert [(o.op, o.old, o.new) for o in ops] == [
+        ("equal", "同比", "同比"),
+        ("replace", "增长7.5%", "下降3%"),
+    ]
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.text(alphabet="法治政府年件次12345%，。 ab", max_size=30), st.text(alphabet="法治政府年件次12345%，。 ab", max_size=30))
+@given(
+    st.text(alphabet="法治政府年件次12345%，。 ab", max_size=30),
+    st.text(alphabet="法治政府年件次12345%，。 ab", max_size=30),
+)
 def test_redline_ops_rebuild_both_texts(a: str, b: str) -> None:
     ops = redline(a, b)
     assert "".join(o.old for o in ops) == a

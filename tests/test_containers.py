@@ -3,6 +3,7 @@ page gives the same section tree and the same metadata: readers hand the parser 
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ def _seed_parts(shared: Path, seed_path: Path) -> tuple[list[list[str]], list[st
     rows = [[c.strip() for c in line.split("|") if c.strip()] for line in lines[:2]]
     body_start = len(lines[0]) + len(lines[1]) + 2
     cuts = [body_start, *sorted(starts), len(text)]
-    paras = [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    paras = [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
     return rows, paras
 
 

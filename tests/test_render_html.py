@@ -202,3 +202,13 @@ def test_stated_changes_are_marked_in_the_text_with_their_check() -> None:
     bad = attrs.evolve(diff.stated_changes[0], consistent=False)
     page = render_html(attrs.evolve(diff, stated_changes=(bad,)))
     assert re.search(r'<span class="[^"]*\bsc bad" title="[^"]*“20%”[^"]*不一致[^"]*">', page)
+
+
+def test_an_english_report_gets_an_english_page() -> None:
+    diff = make_diff()
+    en = attrs.evolve(diff, new=attrs.evolve(diff.new, meta=attrs.evolve(diff.new.meta, language="en")))
+    page = render_html(en)
+    assert '<html lang="en">' in page and "Metric changes" in page and "Contents" in page
+    for zh in ("指标变化", "目录", "年度报告比较", "只看改动"):
+        assert zh not in page
+    assert "<script>alert(1)</script>" not in page

@@ -126,14 +126,14 @@ SNAPSHOT = """\
 reportkit 年度比较
   旧  2022 某区2022年法治政府建设年度报告  (mouqu-2022.txt)
   新  2023 某区2023年法治政府建设年度报告  (mouqu-2023.txt)
-  相似度    余弦 0.82 · Jaccard 0.61 · 编辑 0.70 · 沿用 0.74  (1 = 完全相同)
-  章节      修改 3 · 改名 3 · 新增 1 · 删除 3
-            新增：（四）数字法治
-            删除：（三）优化法律服务；（二）开展执法培训不少于4次；（三）推进{{ 7*7 }}专项行动
-  语句      相同 2 · 修改 10 · 删除 2
-  指标      上升 4 · 下降 1 · 未再报告 2 · 新增 3
-  承诺      已完成 1 · 有进展 1 · 未找到 1
-  所述变化  1 处，其中与去年数字不符 0 处
+  相似度      余弦 0.82 · Jaccard 0.61 · 编辑 0.70 · 沿用 0.74  (1 = 完全相同)
+  章节        修改 3 · 改名 3 · 新增 1 · 删除 3
+              新增：（四）数字法治
+              删除：（三）优化法律服务；（二）开展执法培训不少于4次；（三）推进{{ 7*7 }}专项行动
+  语句        相同 2 · 修改 10 · 删除 2
+  指标        上升 4 · 下降 1 · 未再报告 2 · 新增 3
+  承诺        已完成 1 · 有进展 1 · 未找到 1
+  所述变化    1 处，其中与去年数字不符 0 处
 
 变化最大的指标（5）
   指标                          单位          去年 → 今年               变化     幅度
@@ -155,3 +155,13 @@ reportkit 年度比较
 def test_summary_snapshot() -> None:
     """The whole summary of the sample diff; update deliberately when the layout changes."""
     assert render_diff(make_diff()) == SNAPSHOT
+
+
+def test_an_english_report_gets_an_english_summary() -> None:
+    diff = make_diff()
+    en = attrs.evolve(diff, new=attrs.evolve(diff.new, meta=attrs.evolve(diff.new.meta, language="en")))
+    out = render_diff(en)
+    assert "Largest metric changes (5)" in out and "similarity" in out and "up 4 · down 1" in out
+    assert "变化最大的指标" not in out and "相似度" not in out
+    rows = [line for line in out.splitlines() if " → " in line]
+    assert len({text_width(line[: line.index(" → ")]) for line in rows}) == 1

@@ -1,9 +1,10 @@
 """Align two years' sentences and sections.
 
-Sentences: identical sentences (after folding width and whitespace) pair first, in order; the rest pair
-greedily by similarity (one ``rapidfuzz.process.cdist`` call, any RapidFuzz-form scorer) above a cutoff.
-A pair that breaks reading order (not on the longest increasing run of the pairs, as difflib would
-keep it) or whose sections were not paired with each other is MOVED.
+Sentences: identical sentences (whitespace ignored) pair first, in order; the rest pair greedily, best
+first, by a similarity above a cutoff.  Any RapidFuzz-form scorer works (one ``process.cdist`` call);
+the default Indel similarity is only computed for pairs that a bit-set filter lets through
+(``_prefiltered``), in one ``process.cpdist`` call.  A pair that breaks reading order (not on the
+longest increasing run of the pairs) or whose sections were not paired with each other is MOVED.
 
 Sections: paired level by level, on two signals: the title with years taken out (2022年工作思路 ↔
 2023年工作思路 is the same title) and how much of the content the sentence pairs carry from one to the
@@ -72,7 +73,11 @@ def _scale(scorer: Scorer) -> float:
 
 
 def match_sentences(
-    old: Sequence[str], new: Sequence[str], *, scorer: Scorer = DEFAULT_SCORER, cutoff: float = SENTENCE_CUTOFF
+    old: Sequence[str],
+    new: Sequence[str],
+    *,
+    scorer: Scorer = DEFAULT_SCORER,
+    cutoff: float = SENTENCE_CUTOFF,
 ) -> list[Match]:
     """Pairs of indices: equal texts first (in order), then the best remaining pairs above ``cutoff``."""
     pending: dict[str, list[int]] = {}
@@ -94,23 +99,26 @@ def match_sentences(
         scale = _scale(scorer)
         a_txt, b_txt = [old[i] for i in rest_old], [new[j] for j in rest_new]
         if scorer in _INDEL_SCORERS:
-            grid = _prefiltered(a_txt, b_txt, scorer, cutoff * scale)
+            rows, cols, values = _prefiltered(a_txt, b_txt, scorer, cutoff * scale)
         else:
-            grid = process.cdist(a_txt, b_txt, scorer=scorer, score_cutoff=cutoff * scale, dtype=np.float32, workers=1)
-        rows, cols = np.nonzero(grid >= cutoff * scale)
-        if len(rows):
+            grid = process.cdist(
+                a_txt, b_txt, scorer=scorer, score_cutoff=cutoff * scale, dtype=np.float32, workers=1
+            )
+            rows, cols = np.nonzero(grid >= cutoff * scale)
             values = grid[rows, cols]
+        if len(rows):
             # best first; among equals, the pair nearest the diagonal (keeps reading order)
             order = np.lexsort((np.abs(rows - cols), -values))
             taken_old: set[int] = set()
             taken_new: set[int] = set()
-            for k in order:
-                r, c = int(rows[k]), int(cols[k])
+            for r, c, v in zip(
+                rows[order].tolist(), cols[order].tolist(), values[order].tolist(), strict=True
+            ):
                 if r in taken_old or c in taken_new:
                     continue
                 taken_old.add(r)
                 taken_new.add(c)
-                matches.append((rest_old[r], rest_new[c], round(float(values[k]) / scale, 4)))
+                matches.append((rest_old[r], rest_new[c], round(v / scale, 4)))
     matches.sort()
     return matches
 
@@ -135,11 +143,16 @@ def bucket_overlap(a: Sequence[str], b: Sequence[str]) -> tuple["np.ndarray", "n
     overlap = np.zeros((len(a), len(b)), dtype=np.uint16)
     for w in range(pa.shape[1]):  # four 2-D passes beat one 3-D array of every pair's words
         overlap += np.bitwise_count(pa[:, w, None] & pb[None, :, w])
-    return overlap, np.bitwise_count(pa).sum(1), np.bitwise_count(pb).sum(1)
+    # float32 counts: the callers compare them with float thresholds over every pair
+    ca = np.bitwise_count(pa).sum(1, dtype=np.int32).astype(np.float32)
+    cb = np.bitwise_count(pb).sum(1, dtype=np.int32).astype(np.float32)
+    return overlap, ca, cb
 
 
-def _prefiltered(a: Sequence[str], b: Sequence[str], scorer: Scorer, cutoff: float) -> "np.ndarray":
-    """The Indel grid, computed only where it can plausibly reach ``cutoff``.
+def _prefiltered(
+    a: Sequence[str], b: Sequence[str], scorer: Scorer, cutoff: float
+) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """Rows, columns and similarities of the pairs at or above ``cutoff``, scoring only plausible pairs.
 
     Scoring every pair costs 50 ms on a 政府工作报告 (600 × 600 sentences).  Indel similarity is a Dice
     coefficient over the characters in order; the Dice coefficient of the two sentences' *sets* of
@@ -153,14 +166,24 @@ def _prefiltered(a: Sequence[str], b: Sequence[str], scorer: Scorer, cutoff: flo
     la = np.array([len(t) for t in a], dtype=np.float32)[:, None]
     lb = np.array([len(t) for t in b], dtype=np.float32)[None, :]
     frac = cutoff / 100.0 if cutoff > 1.0 else cutoff
-    keep = (2 * overlap >= _SLACK * frac * (ca[:, None] + cb[None, :])) & (2 * np.minimum(la, lb) >= frac * (la + lb))
-    grid = np.zeros((len(a), len(b)), dtype=np.float32)
+    keep = (2 * overlap >= _SLACK * frac * (ca[:, None] + cb[None, :])) & (
+        2 * np.minimum(la, lb) >= frac * (la + lb)
+    )
     rows, cols = np.nonzero(keep)
-    if len(rows):
-        grid[rows, cols] = process.cpdist(
-            [a[r] for r in rows.tolist()], [b[c] for c in cols.tolist()], scorer=scorer, score_cutoff=cutoff, dtype=np.float32, workers=1
+    values = (
+        process.cpdist(
+            [a[r] for r in rows.tolist()],
+            [b[c] for c in cols.tolist()],
+            scorer=scorer,
+            score_cutoff=cutoff,
+            dtype=np.float32,
+            workers=1,
         )
-    return grid
+        if len(rows)
+        else np.zeros(0, dtype=np.float32)
+    )
+    hit = values >= cutoff
+    return rows[hit], cols[hit], values[hit]
 
 
 def in_order(pairs: Sequence[tuple[int, int]]) -> set[int]:
@@ -293,7 +316,11 @@ def _member_matrix(chains: Sequence[list[int]], n_sections: int) -> "np.ndarray"
 
 
 def _pair_parents_of_paired_children(
-    fo: Sequence[Section], po: Sequence[int], fn: Sequence[Section], pn: Sequence[int], pair_of: dict[int, int]
+    fo: Sequence[Section],
+    po: Sequence[int],
+    fn: Sequence[Section],
+    pn: Sequence[int],
+    pair_of: dict[int, int],
 ) -> None:
     """Pair two unpaired sections whose children were paired with each other, deepest first.
 
@@ -371,7 +398,7 @@ def align_sections(
                 cand.append((score, a, b))
         cand.sort(key=lambda x: (-x[0], abs(x[1] - x[2])))
         taken: set[int] = set(pair_of.values())
-        for score, a, b in cand:
+        for _score, a, b in cand:
             if a in pair_of or b in taken:
                 continue
             pair_of[a] = b
@@ -399,7 +426,9 @@ def align_sections(
         else:
             tag = Tag.RENAMED
         sc = (
-            span_scores(profiles[0], profiles[1], (so.start, so.end), (sn.start, sn.end), float(content[a, b]))
+            span_scores(
+                profiles[0], profiles[1], (so.start, so.end), (sn.start, sn.end), float(content[a, b])
+            )
             if profiles
             else None
         )
@@ -409,7 +438,9 @@ def align_sections(
     for a, pos in _interleave(len(fn), removed, anchors).items():
         keyed.append((pos, a, SectionPair(Tag.REMOVED, fo[a], None, 0.0)))
     paired_new = set(pair_of.values())
-    keyed.extend((float(b), 0, SectionPair(Tag.ADDED, None, fn[b], 0.0)) for b in range(len(fn)) if b not in paired_new)
+    keyed.extend(
+        (float(b), 0, SectionPair(Tag.ADDED, None, fn[b], 0.0)) for b in range(len(fn)) if b not in paired_new
+    )
     keyed.sort(key=lambda t: (t[0], t[1]))
     section_map = {fo[a].path: fn[b].path for a, b in pairs}
     return tuple(p for _, _, p in keyed), section_map

@@ -15,9 +15,10 @@ text before the PLAN part when the parser found no parts).  For each commitment:
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Optional, Sequence, cast
 
 import attrs
 import numpy as np
@@ -43,7 +44,9 @@ _FILLER = re.compile(
 _NUM_RE = re.compile(r"[0-9０-９.%％]+")
 _SUFFIX = re.compile(r"(增幅|降幅|增速|比重)$")
 _SUFFIX_AS = {"增幅": "增长", "增速": "增长", "降幅": "下降"}
-_VERB = re.compile(r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训)+")
+_VERB = re.compile(
+    r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训)+"
+)
 _PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
 _CEILING = re.compile(r"控制在|不超过|不高于|以内|涨幅|失业率|赤字")
 _DONE = re.compile(r"超额完成|如期完成|全面完成|顺利完成|完成|实现|达到|达成|目标任务")
@@ -61,6 +64,15 @@ def review_spans(report: Report) -> list[tuple[int, int]]:
 
 def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
     return any(a <= start < b for a, b in spans)
+
+
+def _inside_all(spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[int]:
+    """Indices of the offsets that fall in any span (one vectorised test for a whole report)."""
+    at = np.asarray(starts, dtype=np.int64)
+    hit = np.zeros(len(at), dtype=bool)
+    for a, b in spans:
+        hit |= (at >= a) & (at < b)
+    return np.nonzero(hit)[0].tolist()
 
 
 def _core(text: str) -> str:
@@ -144,6 +156,7 @@ class _Outcomes:
 
     def bigram_support(self, needle: str, k: int) -> float:
         """Share of the needle's bigrams found near the metric, or of the metric's phrase in the needle."""
+
         def grams(t: str) -> set[str]:
             return {t[i : i + 2] for i in range(len(t) - 1)}
 
@@ -240,7 +253,10 @@ def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> "
     rows, cols = np.nonzero(overlap >= cutoff * cn[:, None])
     if len(rows):
         lcs = process.cpdist(
-            [needles[r] for r in rows.tolist()], [hay[c] for c in cols.tolist()], scorer=LCSseq.similarity, workers=1
+            [needles[r] for r in rows.tolist()],
+            [hay[c] for c in cols.tolist()],
+            scorer=LCSseq.similarity,
+            workers=1,
         )
         lengths = np.array([max(1, len(n)) for n in needles], dtype=np.float32)
         grid[rows, cols] = lcs / lengths[rows]
@@ -269,13 +285,22 @@ def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
     if not old.commitments:
         return ()
     spans = review_spans(new)
-    sents: list[Sentence] = [s for s in sentences_of(new) if _inside(spans, s.start)]
-    outcomes = [m for m in new.metrics if _inside(spans, m.start) and not m.is_target]
+    all_sents = sentences_of(new)
+    sents: list[Sentence] = [all_sents[i] for i in _inside_all(spans, [s.start for s in all_sents])]
+    outcomes = [
+        new.metrics[i]
+        for i in _inside_all(spans, [m.start for m in new.metrics])
+        if not new.metrics[i].is_target
+    ]
     commits = old.commitments
     hay = [_squeeze(s.text) for s in sents]
     evidence = _containment([_squeeze(c.text) for c in commits], hay, EVIDENCE_CUTOFF)
     # the three best evidence sentences of every commitment at once
-    top = np.argsort(-evidence, axis=1)[:, :3] if sents else np.zeros((len(commits), 0), dtype=np.intp)
+    if len(sents) > 3:
+        top = np.argpartition(-evidence, 3, axis=1)[:, :3]
+        top = np.take_along_axis(top, np.argsort(-np.take_along_axis(evidence, top, axis=1), axis=1), axis=1)
+    else:
+        top = np.argsort(-evidence, axis=1)[:, :3]
     best = evidence.max(axis=1) if sents else np.zeros(len(commits))
     numeric = [k for k, c in enumerate(commits) if c.target is not None]
     found: dict[int, FollowThrough] = {}
@@ -289,17 +314,22 @@ def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
             ft = _numeric(old, commits[k], indicators[row], naming[row], named[row], review, sents, ev_idx)
             if ft is not None:
                 found[k] = ft
+        found.update(_covered_by_deng(old, commits, numeric, found))
     # plain lists: indexing numpy scalars a thousand times costs more than the matching did
-    keep = (np.take_along_axis(evidence, top, axis=1) >= EVIDENCE_CUTOFF).tolist()
-    tops, sims = top.tolist(), np.round(best, 4).tolist()
+    keep = np.take_along_axis(evidence, top, axis=1) >= EVIDENCE_CUTOFF
+    any_ev = cast(list[bool], keep.any(axis=1).tolist()) if keep.size else [False] * len(commits)
+    tops: list[list[int]] = top.tolist()
+    keeps: list[list[bool]] = keep.tolist()
+    sims: list[float] = np.round(best, 4).tolist()
     result: list[FollowThrough] = []
     for k, c in enumerate(commits):
         if k in found:
             result.append(found[k])
-            continue
-        ev = tuple(sents[x] for x, ok in zip(tops[k], keep[k]) if ok)
-        status = FollowStatus.ADDRESSED if ev else FollowStatus.NOT_FOUND
-        result.append(FollowThrough(c, status, ev, None, None, sims[k]))
+        elif any_ev[k]:
+            ev = tuple(sents[x] for x, ok in zip(tops[k], keeps[k], strict=True) if ok)
+            result.append(FollowThrough(c, FollowStatus.ADDRESSED, ev, None, None, sims[k]))
+        else:
+            result.append(FollowThrough(c, FollowStatus.NOT_FOUND, (), None, None, sims[k]))
     return tuple(result)
 
 
@@ -331,7 +361,9 @@ def _numeric(
                 holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
                 ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
                 status = FollowStatus.MET if met else FollowStatus.MISSED
-                return FollowThrough(c, status, ev, outcome, met, round(float(naming[x]), 4), _note(target, outcome))
+                return FollowThrough(
+                    c, status, ev, outcome, met, round(float(naming[x]), 4), _note(target, outcome)
+                )
     # no number: a sentence that names the indicator may still say it was done or not
     thing = _object(indicator)
     naming_it = set(np.nonzero(named >= 0.9)[0].tolist()) if len(indicator) >= 4 else set()
@@ -344,6 +376,55 @@ def _numeric(
             status = FollowStatus.MET if said else FollowStatus.MISSED
             return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
     return None
+
+
+def _covered_by_deng(
+    old: Report, commits: Sequence[Commitment], numeric: Sequence[int], found: dict[int, FollowThrough]
+) -> dict[int, FollowThrough]:
+    """Targets listed with one said in words to be done, where that sentence closes its list with 等.
+
+    淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱 → 钢铁、水泥等15个重点行业…任务如期完成: the 等 covers
+    平板玻璃 too.  Only a verdict in words is carried over, never a number.
+    """
+
+    def sentence_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    starts = [s.start for s in sentences_of(old)]
+    out: dict[int, FollowThrough] = {}
+    for k in numeric:
+        if k in found:
+            continue
+        target = commits[k].target
+        assert target is not None
+        for j in numeric:
+            done = found.get(j)
+            sibling = commits[j].target
+            if (
+                done is None
+                or done.outcome is not None
+                or done.met is None
+                or not done.evidence
+                or sibling is None
+            ):
+                continue
+            if sentence_of(sibling.start) != sentence_of(target.start):
+                continue
+            words = done.evidence[0].text
+            thing = _object(target_indicator(old, commits[j]))
+            at = words.find(thing) if len(thing) >= 2 else -1
+            if at >= 0 and "等" in words[at : at + len(thing) + 8]:
+                out[k] = FollowThrough(
+                    commits[k],
+                    done.status,
+                    done.evidence[:1],
+                    None,
+                    done.met,
+                    done.similarity,
+                    "stated in words, covered by 等",
+                )
+                break
+    return out
 
 
 def _squeeze(text: str) -> str:

@@ -99,7 +99,11 @@ def _grid(a: Sequence[str], b: Sequence[str]) -> "np.ndarray":
 
 def _quantize(d: Decimal) -> Decimal:
     try:
-        return d.quantize(Decimal("0.01")) if d == d.to_integral_value() or abs(d) >= 1 else d.quantize(Decimal("0.0001"))
+        return (
+            d.quantize(Decimal("0.01"))
+            if d == d.to_integral_value() or abs(d) >= 1
+            else d.quantize(Decimal("0.0001"))
+        )
     except InvalidOperation:
         return d
 
@@ -113,7 +117,11 @@ def _qualifier_note(a: Metric, b: Metric) -> str:
 def compared(a: Metric, b: Metric, similarity: float) -> MetricPair:
     """One pair's status, change and note."""
     if not _comparable(a, b):
-        why = f"unit {a.unit or '∅'} → {b.unit or '∅'}" if fold(a.unit) != fold(b.unit) else f"kind {a.kind.value} → {b.kind.value}"
+        why = (
+            f"unit {a.unit or '∅'} → {b.unit or '∅'}"
+            if fold(a.unit) != fold(b.unit)
+            else f"kind {a.kind.value} → {b.kind.value}"
+        )
         return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why)
     delta = b.value - a.value
     status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
@@ -140,11 +148,17 @@ def pair_metrics(
         label = _grid([_label(old, m) for m in mo], [_label(new, m) for m in mn])
         context = _grid([indicator_context(old, m) for m in mo], [indicator_context(new, m) for m in mn])
         # a label of one or two characters (单位, 人次) is the parser's fallback, not an indicator name
-        short = np.array([len(fold(m.label)) < 3 for m in mo])[:, None] | np.array([len(fold(m.label)) < 3 for m in mn])[None, :]
+        short = (
+            np.array([len(fold(m.label)) < 3 for m in mo])[:, None]
+            | np.array([len(fold(m.label)) < 3 for m in mn])[None, :]
+        )
         score = np.where(short, context, 0.5 * label + 0.5 * np.maximum(label, context))
         # a unit that occurs once in each year (人次 … 人次) is likely the same indicator
         uo, un = Counter(fold(m.unit) for m in mo), Counter(fold(m.unit) for m in mn)
-        once = np.array([uo[fold(m.unit)] == 1 for m in mo])[:, None] & np.array([un[fold(m.unit)] == 1 for m in mn])[None, :]
+        once = (
+            np.array([uo[fold(m.unit)] == 1 for m in mo])[:, None]
+            & np.array([un[fold(m.unit)] == 1 for m in mn])[None, :]
+        )
         score = score + 0.1 * once
         if section_map:
             mapped = np.array([section_map.get(m.section, "\0") for m in mo])
@@ -174,8 +188,14 @@ def pair_metrics(
         out.append((mn[c].start, 0, compared(mo[r], mn[c], sim)))
     paired_o = {r for r, _, _ in chosen}
     paired_n = {c for _, c, _ in chosen}
-    out.extend((m.start, 0, MetricPair(MetricStatus.NEW, None, m)) for c, m in enumerate(mn) if c not in paired_n)
+    out.extend(
+        (m.start, 0, MetricPair(MetricStatus.NEW, None, m)) for c, m in enumerate(mn) if c not in paired_n
+    )
     # dropped metrics go last, in last year's order: they have no place in this year's text
-    out.extend((len(new.text) + 1, m.start, MetricPair(MetricStatus.DROPPED, m, None)) for r, m in enumerate(mo) if r not in paired_o)
+    out.extend(
+        (len(new.text) + 1, m.start, MetricPair(MetricStatus.DROPPED, m, None))
+        for r, m in enumerate(mo)
+        if r not in paired_o
+    )
     out.sort(key=lambda t: (t[0], t[1]))
     return tuple(p for _, _, p in out)

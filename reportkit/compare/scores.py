@@ -10,6 +10,8 @@ when no segmenter is wanted.
 from __future__ import annotations
 
 import math
+import re
+import zlib
 from collections import Counter
 from functools import lru_cache
 from typing import Any, Callable, Optional
@@ -115,13 +117,13 @@ def scores(old: str, new: str) -> Scores:
 
 
 class TextProfile:
-    """One report's text as arrays, so that any span's bigram bag and shingles cost a slice, not a pass.
+    """One report's text as arrays, so that any span's bag of words and shingles cost a slice, not a pass.
 
     A comparison scores the whole report and every section pair; running the string scorers on each
-    would tokenise the text once per level of the section tree.  Here both reports share one
-    bigram vocabulary (``np.unique`` over both), a span's bag is a ``bincount`` of a slice, and its
-    8-character shingles are rolling hashes in one array.  Bigrams count only word characters
-    (CJK, letters, digits), so punctuation and line breaks do not make texts look alike.
+    would tokenise the text once per level of the section tree.  Here both reports share one feature
+    vocabulary (``np.unique`` over both), a span's bag is a ``bincount`` of a slice, and its 8-character
+    shingles are rolling hashes in one array.  Features are CJK character bigrams and whole Latin words
+    and numbers (see ``_features``; :func:`tokens.words` differs only in keeping a unit on its number).
     """
 
     def __init__(self, text: str, ids: "np.ndarray", valid: "np.ndarray", vocab: int, shingles: "np.ndarray"):
@@ -142,34 +144,53 @@ class TextProfile:
     @staticmethod
     def pair(old: str, new: str) -> tuple["TextProfile", "TextProfile"]:
         cps = [np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) for t in (old, new)]
-        grams, valids = [], []
-        for cp in cps:
-            is_word = _word_chars(cp)
-            grams.append(cp[:-1] * np.uint64(1 << 21) + cp[1:] if len(cp) > 1 else np.zeros(0, np.uint64))
-            valids.append(is_word[:-1] & is_word[1:] if len(cp) > 1 else np.zeros(0, bool))
-        _, inverse = np.unique(np.concatenate(grams), return_inverse=True)
+        codes, valids = [], []
+        for text, cp in zip((old, new), cps, strict=True):
+            code, valid = _features(text, cp)
+            codes.append(code)
+            valids.append(valid)
+        _, inverse = np.unique(np.concatenate(codes), return_inverse=True)
         vocab = int(inverse.max()) + 1 if len(inverse) else 1
-        ids = (inverse[: len(grams[0])], inverse[len(grams[0]) :])
+        ids = (inverse[: len(codes[0])], inverse[len(codes[0]) :])
         return (
             TextProfile(old, ids[0], valids[0], vocab, _roll(cps[0])),
             TextProfile(new, ids[1], valids[1], vocab, _roll(cps[1])),
         )
 
     def bag(self, start: int, end: int) -> "np.ndarray":
-        stop = max(start, min(end - 1, len(self.ids)))
-        sl = slice(start, stop)
+        sl = slice(start, max(start, min(end, len(self.ids))))
         return np.bincount(self.ids[sl][self.valid[sl]], minlength=self.vocab)
 
 
-def _word_chars(cp: "np.ndarray") -> "np.ndarray":
-    """CJK ideographs, ASCII and full-width letters and digits: the characters bigrams are made of."""
-    return (
-        ((cp >= 0x4E00) & (cp <= 0x9FFF))
-        | ((cp >= 0x30) & (cp <= 0x39))
-        | (((cp | np.uint64(0x20)) >= 0x61) & ((cp | np.uint64(0x20)) <= 0x7A))
-        | ((cp >= 0xFF10) & (cp <= 0xFF5A))
-        | ((cp >= 0x3400) & (cp <= 0x4DBF))
-    )
+_LATIN_WORD = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[.'’-][0-9A-Za-z]+)*")
+_WORD_BIT = np.uint64(1 << 62)  # word codes live above every bigram code (bigrams use 42 bits)
+
+
+def _features(text: str, cp: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
+    """A feature code starting at each position: a CJK character bigram, or a whole Latin word or number.
+
+    Chinese has no spaces, so its bag of words is a bag of character bigrams; English and numbers
+    have spaces and are counted as words (character bigrams would make any two English texts alike).
+    """
+    n = len(cp)
+    code = np.zeros(n, dtype=np.uint64)
+    valid = np.zeros(n, dtype=bool)
+    if n > 1:
+        cjk = _cjk(cp)
+        code[:-1] = cp[:-1] * np.uint64(1 << 21) + cp[1:]
+        valid[:-1] = cjk[:-1] & cjk[1:]
+    starts, words = [], []
+    for m in _LATIN_WORD.finditer(text):
+        starts.append(m.start())
+        words.append(_WORD_BIT | np.uint64(zlib.crc32(m.group(0).lower().encode("utf-8"))))
+    if starts:
+        code[starts] = words
+        valid[starts] = True
+    return code, valid
+
+
+def _cjk(cp: "np.ndarray") -> "np.ndarray":
+    return ((cp >= 0x4E00) & (cp <= 0x9FFF)) | ((cp >= 0x3400) & (cp <= 0x4DBF))
 
 
 def _roll(cp: "np.ndarray") -> "np.ndarray":
@@ -223,6 +244,6 @@ def span_scores(
         mine = new.shingles[s0 : max(s0, s1 - _SHINGLE + 1)]
         hit = _found(mine, seen, old.table)
         # a character is reused when one of the shingles covering it is found in the old text
-        cover = np.convolve(hit, np.ones(_SHINGLE, np.int32))[: n_len] > 0 if len(hit) else np.zeros(0, bool)
+        cover = np.convolve(hit, np.ones(_SHINGLE, np.int32))[:n_len] > 0 if len(hit) else np.zeros(0, bool)
         reused = int(np.count_nonzero(cover)) / n_len
     return Scores(round(min(cos, 1.0), 4), round(jac, 4), round(edit_sim, 4), round(reused, 4))

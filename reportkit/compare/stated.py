@@ -107,5 +107,7 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
                 actual = _round((metric.value - prior.value) / prior.value * 100)
             else:
                 actual = _round(metric.value - prior.value)
-        out.append(StatedChange(change.start, change.end, change, metric, prior, consistent, _round(implied), actual))
+        out.append(
+            StatedChange(change.start, change.end, change, metric, prior, consistent, _round(implied), actual)
+        )
     return tuple(out)

@@ -49,6 +49,11 @@ _HEAD_VERB = re.compile("|".join(sorted(_GOAL_VERBS + ACTION_VERBS, key=len, rev
 def _object_of(clause: str) -> tuple[str, str]:
     """(verb, object): the clause's head verb after adverbs, and what follows it."""
     rest, _ = strip_adverbs(clause)
+    return _object_after(rest)
+
+
+def _object_after(rest: str) -> tuple[str, str]:
+    """``_object_of`` of a clause whose adverbs are already stripped."""
     m = _HEAD_VERB.match(rest)
     if m is None:
         return "", rest
@@ -58,6 +63,9 @@ def _object_of(clause: str) -> tuple[str, str]:
 
 _PRINCIPLE_FRAME = re.compile(r"^(?:始终|一直)?坚持|^以|为(?:引领|抓手|指导|主线|重点|核心|统领|牵引|导向|根本|目标|载体|依托|突破口|着力点|支撑)$")
 _ENGLISH_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CJK = re.compile("[\u4e00-\u9fff]")
+# what a _PRINCIPLE_FRAME match needs: a clause with neither is left as it is
+_FRAME_OPENERS = ("始终", "一直", "坚持", "以")
 
 
 def theme_of(clause: str) -> str:
@@ -65,12 +73,23 @@ def theme_of(clause: str) -> str:
 
     English: the bold lead of a bullet, else its first words.
     """
-    if not re.search("[\u4e00-\u9fff]", clause):
+    return _theme(clause, None)
+
+
+def _theme(clause: str, obj_of_clause: Optional[str]) -> str:
+    """``theme_of``; ``obj_of_clause`` is ``_object_of(clause)[1]`` when the caller has it already."""
+    if not _CJK.search(clause):
         bold = _ENGLISH_BOLD.search(clause)
         words = (bold.group(1) if bold else clause).split()
         return " ".join(words[:6]).strip(".,:;")
-    clause = _PRINCIPLE_FRAME.sub("", _PRINCIPLE_FRAME.sub("", clause.strip()))
-    _verb, obj = _object_of(clause.strip())
+    stripped = clause.strip()
+    clause = stripped
+    if clause.startswith(_FRAME_OPENERS) or "为" in clause:
+        clause = _PRINCIPLE_FRAME.sub("", _PRINCIPLE_FRAME.sub("", clause))
+    if obj_of_clause is not None and clause is stripped:
+        obj = obj_of_clause  # no frame was cut: the object is the one the caller found
+    else:
+        _verb, obj = _object_of(clause.strip())
     if _PROVIDE.match(obj or clause):
         obj = obj or clause
     theme = _THEME_DROP.sub("", obj).strip(" 等")
@@ -87,9 +106,9 @@ def _indicator(obj: str) -> Optional[str]:
 def classify(clause: str, *, has_target: bool, direction: Optional[Direction] = None) -> Classification:
     text = clause.strip()
     rest, _ = strip_adverbs(text)
-    verb, obj = _object_of(text)
-    theme = theme_of(text)
-    if _PRINCIPLE.search(rest) or _PRINCIPLE.search(text):
+    verb, obj = _object_after(rest)
+    theme = _theme(text, obj)
+    if _PRINCIPLE.match(rest) or _PRINCIPLE.match(text):  # every branch is anchored at ^: match is search
         return Classification(CommitmentType.PRINCIPLE, theme, has_target, direction=direction if has_target else None)
     goal = bool(_GOAL_RE.match(rest)) or bool(_PROVIDE.match(rest)) or (has_target and verb not in ACTION_VERBS)
     ctype = CommitmentType.GOAL if goal else CommitmentType.ACTION

@@ -24,11 +24,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MIN_WORDS = 3
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")  # the ASCII letters
+
+
 def is_english(text: str) -> bool:
     sample = text[:5000]
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return latin > 4 * cjk
+    return len(_LATIN.findall(sample)) > 4 * len(_CJK.findall(sample))
 
 
 def budget_regions(text: str, report_year: Optional[int] = None) -> list[tuple[int, int]]:

@@ -132,20 +132,31 @@ def scan(text: str, start: int, end: int) -> list[Quantity]:
 
     Numbers glued to Latin letters (M2, PM2.5, GB18030) are names, not quantities.
     """
-    return sorted(_scan(text, start, end), key=lambda q: q.start)
+    digits = _DIGIT.search(text, start, end) is not None
+    fractions = text.find("分之", start, end) >= 0 or text.find("一半", start, end) >= 0
+    if not digits and not fractions:
+        return []  # most clauses: nothing _ARABIC or _FRACTION could match
+    return sorted(_scan(text, start, end, digits, fractions), key=lambda q: q.start)
 
 
-def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
-    for m in _ARABIC.finditer(text, start, end):
+_GLUED_BEFORE = re.compile(r"[A-Za-z.\d_]")
+_GLUED_AFTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+
+
+def _scan(text: str, start: int, end: int, digits: bool, fractions: bool) -> Iterator[Quantity]:
+    # every _ARABIC match holds a digit, every _FRACTION match 分之 or 一半: looking for those
+    # is much cheaper than trying the whole pattern at each character
+    for m in _ARABIC.finditer(text, start, end) if digits else ():
         s, e = m.start(), m.end()
         while e > s and text[e - 1].isspace():
             e -= 1
         num_start = m.start("num")
         if m.group("cur"):
             num_start = m.start("cur")
-        if num_start > 0 and re.match(r"[A-Za-z.\d_]", text[num_start - 1]):
+        if num_start > 0 and _GLUED_BEFORE.match(text[num_start - 1]):
             continue
-        if m.end("num") < len(text) and re.match(r"[A-Za-z]", text[m.end("num")]) and not m.group("unit") and not m.group("word"):
+        if m.end("num") < len(text) and _GLUED_AFTER.match(text[m.end("num")]) and not m.group("unit") and not m.group("word"):
             continue
         value = _decimal(m.group("num"))
         if value is None:
@@ -178,7 +189,7 @@ def _scan(text: str, start: int, end: int) -> Iterator[Quantity]:
             value_high=high,
             qualifier_word=word,
         )
-    for m in _FRACTION.finditer(text, start, end):
+    for m in _FRACTION.finditer(text, start, end) if fractions else ():
         if m.group("half"):
             value = Decimal("0.5")
         else:

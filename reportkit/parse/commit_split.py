@@ -23,6 +23,7 @@ _CLOSE = "）)》”’」』】〕"
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _BRACKET_REACH = 120
 # the characters split_clauses acts on: breaks, brackets, and a space before a space
+_LIST_EVENT = re.compile("[、" + re.escape(_OPEN + _CLOSE) + "]")
 _EVENT = re.compile("[" + re.escape("".join(sorted(_BREAKS)) + _OPEN + _CLOSE) + "]| (?= )")
 
 # Words that may stand before the verb without changing what is committed to.
@@ -148,8 +149,11 @@ def head_verb(clause: str) -> Optional[str]:
 def top_level_commas(text: str, start: int, end: int) -> list[int]:
     """Offsets of 、 outside brackets and quotes."""
     out: list[int] = []
+    if text.find("、", start, end) < 0:
+        return out  # most clauses hold no list
     depth: list[str] = []
-    for i in range(start, end):
+    for m in _LIST_EVENT.finditer(text, start, end):  # other characters change nothing
+        i = m.start()
         ch = text[i]
         if depth and ch == depth[-1]:
             depth.pop()
@@ -164,7 +168,7 @@ def split_list(text: str, start: int, end: int) -> list[Clause]:
     """One clause, or one per work item when it is a verb over a 、-list of work items."""
     clause = text[start:end]
     verb = head_verb(clause)
-    commas = top_level_commas(text, start, end)
+    commas = top_level_commas(text, start, end) if verb is not None else []
     if verb is None or not commas:
         return [Clause(start, end)]
     first = start + clause.index(verb) + len(verb)

@@ -17,6 +17,7 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Commitment, PartKind, Report
+from .commit_index import SectionIndex, SentenceStops
 from .commit_classify import classify
 from .commit_english import budget_regions, english_clauses, is_english
 from .commit_numbers import Quantity
@@ -45,14 +46,19 @@ def add_commitments(report: Report, source: SourceText) -> Report:
     return attrs.evolve(report, commitments=extract_commitments(report))
 
 
-def plan_regions(report: Report) -> list[tuple[int, int]]:
-    """Spans of the plan: the PLAN part(s), else from a plan heading to the end."""
+def plan_regions(report: Report, english: Optional[bool] = None) -> list[tuple[int, int]]:
+    """Spans of the plan: the PLAN part(s), else from a plan heading to the end.
+
+    ``english`` is ``is_english(report.text)``, when the caller has it already.
+    """
     spans = [(p.start, p.end) for p in report.parts if p.kind is PartKind.PLAN]
     if not spans:
         m = _PLAN_HEADING.search(report.text)
         if m is not None:
             spans = [(m.start(), len(report.text))]
-    if is_english(report.text):
+    if english is None:
+        english = is_english(report.text)
+    if english:
         extra = [r for r in budget_regions(report.text, report.meta.year) if not any(a <= r[0] < b for a, b in spans)]
         spans = sorted(spans + extra)
     return spans
@@ -97,14 +103,7 @@ def _heading_spans(report: Report, start: int, end: int) -> list[tuple[int, int]
 
 _THEME_TAIL = re.compile(r"(?:控制在|提高到|增加到|增加至|提高至|稳定在|保持在|扩大到|降低到|下降到|达到|拟按|按|均为|为|在|到|至|约|近|超过|不低于|不少于|至少|分别|都|均|要)+$")
 _SENTENCE_REACH = 2000  # a sentence longer than this is cut: keeps the stage linear on run-on text
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    floor = max(0, start - _SENTENCE_REACH)
-    ceiling = min(len(text), end + _SENTENCE_REACH)
-    lo = max(floor - 1, *(text.rfind(c, floor, start) for c in "。！？!?\n")) + 1
-    his = [i for i in (text.find(c, end, ceiling) for c in "。！？!?\n") if i >= 0]
-    return lo, min(his) if his else ceiling
+_SENTENCE_STOPS = "。！？!?\n"
 
 
 _TOP_HEADING = re.compile(rf"(?m)^[ \t]*[{_CN}]+、([^\n。]{{1,40}})")
@@ -146,9 +145,11 @@ def _chinese_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[
 
 def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     text = report.text
-    regions = plan_regions(report)
-    plan_year = _plan_year(report, regions)
     english = is_english(text)
+    regions = plan_regions(report, english)
+    plan_year = _plan_year(report, regions)
+    stops = SentenceStops(text, _SENTENCE_STOPS, _SENTENCE_REACH)
+    sections = SectionIndex(report)
     out: list[Commitment] = []
     said: list[tuple[Quantity, int]] = []  # targets so far, with their clause start
     for region in regions:
@@ -156,7 +157,7 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
         prev_sentence, prev_target = (-1, -1), False
         blocked = _blocked_spans(report, region, plan_year)
         for start, end in clauses:
-            sentence = _sentence(text, start, end)
+            sentence = stops.around(start, end)
             targets: list[Quantity] = []
             if not any(a <= start < b for a, b in blocked):
                 after_target = prev_target and sentence == prev_sentence
@@ -174,14 +175,14 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
             else:
                 pieces = [(c, None) for c in split_list(text, start, end)]
             for clause, q in pieces:
-                out.append(_commitment(report, clause, q, len(out) + 1))
+                out.append(_commitment(report, sections, clause, q, len(out) + 1))
     return tuple(out)
 
 
-def _commitment(report: Report, clause: Clause, q: Optional[Quantity], n: int) -> Commitment:
+def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Optional[Quantity], n: int) -> Commitment:
     text = report.text
     surface = text[clause.start : clause.end]
-    section = report.section_at(clause.start)
+    section = sections.at(clause.start)
     path = section.path if section is not None else ""
     target = None
     direction = None

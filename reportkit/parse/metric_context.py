@@ -36,6 +36,7 @@ _PREFIX_WORDS: tuple[tuple[str, Qualifier], ...] = (
     ("最少", Qualifier.AT_LEAST),
     ("最多", Qualifier.AT_MOST),
     ("超过", Qualifier.APPROX_OVER),
+    ("突破", Qualifier.APPROX_OVER),
     ("大约", Qualifier.APPROX),
     ("接近", Qualifier.APPROX),
     ("将近", Qualifier.APPROX),
@@ -47,7 +48,7 @@ _PREFIX_WORDS: tuple[tuple[str, Qualifier], ...] = (
 
 
 _HEDGE = re.compile(
-    "(?P<word>" + "|".join(w for w, _ in _PREFIX_WORDS) + ")(?:具有|拥有|达到|保持|达|有|为|要|需|在)?$"
+    "(?P<word>" + "|".join(w for w, _ in _PREFIX_WORDS) + ")(?:具有|拥有|达到|保持|达|有|为|要|需|在)?[ \u3000\u00a0]?$"
 )
 _QUALIFIER_OF = dict(_PREFIX_WORDS)
 _SPANS = frozenset({"年", "月", "天", "周"})
@@ -55,7 +56,7 @@ _SPANS = frozenset({"年", "月", "天", "周"})
 
 def prefix_qualifier(text: str, start: int, unit: str = "") -> tuple[str, int, Qualifier] | None:
     """The hedge word standing right before ``start`` (至少具有1名): (word, its offset, qualifier)."""
-    window = text[max(0, start - 6) : start]
+    window = text[max(0, start - 7) : start]
     m = _HEDGE.search(window)
     if m is None:
         return None
@@ -66,9 +67,13 @@ def prefix_qualifier(text: str, start: int, unit: str = "") -> tuple[str, int, Q
     return word, at, _QUALIFIER_OF[word]
 
 
-_GOAL_VERB = re.compile(r"力争|确保|力求")  # not 争取: 争取资金95亿元 reports money obtained
-# 预期目标是：A；B；C — a list of goals runs to the full stop, across semicolons.
-_GOAL_LIST = re.compile(r"(?:目标|预期)[^。！？!?\n，,]{0,4}?(?:是|为|[：:])")
+# not 争取: 争取资金95亿元 reports money obtained. 拟 (赤字率拟按3.2%安排) plans a figure; 拟定/模拟 do not.
+_GOAL_VERB = re.compile(r"力争|确保|力求|(?<![模虚比])拟(?![定订稿制])")
+# 预期目标是：A；B；C — a list of goals runs to the full stop, across semicolons. A goal noun right before
+# a change verb (预期目标增长6%以上) governs that number too.
+_GOAL_LIST = re.compile(
+    r"(?:目标|预期)[^。！？!?\n，,]{0,4}?(?:是|为|[：:])|目标(?=增长|提高|降低|下降|达到|控制)"
+)
 
 
 def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int) -> tuple[str, bool] | None:
@@ -90,7 +95,12 @@ def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int
 _UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "攀升", "前移", "前进", "增", "多")
 _DOWN = ("下降", "降低", "减少", "压缩", "缩短", "缩减", "回落", "下滑", "后移", "后退", "减", "降", "少")
 _VERB = re.compile(
-    "(?P<verb>" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")(?:了)?(?:约|近|超过|超|逾|达)?$"
+    "(?P<verb>" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")(?:了)?(?:约|近|超过|超|逾|达)?"
+    r"[ \u3000\u00a0]?$"  # 增长 5%: typeset with a space
+)
+# A rate-of-change noun before the number (涨幅3%左右, 增幅均超过10%, 降幅达12%) states a change by itself.
+_RATE_NOUN = re.compile(
+    r"(?P<noun>增幅|涨幅|增速|升幅|降幅|跌幅)(?:均|分别|平均|约|为|达到|达|超过|超|在|保持在|控制在)*[ \u3000\u00a0]?$"
 )
 _BASELINE = re.compile(
     r"(?:较|比|与)(?P<what>去年同期|上年同期|去年|上年度|上年|上一年|上期|同期|改革前|\d{4}年(?:同期|底|末)?)"
@@ -115,7 +125,11 @@ def stated_change(text: str, sentence_start: int, start: int, unit: str) -> Chan
     before = text[max(sentence_start, start - 8) : start]
     m = _VERB.search(before)
     if m is None:
-        return None
+        noun = _RATE_NOUN.search(text[max(sentence_start, start - 10) : start])
+        if noun is None or unit not in ("%", "‰", "个百分点", "百分点"):
+            return None
+        word = noun.group("noun")
+        return Change(Direction.DOWN if word in ("降幅", "跌幅") else Direction.UP, None, word)
     verb = m.group("verb")
     verb_at = start - len(before) + m.start()
     window = text[max(sentence_start, verb_at - 16) : verb_at]

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import re
 
+from .numbers import PLACE_NOUNS
+
 __all__ = ["change_label", "make_label"]
 
 _MAX = 24
 _OPENERS = re.compile(
     r"^(?:同时|其中|另外|此外|目前|截至目前|截至\S{0,8}?(?:底|末)|当前|现|并且|并|且|而|又|再|"
-    r"全年|今年|去年|当年|年内|年度|上半年|下半年|\d{4}年(?:度|以来|来)?|[一二三四五六七八九十]+是|"
+    r"全年|今年|去年|当年|年内|年度|上半年|下半年|年末|年底|年初|岁末|\d{4}年(?:度|以来|来)?|[一二三四五六七八九十]+是|"
     r"全区|全县|全市|全省|全国|全镇|全乡|我区|我县|我市|我省|本区|本县|本市|"
-    r"力争|确保|争取|力求|已经|已|共计|共|累计|合计|总计|先后|分别|均|都|还|也|再次|对|向|在|为|通过|"
+    r"力争|确保|争取|力求|已经|已|共计|共|累计|合计|总计|先后|分别|均|都|还|也|再次|对|向|在|为|通过|将|把|"
     r"[0-9]+[.、．)]|[（(][一二三四五六七八九十0-9]+[）)])"
 )
 _CLOSERS = re.compile(
-    r"(?:分别为|分别达|分别|累计达|共计|累计|合计|总计|达到|达|为|是|有|共|了|已|计|约|近|超过|超|逾|"
+    r"(?:分别为|分别达|分别|累计达|共计|累计|合计|总计|达到|达|为|是|拥有|具有|有|共|了|已|计|约|近|超过|超|逾|突破|平均|拟按|拟|按|"
+    r"(?:上升|提升|提高|增加|增长|下降|降低|减少|扩大|缩小|[降增升减])(?:到|至)|"
     r"至少|不少于|不低于|不超过|以上|其中|占|增至|降至|至|到|由|从|完成|实现|开展|进行|组织|办理|均|的|等|"
     r"扩大|增加|提高|提升|上升|突破|保持|稳定|控制|在|(?:从|由)(?:上年|去年|改革前)?的?)$"
 )
@@ -29,7 +32,7 @@ _CLOSERS = re.compile(
 _DROP = re.compile(r"[\s|]|[（(]?\d{4}\s*[-—–~至]\s*\d{4}\s*年?[）)]?|\d{4}年度?")
 _AFTER_NOUN = re.compile(r"[\u4e00-\u9fff（）()“”A-Za-z]{1,14}")
 _AFTER_STOP = re.compile(
-    r"开展|进行|参与|实现|签订|完成|通过|提供|参加|办理|接受|获得|入选|覆盖|纳入|上线|列入|达|为|被|在|均|全部|已|共|并|的|和|及|与|等"
+    r"开展|进行|参与|实现|签订|完成|通过|提供|参加|办理|接受|获得|入选|覆盖|纳入|上线|列入|达|为|被|在|均|全部|已|共|并|的|和|及|与|等|第"
 )
 _CLASSIFIERS = frozenset(
     [
@@ -69,7 +72,19 @@ _CLASSIFIERS = frozenset(
 )
 
 
+# After a rate or a span the next words are rarely what is counted (7%左右的速度, 三年淘汰…).
+# A counted noun (14亿人口, 六部委) is its own label.
+_NOT_NOUN_UNITS = frozenset(
+    ["%", "‰", "fraction", "个百分点", "百分点", "年", "天", "月", "小时", "分钟", "工作日", *PLACE_NOUNS]
+)
+
+
 def _strip(phrase: str) -> str:
+    # A label never starts inside a title: 《…实施方案》和3个配套办法 counts 配套办法, not the 方案.
+    # 制发《执法监督通知书》11份 counts the title itself: only a title followed by more words is cut.
+    cut = phrase.rfind("》")
+    if 0 <= cut < len(phrase.rstrip()) - 1:
+        phrase = re.sub(r"^[和及与、]", "", phrase[cut + 1 :])
     phrase = _DROP.sub("", phrase)
     for _ in range(6):
         new = _OPENERS.sub("", phrase)
@@ -86,14 +101,16 @@ def _after_noun(text: str, end: int) -> str:
     if m is None:
         return ""
     noun = m.group(0)
-    stop = _AFTER_STOP.search(noun)
+    stop = _AFTER_STOP.search(noun, 2)  # 公共法律服务中心: a one-character stop word inside the first word is part of it
     return noun[: stop.start()] if stop else noun
 
 
 def make_label(text: str, clause_start: int, number_start: int, end: int, unit: str) -> str:
     """What the number at ``number_start`` counts, from its clause (``clause_start``) and what follows it."""
     before = _strip(text[clause_start:number_start])
-    after = _after_noun(text, end) if unit in _CLASSIFIERS else ""
+    # With nothing named before it (将2.8万亿元中央财政资金纳入…), the noun after the number is the label.
+    after = _after_noun(text, end) if unit in _CLASSIFIERS or (not before and unit not in _NOT_NOUN_UNITS) else ""
+    after = after.removeprefix("的")
     if after and (not before or not before.endswith(after)):
         label = before + after if len(before) <= 8 else after if not before else before[-12:] + after
     else:
@@ -105,7 +122,7 @@ def make_label(text: str, clause_start: int, number_start: int, end: int, unit: 
 _CHANGE_TAIL = re.compile(
     r"(?:(?:较|比|与)(?:去年同期|上年同期|去年|上年度|上年|上一年|上期|同期|改革前|\d{4}年(?:同期)?)|同比|环比|"
     r"分别|平均|实际|名义|再次|继续|要|将|了|增长|增加|提高|提升|上升|上涨|攀升|前移|前进|下降|降低|减少|压缩|缩短|"
-    r"缩减|回落|下滑|后移|后退|[增减降多少])+$"
+    r"缩减|回落|下滑|后移|后退|增幅|涨幅|增速|升幅|降幅|跌幅|[增减降多少])+$"
 )
 
 

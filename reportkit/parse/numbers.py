@@ -62,12 +62,19 @@ MEASURE_WORDS: tuple[str, ...] = (
     "支", "只", "头", "株", "棵", "宗", "起", "笔", "例", "组", "栋", "床", "块", "片",
     "节", "课时", "学时", "门", "家次",
     "标准箱", "箱", "分", "岁", "亩", "公顷", "平方公里", "平方米", "公里", "千米", "米", "吨", "千瓦时", "千瓦", "立方米", "倍",
+    # weights and volumes: grain output is reported in 斤 (1.37万亿斤), water in 升
+    "公斤", "千克", "斤", "克", "毫升", "升",
 )  # fmt: skip
 MONEY_UNITS: tuple[str, ...] = ("元", "美元", "欧元", "港元", "英镑", "日元")
 # Durations: the gold keeps them as counts, unit = the time unit.
 TIME_UNITS: tuple[str, ...] = ("个工作日", "工作日", "个小时", "小时", "个月", "分钟", "年", "天")
-# Nouns counted without a measure word (7省14地, 城区五街道).
+# Nouns counted without a measure word (7省14地, 城区五街道, 六部委, 14亿人口). 人口/人民/人才 are listed so that
+# the measure word 人 does not cut them in two (14亿人|口).
 PLACE_NOUNS: tuple[str, ...] = (
+    "部委",
+    "人口",
+    "人民",
+    "人才",
     "乡镇",
     "街道",
     "社区",

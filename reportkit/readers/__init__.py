@@ -8,8 +8,9 @@ Every failure is an InputError subclass naming the file; no lxml or python-docx 
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from ..blocks import SourceText
 from ..errors import InputError, InputTooLargeError, MissingFileError, PathLike, UnsupportedFormatError
@@ -34,7 +35,7 @@ _REFUSED = {
 }
 
 
-def read_source(path: PathLike, *, limits: Optional[Limits] = None) -> SourceText:
+def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
     """Read ``path`` (.txt, .md, .html/.htm, .docx; others by content) within ``limits``."""
     limits = limits or DEFAULT_LIMITS
     p = Path(os.fspath(path))
@@ -45,8 +46,10 @@ def read_source(path: PathLike, *, limits: Optional[Limits] = None) -> SourceTex
         raise MissingFileError("no such file", path=name) from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("is a folder, not a file", path=name)
+    if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero never ends
+        raise InputError("not a regular file (a device or pipe?)", path=name)
     if st.st_size > limits.max_bytes:
         raise InputTooLargeError(
             f"{st.st_size} bytes, over the limit of {limits.max_bytes} (Limits.max_bytes; CLI --max-bytes)",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ._table import inline_pairs
 
@@ -12,7 +11,7 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 _RELATED = re.compile(r"^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关信息|相关稿件|推荐阅读|友情链接|热点推荐)[】\]]?[：:]?$")
 _NOISE = (
     re.compile(r"^(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置)[：:]"),
-    re.compile(r"^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫)\s*[】\]]?\s*)+$"),
+    re.compile(r"^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫)\s*[】\]]?\s*[：:]?\s*)+$"),
     re.compile(r"^(?:.{0,60}?)(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*中\s*小"),
     re.compile(r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)\s*[：:]"),
 )
@@ -21,7 +20,7 @@ _NOISE = (
 class Sink:
     """Lines being built; ``buf`` is the line in progress."""
 
-    __slots__ = ("lines", "buf")
+    __slots__ = ("buf", "lines")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -73,7 +72,7 @@ def page_hints(lines: list[str]) -> dict[str, str]:
     return hints
 
 
-def clean_title(title: str) -> Optional[str]:
+def clean_title(title: str) -> str | None:
     """``莲都区2022年法治政府建设年度报告_丽水市莲都区人民政府`` → the part before the site's name."""
     title = collapse(title)
     if not title:

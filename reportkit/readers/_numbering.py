@@ -7,8 +7,6 @@ instance and a level through w:numPr, directly or through their style.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import attrs
 from lxml import etree
 
@@ -91,12 +89,12 @@ class Level:
     suffix: str = "tab"  # tab | space | nothing
 
 
-def _val(el: Optional[etree._Element], tag: str) -> Optional[str]:
+def _val(el: etree._Element | None, tag: str) -> str | None:
     child = el.find(W + tag) if el is not None else None
     return child.get(W + "val") if child is not None else None
 
 
-def _int(s: Optional[str], default: int) -> int:
+def _int(s: str | None, default: int) -> int:
     try:
         return int(s) if s is not None else default
     except ValueError:
@@ -106,10 +104,10 @@ def _int(s: Optional[str], default: int) -> int:
 class Numbering:
     """Counters for the list instances of one document, advanced paragraph by paragraph."""
 
-    def __init__(self, root: Optional[etree._Element]) -> None:
+    def __init__(self, root: etree._Element | None) -> None:
         self._abstract: dict[str, dict[int, Level]] = {}
         self._instances: dict[str, tuple[str, dict[int, int]]] = {}
-        self._counters: dict[str, list[Optional[int]]] = {}
+        self._counters: dict[str, list[int | None]] = {}
         if root is None:
             return
         for ab in root.iter(W + "abstractNum"):

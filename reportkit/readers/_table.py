@@ -8,14 +8,12 @@ same way whatever the container was.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 # Labels of the 政府信息公开 metadata block (信息索引). Only these count as keys: a table of figures must
 # not turn into metadata.
 META_KEYS = frozenset(
-    """索引号 主题分类 公开方式 公开形式 公开范围 公开时限 发布机构 发文机关 发布单位 成文日期 发文日期 发布日期
-    发布时间 生成日期 文号 发文字号 文件编号 统一编号 信息来源 来源 组配分类 体裁分类 主题词 有效性 信息分类
-    所属机构 责任部门 名称 标题 内容概述 生效日期 废止日期""".split()
+    ["索引号", "主题分类", "公开方式", "公开形式", "公开范围", "公开时限", "发布机构", "发文机关", "发布单位", "成文日期", "发文日期", "发布日期", "发布时间", "生成日期", "文号", "发文字号", "文件编号", "统一编号", "信息来源", "来源", "组配分类", "体裁分类", "主题词", "有效性", "信息分类", "所属机构", "责任部门", "名称", "标题", "内容概述", "生效日期", "废止日期"]
 )
 
 _COLON = "：:"

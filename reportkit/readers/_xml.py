@@ -13,8 +13,8 @@ from lxml import etree
 from ..errors import CorruptFileError, InputTooLargeError, UnsafeInputError
 from ..limits import Limits
 
-_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
-_DECLARATION_STR = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATION_STR = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 def _parser() -> etree.XMLParser:
@@ -26,16 +26,18 @@ def parse_part(data: bytes, *, part: str, path: str, limits: Limits) -> etree._E
     """The root element of an XML part; UnsafeInputError, CorruptFileError or InputTooLargeError otherwise."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
         try:
-            declared = _DECLARATION_STR.search(data.decode("utf-16"))
+            declared = _DECLARATION_STR.search(data.decode("utf-16")) is not None
         except UnicodeDecodeError:
             raise CorruptFileError(f"{part}: undecodable UTF-16 XML", path=path) from None
     else:
-        declared = _DECLARATION.search(data)
+        declared = _DECLARATION.search(data) is not None
     if declared:
         raise UnsafeInputError(f"{part} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
+        if "depth" in (e.msg or "").lower():  # libxml2 stops at 256 levels without huge_tree; so do we
+            raise CorruptFileError(f"{part} nests elements more than 256 deep (refused)", path=path) from None
         raise CorruptFileError(f"{part} is not well-formed XML: {e.msg}", path=path) from None
     if root is None:
         raise CorruptFileError(f"{part} is empty", path=path)

@@ -7,8 +7,9 @@ The drafting code reuses :func:`check_zip` for workbooks.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
-from typing import Optional
+import zlib
 
 from ..errors import CorruptFileError, PathLike, UnsafeInputError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -16,9 +17,10 @@ from ..limits import DEFAULT_LIMITS, Limits
 # Ratios only matter for members big enough to hurt: a 20 KB styles part may well compress 300:1.
 _RATIO_FLOOR = 1024 * 1024
 _CHUNK = 1024 * 1024
+_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def open_zip(path: PathLike, limits: Optional[Limits] = None) -> zipfile.ZipFile:
+def open_zip(path: PathLike, limits: Limits | None = None) -> zipfile.ZipFile:
     """Open and check a zip; the caller closes it. Raises CorruptFileError or UnsafeInputError."""
     limits = limits or DEFAULT_LIMITS
     name = os.fspath(path)
@@ -36,9 +38,36 @@ def open_zip(path: PathLike, limits: Optional[Limits] = None) -> zipfile.ZipFile
     return zf
 
 
-def check_zip(path: PathLike, limits: Optional[Limits] = None) -> None:
-    """Refuse a zip that is not one, or that would expand beyond ``limits`` (a zip bomb)."""
-    open_zip(path, limits).close()
+def check_zip(path: PathLike, limits: Limits | None = None) -> None:
+    """Refuse a zip that is not one, that would expand beyond ``limits`` (a zip bomb), or whose XML
+    parts declare a DOCTYPE or ENTITY (whatever parser reads them next, nothing is expanded)."""
+    with open_zip(path, limits) as zf:
+        name = os.fspath(path)
+        for info in zf.infolist():
+            if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                _refuse_declarations(zf, info, path=name)
+
+
+def _refuse_declarations(zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, path: str) -> None:
+    tail = b""
+    utf16 = False
+    try:
+        with zf.open(info) as f:
+            while True:
+                chunk = f.read(_CHUNK)
+                if not chunk:
+                    return
+                if not tail and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                    utf16 = True
+                window = tail + chunk
+                if utf16:
+                    window = window.replace(b"\x00", b"")
+                if _DECLARATION.search(window):
+                    raise UnsafeInputError(
+                        f"{info.filename} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path)
+                tail = window[-16:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError, RuntimeError) as e:
+        raise CorruptFileError(f"zip member {info.filename!r} is damaged: {e}", path=path) from None
 
 
 def _check(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
@@ -86,7 +115,7 @@ def read_member(zf: zipfile.ZipFile, member: str, *, path: str, limits: Limits) 
                 if size > cap:
                     raise UnsafeInputError(f"zip member {member!r} expands beyond its declared size", path=path)
                 parts.append(chunk)
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as e:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError) as e:
         raise CorruptFileError(f"zip member {member!r} is damaged: {e}", path=path) from None
     except RuntimeError as e:  # zipfile's "File is encrypted"
         raise CorruptFileError(f"zip member {member!r} cannot be read: {e}", path=path) from None

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from lxml import etree
 
 from ..blocks import Heading, SourceText
 from ..errors import CorruptFileError, EmptyInputError, InputTooLargeError
 from ..limits import Limits
-from ._numbering import W, Numbering
+from ._numbering import Numbering, W
 from ._table import is_key, row_line, row_pairs
 from ._xml import parse_part
 from ._zip import open_zip, read_member
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 # Subtrees whose text is not the paragraph's visible text (deleted runs, field codes, duplicates).
 _SKIP = {W + "del", W + "delText", W + "instrText", W + "txbxContent", _MC_FALLBACK, W + "rPr", W + "pPr"}
 _CJK_START = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -33,13 +33,13 @@ _CJK_START = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 class _Styles:
     """Paragraph styles: numbering and heading level, following w:basedOn."""
 
-    def __init__(self, root: Optional[etree._Element]) -> None:
+    def __init__(self, root: etree._Element | None) -> None:
         self._styles: dict[str, etree._Element] = {}
         if root is not None:
             for st in root.iter(W + "style"):
                 self._styles[st.get(W + "styleId") or ""] = st
 
-    def _chain(self, style_id: Optional[str]) -> Iterator[etree._Element]:
+    def _chain(self, style_id: str | None) -> Iterator[etree._Element]:
         seen: set[str] = set()
         while style_id and style_id in self._styles and style_id not in seen and len(seen) < 20:
             seen.add(style_id)
@@ -48,7 +48,7 @@ class _Styles:
             based = st.find(W + "basedOn")
             style_id = based.get(W + "val") if based is not None else None
 
-    def num_pr(self, style_id: Optional[str]) -> Optional[tuple[str, int]]:
+    def num_pr(self, style_id: str | None) -> tuple[str, int] | None:
         for st in self._chain(style_id):
             np = st.find(f"{W}pPr/{W}numPr")
             if np is not None:
@@ -58,7 +58,7 @@ class _Styles:
                         _int(lvl.get(W + "val") if lvl is not None else None))
         return None
 
-    def heading_level(self, style_id: Optional[str]) -> Optional[int]:
+    def heading_level(self, style_id: str | None) -> int | None:
         for st in self._chain(style_id):
             outline = st.find(f"{W}pPr/{W}outlineLvl")
             if outline is not None and _int(outline.get(W + "val")) < 9:
@@ -70,7 +70,7 @@ class _Styles:
         return None
 
 
-def _int(s: Optional[str]) -> int:
+def _int(s: str | None) -> int:
     try:
         return int(s) if s is not None else 0
     except ValueError:
@@ -82,10 +82,10 @@ class _Reader:
         self.numbering = numbering
         self.styles = styles
         self.lines: list[str] = []
-        self.levels: list[Optional[int]] = []
+        self.levels: list[int | None] = []
         self.hints: dict[str, str] = {}
 
-    def paragraph(self, p: etree._Element) -> tuple[str, Optional[int]]:
+    def paragraph(self, p: etree._Element) -> tuple[str, int | None]:
         """The paragraph's text (marker first when Word numbers it) and its heading level."""
         ppr = p.find(W + "pPr")
         style_el = ppr.find(W + "pStyle") if ppr is not None else None
@@ -129,7 +129,7 @@ class _Reader:
         return text, level
 
     @staticmethod
-    def _num_pr(ppr: Optional[etree._Element]) -> Optional[tuple[str, int]]:
+    def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
         np = ppr.find(W + "numPr") if ppr is not None else None
         if np is None:
             return None
@@ -138,7 +138,7 @@ class _Reader:
         return ((num.get(W + "val") or "") if num is not None else "",
                 _int(lvl.get(W + "val") if lvl is not None else None))
 
-    def add(self, text: str, level: Optional[int] = None) -> None:
+    def add(self, text: str, level: int | None = None) -> None:
         for i, line in enumerate(text.split("\n")):
             if line:
                 self.lines.append(line)
@@ -180,21 +180,21 @@ class _Reader:
                 stack.append(iter(el))
 
 
-def _owner_table(el: etree._Element) -> Optional[etree._Element]:
+def _owner_table(el: etree._Element) -> etree._Element | None:
     node = el.getparent()
     while node is not None and node.tag != W + "tbl":
         node = node.getparent()
     return node
 
 
-def _owner_row(el: etree._Element) -> Optional[etree._Element]:
+def _owner_row(el: etree._Element) -> etree._Element | None:
     node = el.getparent()
     while node is not None and node.tag != W + "tr":
         node = node.getparent()
     return node
 
 
-def _optional_part(zf: zipfile.ZipFile, part: str, *, path: str, limits: Limits) -> Optional[etree._Element]:
+def _optional_part(zf: zipfile.ZipFile, part: str, *, path: str, limits: Limits) -> etree._Element | None:
     if part not in zf.namelist():
         return None
     return parse_part(read_member(zf, part, path=path, limits=limits), part=part, path=path, limits=limits)

@@ -11,7 +11,7 @@ also go to ``meta_hints``). Below ``Limits.max_html_depth`` elements are flatten
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any, cast
 
 from lxml import etree
 
@@ -22,21 +22,19 @@ from ._html_text import Sink, clean_title, is_noise_line, page_hints
 from ._table import is_key, row_line, row_pairs
 from .text import check_text, decode
 
-_DROP = frozenset("""script style noscript iframe frame frameset form nav aside template object embed applet svg
-    canvas button select textarea input audio video map head math dialog""".split())
-_BLOCK = frozenset("""p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre address figure
-    figcaption hr br table tr center fieldset legend details summary body html caption tbody thead tfoot""".split())
+_DROP = frozenset(["script", "style", "noscript", "iframe", "frame", "frameset", "form", "nav", "aside", "template", "object", "embed", "applet", "svg", "canvas", "button", "select", "textarea", "input", "audio", "video", "map", "head", "math", "dialog"])
+_BLOCK = frozenset(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption", "hr", "br", "table", "tr", "center", "fieldset", "legend", "details", "summary", "body", "html", "caption", "tbody", "thead", "tfoot"])
 # class/id words of page furniture (split at - _ and spaces; a word matches when it starts with one)
 _FURNITURE = ("nav", "menu", "breadcrumb", "crumb", "footer", "header", "share", "sidebar", "copyright",
               "related", "xglj", "friendlink", "toolbar", "banner", "topbar", "login", "search", "qrcode",
               "weizhi", "dqwz", "position", "location", "fenxiang", "print", "skip")
 _WORD = re.compile(r"[\s_\-]+")
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"}
 
 
-def declared_charset(data: bytes) -> Optional[str]:
+def declared_charset(data: bytes) -> str | None:
     head = data[:4096]
     m = _XML_ENCODING.match(head) or _CHARSET.search(head)
     if not m:
@@ -45,20 +43,24 @@ def declared_charset(data: bytes) -> Optional[str]:
     return "gb18030" if name in _GB else name  # GB2312 pages use GBK characters all the time
 
 
+# ... and words that give furniture away anywhere inside a class name (bdsharebuttonbox, mainnavbar)
+_FURNITURE_INSIDE = ("share", "breadcrumb", "navbar", "sidebar", "copyright", "footer", "fenxiang")
+
+
 def _is_furniture(attrib: Any) -> bool:
     words = _WORD.split(f"{attrib.get('class', '')} {attrib.get('id', '')}".lower())
-    return any(w.startswith(_FURNITURE) for w in words if w)
+    return any(w.startswith(_FURNITURE) or any(f in w for f in _FURNITURE_INSIDE) for w in words if w)
 
 
 class _Frame:
-    __slots__ = ("tag", "drop", "sink_index", "start_line", "cells", "row", "in_cell")
+    __slots__ = ("cells", "drop", "in_cell", "row", "sink_index", "start_line", "tag")
 
     def __init__(self, tag: str, drop: bool, sink_index: int, start_line: int) -> None:
         self.tag = tag
         self.drop = drop
         self.sink_index = sink_index
         self.start_line = start_line
-        self.cells: Optional[list[list[str]]] = None  # open row of a <tr>
+        self.cells: list[list[str]] | None = None  # open row of a <tr>
 
 
 class _Target:
@@ -73,7 +75,7 @@ class _Target:
         self.sinks: list[Sink] = [Sink()]
         self.title: list[str] = []
         self.in_title = False
-        self.h1: Optional[str] = None
+        self.h1: str | None = None
         self.hints: dict[str, str] = {}
 
     # events -------------------------------------------------------------
@@ -144,12 +146,16 @@ class _Target:
         if frame.tag in ("div", "ul", "ol", "section", "dl", "table"):
             sink.drop_link_box(frame.start_line)
 
-    def data(self, text: str) -> None:
+    def data(self, data: str | bytes) -> None:
+        text = data if isinstance(data, str) else data.decode("utf-8", "replace")
         if self.in_title:
             self.title.append(text)
             return
         if not self.dropping:
             self.sinks[-1].add(text)
+
+    def comment(self, text: str | bytes) -> None:
+        """Comments are not text (the parser drops them too; this completes lxml's target protocol)."""
 
     def close(self) -> list[str]:
         while len(self.sinks) > 1:  # cells never closed: their text still counts
@@ -184,9 +190,9 @@ def read_html(data: bytes, *, path: str, limits: Limits) -> SourceText:
     page, encoding = decode(data, path=path, declared=declared_charset(data))
     target = _Target(limits.max_html_depth)
     parser = etree.HTMLParser(target=target, encoding="utf-8", no_network=True, remove_comments=True,
-                              remove_pis=True, recover=True, huge_tree=False, default_doctype=False)
+                              remove_pis=True, recover=True, huge_tree=False)
     try:
-        lines: list[str] = etree.fromstring(page.encode("utf-8", "surrogatepass"), parser)
+        lines = cast(list[str], etree.fromstring(page.encode("utf-8", "surrogatepass"), parser))
     except etree.XMLSyntaxError as e:
         if "empty" in str(e).lower():
             raise EmptyInputError("no text in the HTML page", path=path) from None

@@ -7,22 +7,21 @@ end offset is in ``meta_hints["_front_matter_end"]`` for stages that want to ski
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..blocks import Heading, SourceText
 from ..limits import Limits
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(?=\S|$)", re.M)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(?=\S|$)", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*|[\u4e00-\u9fff]{1,10})\s*[:：]\s?(.*)$")
 
 
-def front_matter_end(text: str) -> Optional[int]:
+def front_matter_end(text: str) -> int | None:
     """Offset just past the closing ``---`` line of a front-matter block at the very start, if any."""
     if not text.startswith("---\n"):
         return None
-    m = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.M).search(text, 4)
+    m = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.MULTILINE).search(text, 4)
     if m is None or m.start() > 20000:
         return None
     return m.end()
@@ -43,10 +42,11 @@ def parse_front_matter(block: str) -> dict[str, str]:
     return hints
 
 
-def headings(text: str, start: int = 0) -> tuple[Heading, ...]:
-    """ATX (``## Title``) and setext (underlined) headings outside fenced code blocks."""
+def headings(text: str) -> tuple[Heading, ...]:
+    """ATX (``## Title``) and setext (underlined) headings outside fenced code blocks and front matter."""
+    start = front_matter_end(text) or 0
     found: list[Heading] = []
-    fence: Optional[str] = None
+    fence: str | None = None
     prev_start, prev_blank = -1, True
     pos = start
     for line in text[start:].split("\n"):
@@ -73,14 +73,14 @@ def looks_like_markdown(text: str) -> bool:
     return len(_ATX.findall(text[:200000])) >= 3
 
 
-def markdown_source(text: str, *, path: Optional[str], encoding: Optional[str]) -> SourceText:
+def markdown_source(text: str, *, path: str | None, encoding: str | None) -> SourceText:
     end = front_matter_end(text)
     hints: dict[str, str] = {}
     if end is not None:
         hints = parse_front_matter(text[4:end])
         hints["_front_matter_end"] = str(end)
     return SourceText(text=text, format="markdown", path=path, encoding=encoding,
-                      meta_hints=hints, headings=headings(text, end or 0))
+                      meta_hints=hints, headings=headings(text))
 
 
 def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:

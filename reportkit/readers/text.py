@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Optional
 
 from ..blocks import SourceText
 from ..errors import BinaryInputError, DecodingError, EmptyInputError, InputTooLargeError
@@ -51,7 +50,7 @@ _COMMON = re.compile(
 )
 
 
-def magic_name(data: bytes) -> Optional[str]:
+def magic_name(data: bytes) -> str | None:
     for magic, name in MAGIC:
         if data.startswith(magic):
             return name
@@ -62,7 +61,7 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode(data: bytes, *, path: str, declared: Optional[str] = None) -> tuple[str, str]:
+def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str, str]:
     """``(text, encoding)``: text with BOM stripped and newlines normalised.
 
     ``declared`` (an HTML page's charset) is tried first, strictly; a page that lies about its charset
@@ -82,7 +81,9 @@ def decode(data: bytes, *, path: str, declared: Optional[str] = None) -> tuple[s
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return _checked(data.decode(utf16), path), utf16
+            text = data.decode(utf16)
+            if _plausible(text):
+                return _checked(text, path), utf16
         except UnicodeDecodeError:
             pass
     nul = data.find(b"\x00")
@@ -115,15 +116,16 @@ def decode(data: bytes, *, path: str, declared: Optional[str] = None) -> tuple[s
         "nor UTF-16; save it as UTF-8", path=path)
 
 
-def _utf16_without_bom(data: bytes) -> Optional[str]:
-    head = data[:4096]
-    if len(head) < 8 or len(head) % 2:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no BOM shows as NULs all on one side: the high bytes of ASCII characters."""
+    head = data[:65536]
+    if len(head) < 4 or len(data) % 2:
         return None
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    half = len(head) // 2
-    if odd > 0.9 * half and even < 0.1 * half:
+    # CJK characters such as 一 (U+4E00) put a NUL on the other side too, so ask for a clear majority
+    if odd >= 2 and odd >= 2 * even:
         return "utf-16-le"
-    if even > 0.9 * half and odd < 0.1 * half:
+    if even >= 2 and even >= 2 * odd:
         return "utf-16-be"
     return None
 
@@ -135,7 +137,7 @@ def _plausible(text: str) -> bool:
     return len(_COMMON.findall(sample)) >= 0.97 * len(sample)
 
 
-def _charset_normalizer(data: bytes) -> Optional[tuple[str, str]]:
+def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 4 * 1024 * 1024]).best()

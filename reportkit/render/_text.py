@@ -6,6 +6,7 @@ Renderers only read the records; nothing here changes a value, it only decides h
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from decimal import Decimal
 
@@ -136,8 +137,14 @@ def redline(pair: SentencePair) -> tuple[TextOp, ...]:
         return ops
     if not old or not new:
         return (TextOp("delete", old, ""),) if old else ((TextOp("insert", "", new),) if new else ())
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return tuple(TextOp(tag, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes())
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return tuple(TextOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes())
+
+
+# Latin words and numbers change as wholes (a redline of "re|p|ort" helps nobody); every other character,
+# Chinese above all, is its own token, since Chinese has no spaces to find words by.
+_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+(?:[.,][0-9]+)*|\s+|.", re.DOTALL)
 
 
 def heading_redline(pair: SectionPair) -> tuple[TextOp, ...]:

@@ -6,6 +6,10 @@ Chinese rather than as a key.
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
+from typing import Any
+
 from ..compare.records import FollowStatus, MetricStatus, Tag
 from ..model import CommitmentType, PartKind
 from . import _view
@@ -18,23 +22,51 @@ EN: dict[str, str] = {
     "来自": "from ", "信息表": "metadata table", "文件头": "front matter", "正文": "text", "文件名": "file name",
     "无": "none", "reportkit 年度比较": "reportkit: year-on-year comparison", "旧": "old", "新": "new",
     "相似度": "similarity", "余弦": "cosine", "编辑": "edit", "沿用": "reuse", "(1 = 完全相同)": "(1 = identical)",
-    "所述变化": "stated", "变化最大的指标": "Largest metric changes", "单位": "unit", "去年": "last year",
+    "所述变化": "stated changes", "变化最大的指标": "Largest metric changes", "单位": "unit", "去年": "last year",
     "今年": "this year", "变化": "change", "幅度": "%", "去年报告、今年未再报告的指标": "Metrics reported last year, not this year",
     "所述变化与去年数字不符": "Stated changes that disagree with last year's figures",
     "去年的承诺，今年报告中未见落实": "Last year's commitments with no follow-through found",
     "去年实为": "last year", "按此推算应为": "implied", "实际变化": "actual change",
     "前": "first", "共": "of", "另有": "and", "个章节": "more sections",
-    "处，其中与去年数字不符": "found, disagreeing with last year's figures:", "处": "",
+    "指标名": "metric", "处": "",
+    # the HTML page
+    "1 = 两年文本完全相同": "1 = the two years' texts are identical",
+    "reportkit 生成。本页不引用任何外部资源，可离线打开。":
+        "Made by reportkit. This page loads nothing from elsewhere and opens offline.",
+    "与去年数字不符": "disagree with last year's figures", "两年报告中都没有识别出指标。": "No metrics found in either report.",
+    "今年报告中的依据": "Evidence this year", "今年报告所述的变化，与去年报告核对":
+        "Changes stated this year, checked against last year's report",
+    "原文": "as written", "去年承诺的落实": "Last year's commitments followed through",
+    "去年报告": "last year's report", "去年报告中没有识别出承诺。": "No commitments found in last year's report.",
+    "只看改动": "changes only", "合并视图": "inline view", "并排视图": "side by side",
+    "年度报告比较": "Year-on-year comparison", "所指": "refers to", "所述": "stated",
+    "所述变化（": "Stated changes (", "承诺落实（": "Commitments (", "承诺（": "Commitment (",
+    "指标变化": "Metric changes", "指标变化（": "Metric changes (", "按所述推算去年": "implied last year",
+    "核对": "check", "概览": "Summary", "点击表头排序。变化 = 今年 − 去年；幅度 = 变化 ÷ 去年。":
+        "Click a header to sort. Change = this year − last year; % = change ÷ last year.",
+    "状态": "status", "目录": "Contents", "目标": "target", "类型": "type", "结果": "outcome",
+    "逐句对照": "Sentence by sentence", "（无）": "(none)", "）": ")", "（章节之前）": "(before the first section)",
+    "（续）": " (continued)", "原": "was ", "一致": "agrees", "不一致": "disagrees", "无法核对": "cannot check",
+    "去年报告中未找到该指标": "not found in last year's report", "按所述推算去年应为": "implied last year",
+    "所述变化“": "Stated change “", "”：": "”: ",
 }
 
-ENUM_EN = {
+ZH: dict[str, str] = {"指标名": "指标"}  # where the Chinese shown differs from the key
+
+ENUM_EN: dict[enum.Enum, str] = {
     **{t: t.value for t in Tag}, **{s: s.value.replace("_", " ") for s in MetricStatus},
     **{f: f.value.replace("_", " ") for f in FollowStatus}, **{c: c.value for c in CommitmentType},
     **{p: p.value for p in PartKind},
 }
 PART_ZH = {PartKind.PREAMBLE: "前言", PartKind.REVIEW: "回顾", PartKind.PROBLEMS: "问题", PartKind.PLAN: "计划",
            PartKind.OTHER: "其他"}
-ENUM_ZH = {**_view.TAG_ZH, **_view.STATUS_ZH, **_view.FOLLOW_ZH, **_view.TYPE_ZH, **PART_ZH}
+
+
+def _merge(*tables: Mapping[Any, str]) -> dict[enum.Enum, str]:
+    return {k: v for table in tables for k, v in table.items()}
+
+
+ENUM_ZH = _merge(_view.TAG_ZH, _view.STATUS_ZH, _view.FOLLOW_ZH, _view.TYPE_ZH, PART_ZH)
 
 
 class Words:
@@ -44,11 +76,11 @@ class Words:
         self.english = language.lower().startswith("en")
 
     def __call__(self, phrase: str) -> str:
-        return EN.get(phrase, phrase) if self.english else phrase
+        return EN.get(phrase, phrase) if self.english else ZH.get(phrase, phrase)
 
-    def enum(self, member: object) -> str:
+    def enum(self, member: enum.Enum) -> str:
         table = ENUM_EN if self.english else ENUM_ZH
-        return table.get(member, str(member))  # type: ignore[call-overload,no-any-return]
+        return table.get(member, str(member.value))
 
     def paren(self, s: str) -> str:
         return f" ({s})" if self.english else f"（{s}）"

@@ -17,6 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import atomic_path
@@ -76,7 +77,7 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]],
     # Printed, a sheet is one page wide in landscape with the header row on every page.
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = "1:1"
     last = max(len(rows) + 1, 2)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last}"
@@ -141,10 +142,9 @@ def _metrics(ws: Worksheet, diff: ReportDiff) -> None:
             rng = f"{col}2:{col}{last}"
             # ISNUMBER guards the "" of rows with one side missing, which compare as greater than any number.
             first = f"{col}2"
-            ws.conditional_formatting.add(rng, FormulaRule(formula=[f"AND(ISNUMBER({first}),{first}>0)"],
-                                                           fill=_RISE))
-            ws.conditional_formatting.add(rng, FormulaRule(formula=[f"AND(ISNUMBER({first}),{first}<0)"],
-                                                           fill=_FALL))
+            for sign, fill in ((">", _RISE), ("<", _FALL)):
+                rule = FormulaRule(formula=[f"AND(ISNUMBER({first}),{first}{sign}0)"], fill=fill)  # type: ignore[no-untyped-call]
+                ws.conditional_formatting.add(rng, rule)
 
 
 def _number(d: Decimal) -> int | float:
@@ -204,7 +204,7 @@ SHEETS = (("概览", _summary), ("指标变化", _metrics), ("所述变化", _st
 
 def build_workbook(diff: ReportDiff) -> Workbook:
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the empty default sheet
     for title, fill in SHEETS:
         fill(wb.create_sheet(title), diff)
     return wb

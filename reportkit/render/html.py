@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .._io import atomic_open
 from ..compare.records import MetricPair, MetricStatus, ReportDiff, SentencePair, StatedChange, TextOp
 from ..errors import PathLike
-from ..model import Metric, ReportMeta, Sentence
+from ..model import Metric, Sentence
 from . import _view
 from ._text import (
     DASH,
@@ -34,6 +34,7 @@ from ._text import (
     section_name,
     signed,
 )
+from ._words import Words
 
 _TEMPLATES = "reportkit.templates"
 
@@ -101,20 +102,21 @@ def _marks(diff: ReportDiff, side: str) -> _Marks:
     return _Marks(spans)
 
 
-def change_note(p: MetricPair, old: ReportMeta, new: ReportMeta) -> str:
+def change_note(p: MetricPair, diff: ReportDiff, t: Words) -> str:
     """``2022: 40件 → 2023: 32件（-8，-20.0%）``: the hover text of a highlighted number."""
-    a = f"{old.year or '去年'}: {one_line(p.old.text) if p.old else DASH}"
-    b = f"{new.year or '今年'}: {one_line(p.new.text) if p.new else DASH}"
-    tail = f"（{signed(p.delta)}，{percent(p.pct_change)}）" if p.delta is not None else ""
-    return f"{pair_name(p)}  {a} → {b}{tail}  [{_view.STATUS_ZH[p.status]}]"
+    a = f"{diff.old.meta.year or t('去年')}: {one_line(p.old.text) if p.old else DASH}"
+    b = f"{diff.new.meta.year or t('今年')}: {one_line(p.new.text) if p.new else DASH}"
+    tail = t.paren(f"{signed(p.delta)}{', ' if t.english else '，'}{percent(p.pct_change)}") if p.delta is not None else ""
+    return f"{pair_name(p)}  {a} → {b}{tail}  [{t.enum(p.status)}]"
 
 
-def stated_note(c: StatedChange, diff: ReportDiff) -> str:
+def stated_note(c: StatedChange, diff: ReportDiff, t: Words) -> str:
     """The hover text of a stated change: what it says, what last year's report had, whether they agree."""
     said = one_line(diff.new.text[c.start:c.end])
-    prior = f"去年报告 {one_line(c.prior.text)}" if c.prior is not None else "去年报告中未找到该指标"
-    implied = f"，按所述推算去年应为 {number(c.implied_prior)}" if c.implied_prior is not None else ""
-    return f"所述变化“{said}”：{prior}{implied}  [{_VERDICT[c.consistent][0]}]"
+    prior = f"{t('去年报告')} {one_line(c.prior.text)}" if c.prior is not None else t("去年报告中未找到该指标")
+    comma = ", " if t.english else "，"
+    implied = f"{comma}{t('按所述推算去年应为')} {number(c.implied_prior)}" if c.implied_prior is not None else ""
+    return f"{t('所述变化“')}{said}{t('”：')}{prior}{implied}  [{t(_VERDICT[c.consistent][0])}]"
 
 
 _VERDICT = {True: ("一致", "ok"), False: ("不一致", "bad"), None: ("无法核对", "unknown")}
@@ -122,7 +124,7 @@ Mark = MetricPair | StatedChange
 
 
 def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: _Marks,
-          diff: ReportDiff) -> tuple[Segment, ...]:
+          diff: ReportDiff, t: Words) -> tuple[Segment, ...]:
     if sentence is None:
         return ()
     text = sentence.text
@@ -152,13 +154,13 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
         mark = owner[i]
         look, title = "", ""
         if isinstance(mark, MetricPair):
-            look, title = f"m {mark.status.value}", change_note(mark, diff.old.meta, diff.new.meta)
+            look, title = f"m {mark.status.value}", change_note(mark, diff, t)
         elif isinstance(mark, StatedChange):
-            look, title = f"sc {_VERDICT[mark.consistent][1]}", stated_note(mark, diff)
+            look, title = f"sc {_VERDICT[mark.consistent][1]}", stated_note(mark, diff, t)
         out.append(Segment(text[i:j], " ".join(c for c in (edit if changed[i] else "", look) if c), title))
         if (isinstance(mark, MetricPair) and side == "new" and mark.old is not None
                 and (j == len(text) or owner[j] is not mark)):
-            out.append(Segment(f"原{one_line(mark.old.text)}", "was"))
+            out.append(Segment(t("原") + one_line(mark.old.text), "was"))
         i = j
     return tuple(out)
 
@@ -192,39 +194,39 @@ def _unified(ops: tuple[TextOp, ...]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _row(sp: SentencePair, diff: ReportDiff, old_marks: _Marks, new_marks: _Marks) -> Row:
+def _row(sp: SentencePair, diff: ReportDiff, old_marks: _Marks, new_marks: _Marks, t: Words) -> Row:
     ops = redline(sp)
     return Row(
         new_id=f"n{sp.new.start}" if sp.new is not None else "",
         old_id=f"o{sp.old.start}" if sp.old is not None else "",
         tag=sp.tag.value,
-        tag_zh=_view.TAG_ZH[sp.tag],
+        tag_zh=t.enum(sp.tag),
         similarity=f"{sp.similarity:.2f}",
-        old=_side(sp.old, ops, "old", old_marks, diff),
-        new=_side(sp.new, ops, "new", new_marks, diff),
+        old=_side(sp.old, ops, "old", old_marks, diff, t),
+        new=_side(sp.new, ops, "new", new_marks, diff, t),
         unified=_unified(ops),
     )
 
 
-def _groups(diff: ReportDiff) -> list[Group]:
+def _groups(diff: ReportDiff, t: Words) -> list[Group]:
     old_marks, new_marks = _marks(diff, "old"), _marks(diff, "new")
     out = []
     for g in _view.group_by_section(diff):
         if g.pair is None and not g.sentences:
             continue
-        old_title = section_name(g.pair.old) if g.pair else "（章节之前）"
-        new_title = section_name(g.pair.new) if g.pair else "（章节之前）"
+        old_title = section_name(g.pair.old) if g.pair else t("（章节之前）")
+        new_title = section_name(g.pair.new) if g.pair else t("（章节之前）")
         ops = heading_redline(g.pair) if g.pair and not g.continued else ()
-        more = "（续）" if g.continued else ""
+        more = t("（续）") if g.continued else ""
         out.append(Group(
             anchor=g.anchor, level=g.level, tag=g.tag.value if g.pair and not g.continued else "outside",
-            tag_zh=_view.TAG_ZH[g.tag] if g.pair and not g.continued else "",
+            tag_zh=t.enum(g.tag) if g.pair and not g.continued else "",
             old_title=old_title, new_title=new_title,
             old_heading=_plain_side(old_title + more, ops, "old") if old_title else (),
             new_heading=_plain_side(new_title + more, ops, "new") if new_title else (),
             similarity=f"{g.pair.similarity:.2f}" if g.pair else "",
             in_toc=not g.continued,
-            rows=tuple(_row(sp, diff, old_marks, new_marks) for sp in g.sentences),
+            rows=tuple(_row(sp, diff, old_marks, new_marks, t) for sp in g.sentences),
         ))
     return out
 
@@ -244,14 +246,14 @@ class _Links:
         return "#" + anchor if anchor in self.shown else ""
 
 
-def _metric_rows(diff: ReportDiff, links: _Links) -> list[dict[str, str]]:
+def _metric_rows(diff: ReportDiff, links: _Links, t: Words) -> list[dict[str, str]]:
     rows = []
     for p in diff.metrics:
         m = p.new or p.old
         rows.append({
             "href": links.at(p.new.start, "n") if p.new else (links.at(p.old.start, "o") if p.old else ""),
             "name": pair_name(p), "unit": pair_unit(p), "status": p.status.value,
-            "status_zh": _view.STATUS_ZH[p.status],
+            "status_zh": t.enum(p.status),
             "old_text": one_line(p.old.text) if p.old else DASH, "new_text": one_line(p.new.text) if p.new else DASH,
             "old_value": number(p.old.value) if p.old else DASH, "new_value": number(p.new.value) if p.new else DASH,
             "old_sort": str(p.old.value) if p.old else "", "new_sort": str(p.new.value) if p.new else "",
@@ -267,19 +269,20 @@ def _evidence(sentences: tuple[Sentence, ...], links: _Links) -> list[dict[str, 
 
 
 def _context(diff: ReportDiff) -> dict[str, object]:
+    t = Words(diff.new.meta.language)
     summary = _view.summarise(diff)
     scores = []
     if diff.scores is not None:
         for name, value in (("余弦", diff.scores.cosine), ("Jaccard", diff.scores.jaccard),
                             ("编辑", diff.scores.edit), ("沿用", diff.scores.reuse)):
-            scores.append({"name": name, "value": f"{value:.2f}", "width": f"{max(0.0, min(value, 1.0)) * 100:.0f}"})
+            scores.append({"name": t(name), "value": f"{value:.2f}", "width": f"{max(0.0, min(value, 1.0)) * 100:.0f}"})
     chips = [
-        ("章节", [(_view.TAG_ZH[k], n, k.value) for k, n in summary.sections if n]),
-        ("语句", [(_view.TAG_ZH[k], n, k.value) for k, n in summary.sentences if n]),
-        ("指标", [(_view.STATUS_ZH[k], n, k.value) for k, n in summary.metrics if n]),
-        ("承诺", [(_view.FOLLOW_ZH[k], n, k.value) for k, n in summary.commitments if n]),
+        (t("章节"), [(t.enum(k), n, k.value) for k, n in summary.sections if n]),
+        (t("语句"), [(t.enum(k), n, k.value) for k, n in summary.sentences if n]),
+        (t("指标"), [(t.enum(k), n, k.value) for k, n in summary.metrics if n]),
+        (t("承诺"), [(t.enum(k), n, k.value) for k, n in summary.commitments if n]),
     ]
-    groups = _groups(diff)
+    groups = _groups(diff, t)
     links = _Links(diff, groups)
     stated = [{
         "href": links.at(c.start, "n"),
@@ -288,22 +291,23 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         "prior": one_line(c.prior.text) if c.prior else DASH,
         "implied": number(c.implied_prior),
         "actual": signed(c.actual_change),
-        "verdict": _VERDICT[c.consistent][0],
+        "verdict": t(_VERDICT[c.consistent][0]),
         "cls": _VERDICT[c.consistent][1],
     } for c in diff.stated_changes]
     commitments = [{
         "href": links.at(f.commitment.start, "o"),
-        "text": one_line(f.commitment.text), "type": _view.TYPE_ZH[f.commitment.type], "section": f.commitment.section,
+        "text": one_line(f.commitment.text), "type": t.enum(f.commitment.type), "section": f.commitment.section,
         "target": one_line(f.commitment.target.text) if f.commitment.target else "",
-        "status": f.status.value, "status_zh": _view.FOLLOW_ZH[f.status],
+        "status": f.status.value, "status_zh": t.enum(f.status),
         "outcome": one_line(f.outcome.text) if f.outcome else "", "evidence": _evidence(f.evidence, links),
         "similarity": f"{f.similarity:.2f}", "note": one_line(f.note),
     } for f in diff.commitments]
     return {
         "old_label": report_label(diff.old.meta), "new_label": report_label(diff.new.meta),
-        "old_year": str(diff.old.meta.year or "去年"), "new_year": str(diff.new.meta.year or "今年"),
+        "old_year": str(diff.old.meta.year or t("去年")), "new_year": str(diff.new.meta.year or t("今年")),
+        "w": t, "lang": "en" if t.english else "zh-CN",
         "scores": scores, "chips": chips, "inconsistent": summary.inconsistent,
-        "groups": groups, "metrics": _metric_rows(diff, links), "stated": stated, "commitments": commitments,
+        "groups": groups, "metrics": _metric_rows(diff, links, t), "stated": stated, "commitments": commitments,
         "css": _resource("diff.css"), "js": _resource("diff.js"),
     }
 

@@ -58,7 +58,8 @@ def _set_fonts(rpr: _Element, latin: str, east_asia: str) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)  # a theme font would override the names set here
+        if qn(theme) in fonts.attrib:
+            del fonts.attrib[qn(theme)]  # a theme font would override the names set here
     fonts.set(qn("w:ascii"), latin)
     fonts.set(qn("w:hAnsi"), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
