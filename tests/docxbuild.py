@@ -30,8 +30,10 @@ CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     "</Types>"
 )
-_OVERRIDE = ('<Override PartName="/word/{part}.xml" '
-             'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{part}+xml"/>')
+_OVERRIDE = (
+    '<Override PartName="/word/{part}.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{part}+xml"/>'
+)
 RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -39,15 +41,19 @@ RELS = (
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
     'Target="word/document.xml"/></Relationships>'
 )
-_REL = '<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" ' \
-       'Target="{kind}.xml"/>'
+_REL = (
+    '<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" '
+    'Target="{kind}.xml"/>'
+)
 
 
 def doc_rels(kinds: Sequence[str]) -> str:
     """word/_rels/document.xml.rels pointing at the parts present (numbering, styles)."""
     rels = "".join(_REL.format(n=i + 1, kind=k) for i, k in enumerate(kinds))
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>'
+    )
 
 
 @attrs.frozen
@@ -82,13 +88,19 @@ def table_xml(rows: Sequence[Sequence[str]]) -> str:
 
 def document_xml(body: str) -> str:
     """A whole word/document.xml around ``body`` (already XML)."""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+    )
 
 
-def numbering_xml(levels: Sequence[tuple[str, str]] = (("chineseCounting", "%1、"),
-                                                       ("chineseCounting", "(%2)"),
-                                                       ("decimal", "%3."))) -> str:
+def numbering_xml(
+    levels: Sequence[tuple[str, str]] = (
+        ("chineseCounting", "%1、"),
+        ("chineseCounting", "(%2)"),
+        ("decimal", "%3."),
+    ),
+) -> str:
     """numbering.xml with one list (numId 1): level i numbered ``levels[i] = (numFmt, lvlText)``.
 
     As in Word, ``%N`` in lvlText is the counter of level N (1-based): level 2 writes ``(%2)``.
@@ -98,33 +110,39 @@ def numbering_xml(levels: Sequence[tuple[str, str]] = (("chineseCounting", "%1�
         f'<w:lvlText w:val="{escape(text)}"/><w:suff w:val="nothing"/></w:lvl>'
         for i, (fmt, text) in enumerate(levels)
     )
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NS}">'
-            f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>'
-            f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NS}">'
+        f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
 
 
 def styles_xml() -> str:
     """styles.xml with Heading1..3 (named "heading N") and a Chinese-named 标题 1 style ``a1``."""
-    styles = "".join(
-        f'<w:style w:type="paragraph" w:styleId="Heading{i}"><w:name w:val="heading {i}"/></w:style>'
-        for i in (1, 2, 3)
-    ) + '<w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题 1"/></w:style>'
+    styles = (
+        "".join(
+            f'<w:style w:type="paragraph" w:styleId="Heading{i}"><w:name w:val="heading {i}"/></w:style>'
+            for i in (1, 2, 3)
+        )
+        + '<w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题 1"/></w:style>'
+    )
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W_NS}">{styles}</w:styles>'
 
 
 def body_xml(blocks: Sequence[Block]) -> str:
-    return "".join(
-        paragraph_xml(b) if isinstance(b, (str, P)) else table_xml(b) for b in blocks
-    )
+    return "".join(paragraph_xml(b) if isinstance(b, (str, P)) else table_xml(b) for b in blocks)
 
 
-def build_docx(path: Path, blocks: Sequence[Block], *, numbering: str | None = None,
-               styles: str | None = None) -> Path:
+def build_docx(
+    path: Path, blocks: Sequence[Block], *, numbering: str | None = None, styles: str | None = None
+) -> Path:
     """A valid .docx (Word and LibreOffice open it) holding ``blocks``."""
     members: dict[str, str | bytes] = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": RELS,
-        "word/_rels/document.xml.rels": doc_rels([k for k, v in (("numbering", numbering), ("styles", styles)) if v]),
+        "word/_rels/document.xml.rels": doc_rels(
+            [k for k, v in (("numbering", numbering), ("styles", styles)) if v]
+        ),
         "word/document.xml": document_xml(body_xml(blocks)),
     }
     overrides = ""

@@ -37,9 +37,13 @@ LAUGHS = (
     '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
 )
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-BILLION_LAUGHS = LAUGHS + f"<w:document {W}><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>"
-XXE = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-       f"<w:document {W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>")
+BILLION_LAUGHS = (
+    LAUGHS + f"<w:document {W}><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>"
+)
+XXE = (
+    '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    f"<w:document {W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"
+)
 
 Make = Callable[[Path], Path]
 
@@ -48,6 +52,7 @@ def write(name: str, data: bytes) -> Make:
     def make(d: Path) -> Path:
         (d / name).write_bytes(data)
         return d / name
+
     return make
 
 
@@ -55,15 +60,18 @@ def docx(name: str, members: dict[str, str | bytes]) -> Make:
     def make(d: Path) -> Path:
         base = {"[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>"}
         return raw_docx(d / name, {**base, **members})
+
     return make
 
 
 def sparse(name: str, size: int) -> Make:
     """A file of ``size`` bytes made instantly (a hole, not 50 MB of writes)."""
+
     def make(d: Path) -> Path:
         with open(d / name, "wb") as f:
             f.truncate(size)
         return d / name
+
     return make
 
 
@@ -80,13 +88,24 @@ def zip_bomb(d: Path) -> Path:
 
 
 def many_tables(d: Path) -> Path:
-    return raw_docx(d / "tables.docx", {
-        "word/document.xml": document_xml("".join(table_xml([[f"项目{i}", f"{i * 7919 % 10007}件"]])
-                                                  for i in range(10_000)))})
+    return raw_docx(
+        d / "tables.docx",
+        {
+            "word/document.xml": document_xml(
+                "".join(table_xml([[f"项目{i}", f"{i * 7919 % 10007}件"]]) for i in range(10_000))
+            )
+        },
+    )
 
 
 def nested_divs(d: Path) -> Path:
-    html = "<html><body>" + "<div>" * 10_000 + "深处的文字" + "</div>" * 10_000 + "<p>二、之后的文字</p></body></html>"
+    html = (
+        "<html><body>"
+        + "<div>" * 10_000
+        + "深处的文字"
+        + "</div>" * 10_000
+        + "<p>二、之后的文字</p></body></html>"
+    )
     (d / "deep.html").write_text(html, encoding="utf-8")
     return d / "deep.html"
 
@@ -102,83 +121,261 @@ CASES: list[tuple[str, Make, type[ReportkitError] | None, Limits | None, Callabl
     ("whitespace-txt", write("w.txt", " \n\t\r\n\u3000 ".encode()), EmptyInputError, None, None),
     ("empty-md", write("e.md", b"\n\n"), EmptyInputError, None, None),
     ("empty-html", write("e.html", b""), EmptyInputError, None, None),
-    ("html-only-script", write("s.html", b"<html><script>alert(1)</script></html>"), EmptyInputError, None, None),
+    (
+        "html-only-script",
+        write("s.html", b"<html><script>alert(1)</script></html>"),
+        EmptyInputError,
+        None,
+        None,
+    ),
     ("empty-docx-body", lambda d: build_docx(d / "e.docx", ["", " "]), EmptyInputError, None, None),
     ("binary-nul", write("b.txt", bytes(range(256)) * 8), BinaryInputError, None, None),
     ("pdf-as-txt", write("r.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), BinaryInputError, None, None),
     ("png-as-md", write("r.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), BinaryInputError, None, None),
     ("zip-as-txt", write("r.txt", b"PK\x03\x04" + b"\x00" * 40), BinaryInputError, None, None),
-    ("control-chars", write("c.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 0x0e, 0x0f]) * 50), BinaryInputError, None, None),
-    ("invalid-utf8-mid", write("i.txt", REPORT.encode()[:30] + b"\xff\xfe\xfa" + REPORT.encode()[30:]),
-     DecodingError, None, None),
-    ("bad-utf16-after-bom", write("u.txt", b"\xff\xfe" + "一、".encode("utf-16-le") + b"\x00\xdc"),
-     DecodingError, None, None),
-    ("truncated-utf8", write("t.txt", REPORT.encode()[:-1] + "报".encode()[:2]), None, None,
-     lambda t: t == REPORT[:-1]),
+    (
+        "control-chars",
+        write("c.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 0x0E, 0x0F]) * 50),
+        BinaryInputError,
+        None,
+        None,
+    ),
+    (
+        "invalid-utf8-mid",
+        write("i.txt", REPORT.encode()[:30] + b"\xff\xfe\xfa" + REPORT.encode()[30:]),
+        DecodingError,
+        None,
+        None,
+    ),
+    (
+        "bad-utf16-after-bom",
+        write("u.txt", b"\xff\xfe" + "一、".encode("utf-16-le") + b"\x00\xdc"),
+        DecodingError,
+        None,
+        None,
+    ),
+    (
+        "truncated-utf8",
+        write("t.txt", REPORT.encode()[:-1] + "报".encode()[:2]),
+        None,
+        None,
+        lambda t: t == REPORT[:-1],
+    ),
     ("gbk-txt", write("g.txt", REPORT.encode("gbk")), None, None, lambda t: t == REPORT),
-    ("gb18030-txt", write("g.txt", (REPORT + "𠀀").encode("gb18030")), None, None, lambda t: t == REPORT + "𠀀"),
-    ("utf16-le-bom", write("u.txt", b"\xff\xfe" + REPORT.encode("utf-16-le")), None, None, lambda t: t == REPORT),
-    ("utf16-be-bom", write("u.txt", b"\xfe\xff" + REPORT.encode("utf-16-be")), None, None, lambda t: t == REPORT),
+    (
+        "gb18030-txt",
+        write("g.txt", (REPORT + "𠀀").encode("gb18030")),
+        None,
+        None,
+        lambda t: t == REPORT + "𠀀",
+    ),
+    (
+        "utf16-le-bom",
+        write("u.txt", b"\xff\xfe" + REPORT.encode("utf-16-le")),
+        None,
+        None,
+        lambda t: t == REPORT,
+    ),
+    (
+        "utf16-be-bom",
+        write("u.txt", b"\xfe\xff" + REPORT.encode("utf-16-be")),
+        None,
+        None,
+        lambda t: t == REPORT,
+    ),
     ("utf8-bom", write("u.txt", b"\xef\xbb\xbf" + REPORT.encode()), None, None, lambda t: t == REPORT),
-    ("mixed-newlines", write("m.txt", "".join(
-        line + eol for line, eol in zip(REPORT.split("\n")[:-1], ["\r\n", "\r", "\n", "\r\n", "\r"])).encode()), None, None,
-     lambda t: t == REPORT),
-    ("html-says-utf8-is-gbk", write("g.html", f'<meta charset="utf-8"><p>{REPORT}</p>'.encode("gbk")), None, None,
-     lambda t: "办理案件402件" in t),
-    ("html-gb2312", write("g.html", f'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-                                    f"<p>{REPORT}</p>".encode("gbk")), None, None, lambda t: "二、2023年工作思路" in t),
+    (
+        "mixed-newlines",
+        write(
+            "m.txt",
+            "".join(
+                line + eol for line, eol in zip(REPORT.split("\n")[:-1], ["\r\n", "\r", "\n", "\r\n", "\r"])
+            ).encode(),
+        ),
+        None,
+        None,
+        lambda t: t == REPORT,
+    ),
+    (
+        "html-says-utf8-is-gbk",
+        write("g.html", f'<meta charset="utf-8"><p>{REPORT}</p>'.encode("gbk")),
+        None,
+        None,
+        lambda t: "办理案件402件" in t,
+    ),
+    (
+        "html-gb2312",
+        write(
+            "g.html",
+            f'<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>{REPORT}</p>'.encode(
+                "gbk"
+            ),
+        ),
+        None,
+        None,
+        lambda t: "二、2023年工作思路" in t,
+    ),
     ("txt-50MB", sparse("big.txt", 50 * 1024 * 1024), InputTooLargeError, None, None),
     ("docx-50MB", sparse("big.docx", 50 * 1024 * 1024), InputTooLargeError, None, None),
-    ("over-max-chars", write("c.txt", REPORT.encode() * 50), InputTooLargeError, Limits(max_chars=1000), None),
-    ("over-max-bytes", write("c.txt", REPORT.encode() * 50), InputTooLargeError, Limits(max_bytes=1000), None),
+    (
+        "over-max-chars",
+        write("c.txt", REPORT.encode() * 50),
+        InputTooLargeError,
+        Limits(max_chars=1000),
+        None,
+    ),
+    (
+        "over-max-bytes",
+        write("c.txt", REPORT.encode() * 50),
+        InputTooLargeError,
+        Limits(max_bytes=1000),
+        None,
+    ),
     ("nested-divs", nested_divs, None, None, lambda t: "深处的文字" in t and "二、之后的文字" in t),
-    ("malformed-html", write("m.html", "<html><body><p>一、<b>主要<i>成效</p></b>办理案件<td>402件</div></span>"
-                                       "<p class=>二、<a href='x>计划".encode()), None, None,
-     lambda t: "主要成效" in t and "402件" in t and "二、" in t),
-    ("html-active-content", write("a.html", b"<body><p onclick='steal()'>\xe4\xb8\x80\xe3\x80\x81ok</p>"
-                                            b"<script>document.cookie</script><iframe src='http://x'>frame</iframe>"
-                                            b"<a href='javascript:evil()'>link</a><img onerror='evil()' src=x>"
-                                            b"<style>p{}</style><noscript>noscript</noscript></body>"), None, None,
-     lambda t: not any(w in t for w in ("steal", "cookie", "frame", "javascript", "evil", "p{}", "noscript"))),
-    ("html-entity-decl", write("x.html", (LAUGHS + "<html><body><p>&lol3; 一、正文</p></body></html>").encode()),
-     None, None, lambda t: "lollol" not in t and "正文" in t),
-    ("html-xxe", write("x.html", b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><p>&x;\xe6\xad\xa3</p>'),
-     None, None, lambda t: "root:" not in t),
+    (
+        "malformed-html",
+        write(
+            "m.html",
+            "<html><body><p>一、<b>主要<i>成效</p></b>办理案件<td>402件</div></span>"
+            "<p class=>二、<a href='x>计划".encode(),
+        ),
+        None,
+        None,
+        lambda t: "主要成效" in t and "402件" in t and "二、" in t,
+    ),
+    (
+        "html-active-content",
+        write(
+            "a.html",
+            b"<body><p onclick='steal()'>\xe4\xb8\x80\xe3\x80\x81ok</p>"
+            b"<script>document.cookie</script><iframe src='http://x'>frame</iframe>"
+            b"<a href='javascript:evil()'>link</a><img onerror='evil()' src=x>"
+            b"<style>p{}</style><noscript>noscript</noscript></body>",
+        ),
+        None,
+        None,
+        lambda t: (
+            not any(w in t for w in ("steal", "cookie", "frame", "javascript", "evil", "p{}", "noscript"))
+        ),
+    ),
+    (
+        "html-entity-decl",
+        write("x.html", (LAUGHS + "<html><body><p>&lol3; 一、正文</p></body></html>").encode()),
+        None,
+        None,
+        lambda t: "lollol" not in t and "正文" in t,
+    ),
+    (
+        "html-xxe",
+        write("x.html", b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><p>&x;\xe6\xad\xa3</p>'),
+        None,
+        None,
+        lambda t: "root:" not in t,
+    ),
     ("missing", lambda d: d / "nope.txt", MissingFileError, None, None),
     ("folder", folder, InputError, None, None),
     ("device-not-file", lambda d: Path(os.devnull), InputError, None, None),
     ("pdf-extension", write("r.pdf", b"%PDF-1.4"), UnsupportedFormatError, None, None),
-    ("doc-extension", write("r.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), UnsupportedFormatError, None, None),
+    (
+        "doc-extension",
+        write("r.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+        UnsupportedFormatError,
+        None,
+        None,
+    ),
     ("docx-not-zip", write("n.docx", REPORT.encode()), CorruptFileError, None, None),
-    ("docx-truncated-zip", lambda d: write("t.docx", build_docx(d / "x.docx", [REPORT]).read_bytes()[:-30])(d),
-     CorruptFileError, None, None),
+    (
+        "docx-truncated-zip",
+        lambda d: write("t.docx", build_docx(d / "x.docx", [REPORT]).read_bytes()[:-30])(d),
+        CorruptFileError,
+        None,
+        None,
+    ),
     ("docx-no-document", docx("n.docx", {"word/styles.xml": "<w:styles/>"}), CorruptFileError, None, None),
     ("docx-zip-bomb", zip_bomb, UnsafeInputError, None, None),
-    ("docx-too-many-members", docx("m.docx", {f"word/media/{i}.xml": "x" for i in range(30)}), UnsafeInputError,
-     Limits(max_zip_members=20), None),
-    ("docx-unzipped-total", lambda d: build_docx(d / "t.docx", [REPORT] * 200), UnsafeInputError,
-     Limits(max_unzipped_bytes=10_000), None),
-    ("docx-billion-laughs", docx("l.docx", {"word/document.xml": BILLION_LAUGHS}), UnsafeInputError, None, None),
+    (
+        "docx-too-many-members",
+        docx("m.docx", {f"word/media/{i}.xml": "x" for i in range(30)}),
+        UnsafeInputError,
+        Limits(max_zip_members=20),
+        None,
+    ),
+    (
+        "docx-unzipped-total",
+        lambda d: build_docx(d / "t.docx", [REPORT] * 200),
+        UnsafeInputError,
+        Limits(max_unzipped_bytes=10_000),
+        None,
+    ),
+    (
+        "docx-billion-laughs",
+        docx("l.docx", {"word/document.xml": BILLION_LAUGHS}),
+        UnsafeInputError,
+        None,
+        None,
+    ),
     ("docx-xxe", docx("x.docx", {"word/document.xml": XXE}), UnsafeInputError, None, None),
-    ("docx-entity-in-numbering", lambda d: build_docx(d / "n.docx", [P("主要成效", num=(1, 0))],
-                                                      numbering=LAUGHS + "<w:numbering/>"),
-     UnsafeInputError, None, None),
-    ("docx-utf16-doctype", docx("u.docx", {"word/document.xml": XXE.replace('<?xml version="1.0"?>', "")
-                                           .encode("utf-16")}), UnsafeInputError, None, None),
+    (
+        "docx-entity-in-numbering",
+        lambda d: build_docx(d / "n.docx", [P("主要成效", num=(1, 0))], numbering=LAUGHS + "<w:numbering/>"),
+        UnsafeInputError,
+        None,
+        None,
+    ),
+    (
+        "docx-utf16-doctype",
+        docx("u.docx", {"word/document.xml": XXE.replace('<?xml version="1.0"?>', "").encode("utf-16")}),
+        UnsafeInputError,
+        None,
+        None,
+    ),
     ("docx-10000-tables", many_tables, InputTooLargeError, None, None),
-    ("docx-malformed-xml", docx("m.docx", {"word/document.xml": f"<w:document {W}><w:body><w:p>"}),
-     CorruptFileError, None, None),
-    ("docx-deep-xml", docx("d.docx", {"word/document.xml": document_xml("<w:sdt>" * 5000 + "</w:sdt>" * 5000)}),
-     CorruptFileError, None, None),
-    ("sniffed-zip-no-extension", write("report", b"PK\x03\x04" + b"\x00" * 100), CorruptFileError, None, None),
-    ("sniffed-html-no-extension", write("page", f"<!DOCTYPE html><html><p>{REPORT}</p></html>".encode()), None, None,
-     lambda t: t.startswith("2022年") and "<p>" not in t),
+    (
+        "docx-malformed-xml",
+        docx("m.docx", {"word/document.xml": f"<w:document {W}><w:body><w:p>"}),
+        CorruptFileError,
+        None,
+        None,
+    ),
+    (
+        "docx-unfinished-cdata",
+        docx("c.docx", {"word/document.xml": document_xml("<![CDATA[<w:p/>")}),
+        CorruptFileError,
+        None,
+        None,
+    ),  # found by fuzzing: libxml2's two-line message
+    (
+        "docx-deep-xml",
+        docx("d.docx", {"word/document.xml": document_xml("<w:sdt>" * 5000 + "</w:sdt>" * 5000)}),
+        CorruptFileError,
+        None,
+        None,
+    ),
+    (
+        "sniffed-zip-no-extension",
+        write("report", b"PK\x03\x04" + b"\x00" * 100),
+        CorruptFileError,
+        None,
+        None,
+    ),
+    (
+        "sniffed-html-no-extension",
+        write("page", f"<!DOCTYPE html><html><p>{REPORT}</p></html>".encode()),
+        None,
+        None,
+        lambda t: t.startswith("2022年") and "<p>" not in t,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("make", "expected", "limits", "check"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("make", "expected", "limits", "check"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_bad_input_gets_a_named_error_or_a_correct_result(
-    tmp_path: Path, make: Make, expected: type[ReportkitError] | None, limits: Limits | None,
+    tmp_path: Path,
+    make: Make,
+    expected: type[ReportkitError] | None,
+    limits: Limits | None,
     check: Callable[[str], bool] | None,
 ) -> None:
     path = make(tmp_path)
@@ -204,20 +401,35 @@ def test_a_single_5MB_line_parses_with_valid_spans(tmp_path: Path) -> None:
     r = reportkit.read(p)
     assert r.text == line
     assert len(r.sentences) > 10_000
-    assert all(r.text[s.start:s.end] == s.text for s in r.sentences[:: 997])
+    assert all(r.text[s.start : s.end] == s.text for s in r.sentences[::997])
 
 
 def test_cli_max_bytes_raises_and_lowers_the_size_limit(tmp_path: Path) -> None:
     p = tmp_path / "r.txt"
     p.write_text(REPORT, encoding="utf-8")
-    small = subprocess.run([sys.executable, "-m", "reportkit.cli", "parse", str(p), "--max-bytes", "20"],
-                           capture_output=True, text=True, timeout=120, check=False)
+    small = subprocess.run(
+        [sys.executable, "-m", "reportkit.cli", "parse", str(p), "--max-bytes", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert small.returncode == InputTooLargeError.exit_code and "Limits.max_bytes" in small.stderr
     assert reportkit.read(p, limits=Limits(max_bytes=10_000)).meta.year == 2022
 
 
-CLI_SAMPLE = ["empty-txt", "binary-nul", "invalid-utf8-mid", "txt-50MB", "missing", "docx-not-zip",
-              "docx-zip-bomb", "docx-xxe", "docx-10000-tables", "pdf-extension"]
+CLI_SAMPLE = [
+    "empty-txt",
+    "binary-nul",
+    "invalid-utf8-mid",
+    "txt-50MB",
+    "missing",
+    "docx-not-zip",
+    "docx-zip-bomb",
+    "docx-xxe",
+    "docx-10000-tables",
+    "pdf-extension",
+]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c[0] in CLI_SAMPLE], ids=CLI_SAMPLE)
@@ -225,8 +437,14 @@ def test_cli_prints_one_line_and_leaves_no_output(tmp_path: Path, case: tuple) -
     _, make, expected, _, _ = case
     path = make(tmp_path)
     out = tmp_path / "out" / "out.json"
-    p = subprocess.run([sys.executable, "-m", "reportkit.cli", "parse", str(path), "--json", str(out)],
-                       capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "NO_COLOR": "1"})
+    p = subprocess.run(
+        [sys.executable, "-m", "reportkit.cli", "parse", str(path), "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert p.returncode == expected.exit_code, p.stderr
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("reportkit: error:") and path.name in lines[0], p.stderr
@@ -241,11 +459,15 @@ import openpyxl
 from reportkit.draft import collection_workbook, fill, read_workbook
 from reportkit.errors import TemplateError, WorkbookError
 
-OLD = ("2021年，某区政府坚持依法行政。\n一、主要成效\n办理案件300件，调解纠纷120起。\n"
-       "二、2022年工作思路\n（一）力争办理案件400件。\n")
-HOSTILE = ("2022年，某区政府坚持依法行政{{ 7*7 }}{% raw %}<script>alert(1)</script>。\n一、主要成效\n"
-           "办理案件402件，调解纠纷=HYPERLINK(\"http://evil.invalid\",\"点击\")130起。\n"
-           "+cmd|' /C calc'!A0 @SUM(1+1) -2+3 共建成站点15个。\n二、2023年工作思路\n（一）力争办理案件500件。\n")
+OLD = (
+    "2021年，某区政府坚持依法行政。\n一、主要成效\n办理案件300件，调解纠纷120起。\n"
+    "二、2022年工作思路\n（一）力争办理案件400件。\n"
+)
+HOSTILE = (
+    "2022年，某区政府坚持依法行政{{ 7*7 }}{% raw %}<script>alert(1)</script>。\n一、主要成效\n"
+    '办理案件402件，调解纠纷=HYPERLINK("http://evil.invalid","点击")130起。\n'
+    "+cmd|' /C calc'!A0 @SUM(1+1) -2+3 共建成站点15个。\n二、2023年工作思路\n（一）力争办理案件500件。\n"
+)
 
 
 @pytest.fixture()
@@ -333,7 +555,9 @@ WORKBOOK_CASES: list[tuple[str, Callable[[Path], Path], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("tamper", "words"), [c[1:] for c in WORKBOOK_CASES], ids=[c[0] for c in WORKBOOK_CASES])
+@pytest.mark.parametrize(
+    ("tamper", "words"), [c[1:] for c in WORKBOOK_CASES], ids=[c[0] for c in WORKBOOK_CASES]
+)
 def test_a_bad_workbook_is_refused_naming_file_and_cause(
     workbook: Path, tamper: Callable[[Path], Path], words: str
 ) -> None:
@@ -349,8 +573,13 @@ def test_cli_fill_with_a_bad_workbook_prints_one_line_and_writes_nothing(
 ) -> None:
     bad = {c[0]: c[1] for c in WORKBOOK_CASES}[case](workbook)
     out = tmp_path / "out" / "draft.docx"
-    p = subprocess.run([sys.executable, "-m", "reportkit.cli", "fill", str(bad), "-o", str(out)],
-                       capture_output=True, text=True, timeout=120, check=False)
+    p = subprocess.run(
+        [sys.executable, "-m", "reportkit.cli", "fill", str(bad), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert p.returncode == WorkbookError.exit_code, p.stderr
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("reportkit: error:") and "Traceback" not in p.stderr
@@ -365,7 +594,9 @@ TEMPLATE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("line", "words"), [c[1:] for c in TEMPLATE_CASES], ids=[c[0] for c in TEMPLATE_CASES])
+@pytest.mark.parametrize(
+    ("line", "words"), [c[1:] for c in TEMPLATE_CASES], ids=[c[0] for c in TEMPLATE_CASES]
+)
 def test_a_hostile_template_gives_a_template_error_and_no_output(
     workbook: Path, tmp_path: Path, line: str, words: str
 ) -> None:
@@ -383,7 +614,9 @@ def hostile_diff() -> reportkit.ReportDiff:
     return reportkit.compare(reportkit.parse_text(OLD), reportkit.parse_text(HOSTILE))
 
 
-def test_html_writer_shows_hostile_report_text_as_text(hostile_diff: reportkit.ReportDiff, tmp_path: Path) -> None:
+def test_html_writer_shows_hostile_report_text_as_text(
+    hostile_diff: reportkit.ReportDiff, tmp_path: Path
+) -> None:
     from reportkit.render.html import write_html
 
     write_html(hostile_diff, tmp_path / "d.html")
@@ -417,5 +650,7 @@ def test_word_writer_keeps_template_syntax_as_literal_text(
 
     write_docx(hostile_diff, tmp_path / "d.docx")
     body = Document(str(tmp_path / "d.docx")).element.body
-    text = "".join(t.text or "" for t in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+    text = "".join(
+        t.text or "" for t in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
+    )
     assert "{{ 7*7 }}" in text and "<script>" in text

@@ -231,3 +231,10 @@ def test_a_target_said_to_be_missed_is_missed() -> None:
     )
     (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
     assert f.status is FollowStatus.MISSED and f.met is False
+
+
+def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:
+    old = reportkit.parse_text("一、工作回顾\n过去一年，城镇保障性安居工程住房建设740万套。\n")
+    new = reportkit.parse_text("一、工作回顾\n过去五年，城镇保障性安居工程住房建设4013万套。\n")
+    paired = [p for p in reportkit.compare(old, new).metrics if p.old is not None and p.new is not None]
+    assert [p.status for p in paired] == [MetricStatus.NOT_COMPARABLE] and "scope" in paired[0].note

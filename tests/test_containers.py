@@ -44,9 +44,9 @@ def _numbered(paras: list[str]) -> list[P]:
     for p in paras:
         head = p.split("、", 1)[0] if "、" in p[:3] else ""
         if head and len(head) <= 2 and all("一" <= c <= "龥" for c in head):
-            out.append(P(p[len(head) + 1:], num=(1, 0)))
+            out.append(P(p[len(head) + 1 :], num=(1, 0)))
         elif p.startswith("(") and ")" in p[:5]:
-            out.append(P(p[p.index(")") + 1:], num=(1, 1)))
+            out.append(P(p[p.index(")") + 1 :], num=(1, 1)))
         else:
             out.append(P(p))
     return out
@@ -80,7 +80,9 @@ def variants(shared: Path, seed_path: Path, tmp_path_factory: pytest.TempPathFac
     out["html"].write_bytes(_html(rows, paras).encode("utf-8"))
     out["docx"] = build_docx(d / "typed.docx", [rows, *paras])
     levels = (("chineseCounting", "%1、"), ("chineseCounting", "(%2)"))
-    out["docx_numbered"] = build_docx(d / "numbered.docx", [rows, *_numbered(paras)], numbering=numbering_xml(levels))
+    out["docx_numbered"] = build_docx(
+        d / "numbered.docx", [rows, *_numbered(paras)], numbering=numbering_xml(levels)
+    )
     return out
 
 
@@ -111,6 +113,16 @@ def test_word_numbering_gives_back_the_typed_markers(variants: dict[str, Path]) 
 
 def test_html_page_furniture_is_not_in_the_text(variants: dict[str, Path]) -> None:
     text = reportkit.read(variants["html"]).text
-    for furniture in ("首页", "互动交流", "当前位置", "分享到", "相关链接", "微信", "备案号", "var nav", "color:red"):
+    for furniture in (
+        "首页",
+        "互动交流",
+        "当前位置",
+        "分享到",
+        "相关链接",
+        "微信",
+        "备案号",
+        "var nav",
+        "color:red",
+    ):
         assert furniture not in text
     assert text.splitlines()[0].startswith("索引号 | 002650218/2023-59583 | 公开方式 | 主动公开")

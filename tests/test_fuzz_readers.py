@@ -21,16 +21,49 @@ from reportkit.limits import Limits
 from tests.docxbuild import CONTENT_TYPES, P, build_docx, document_xml, numbering_xml
 
 EXAMPLES = int(os.environ.get("REPORTKIT_FUZZ_EXAMPLES", "40"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="REPORTKIT_FUZZ_EXAMPLES" not in os.environ,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize="REPORTKIT_FUZZ_EXAMPLES" not in os.environ,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 LIMITS = Limits(max_html_depth=50)  # small, so the flattening path is exercised too
 
 # pieces that matter to the readers: markers, table bars, BOMs, newlines, tags, entities, GBK bytes
-TEXT_PIECES = st.sampled_from([
-    "一、", "（一）", "(二)", "1.", "一是", "索引号 | ", " | ", "\r\n", "\r", "\n", "---\n", "# ", "title: x\n",
-    "2022年", "办理案件402件。", "\u3000", "\ufeff", "\x00", "\x1b", "&amp;", "<p>", "</div>", "<table><tr><td>",
-    "<script>", "<!--", "<![CDATA[", "<!DOCTYPE html [<!ENTITY a 'b'>]>", "&a;", "<meta charset=gbk>", "\ud7ff",
-])
+TEXT_PIECES = st.sampled_from(
+    [
+        "一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "一是",
+        "索引号 | ",
+        " | ",
+        "\r\n",
+        "\r",
+        "\n",
+        "---\n",
+        "# ",
+        "title: x\n",
+        "2022年",
+        "办理案件402件。",
+        "\u3000",
+        "\ufeff",
+        "\x00",
+        "\x1b",
+        "&amp;",
+        "<p>",
+        "</div>",
+        "<table><tr><td>",
+        "<script>",
+        "<!--",
+        "<![CDATA[",
+        "<!DOCTYPE html [<!ENTITY a 'b'>]>",
+        "&a;",
+        "<meta charset=gbk>",
+        "\ud7ff",
+    ]
+)
 
 
 def _read(data: bytes, suffix: str) -> None:
@@ -54,8 +87,11 @@ def test_random_bytes_give_a_report_or_a_reportkit_error(data: bytes, suffix: st
 
 
 @FUZZ
-@given(st.lists(TEXT_PIECES, max_size=40), st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-le"]),
-       st.sampled_from([".txt", ".html", ".md"]))
+@given(
+    st.lists(TEXT_PIECES, max_size=40),
+    st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-le"]),
+    st.sampled_from([".txt", ".html", ".md"]),
+)
 def test_report_like_text_in_any_encoding_is_read(pieces: list[str], encoding: str, suffix: str) -> None:
     _read("".join(pieces).encode(encoding, "surrogatepass"), suffix)
 
@@ -64,11 +100,15 @@ def test_report_like_text_in_any_encoding_is_read(pieces: list[str], encoding: s
 def mutated_docx(draw: st.DrawFn) -> bytes:
     """A valid .docx with some bytes changed, cut short, or with a random document part."""
     with tempfile.TemporaryDirectory() as d:
-        texts = draw(st.lists(st.sampled_from(["一、总体情况", "（一）加强监督", "办理案件402件", "", "a&b<c"]),
-                              max_size=6))
+        texts = draw(
+            st.lists(
+                st.sampled_from(["一、总体情况", "（一）加强监督", "办理案件402件", "", "a&b<c"]), max_size=6
+            )
+        )
         blocks = [P(t, num=(1, draw(st.integers(0, 3)))) if draw(st.booleans()) else t for t in texts]
-        data = build_docx(Path(d) / "x.docx", [*blocks, [texts[:3]]] if texts else [],
-                          numbering=numbering_xml()).read_bytes()
+        data = build_docx(
+            Path(d) / "x.docx", [*blocks, [texts[:3]]] if texts else [], numbering=numbering_xml()
+        ).read_bytes()
     how = draw(st.sampled_from(["flip", "cut", "part"]))
     if how == "flip" and data:
         buf = bytearray(data)
@@ -80,8 +120,15 @@ def mutated_docx(draw: st.DrawFn) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
-        body = draw(st.lists(TEXT_PIECES | st.sampled_from(["<w:p>", "</w:p>", "<w:t>", "</w:t>", "<w:tbl>",
-                                                             "<w:tr><w:tc>", "<w:numPr>"]), max_size=30))
+        body = draw(
+            st.lists(
+                TEXT_PIECES
+                | st.sampled_from(
+                    ["<w:p>", "</w:p>", "<w:t>", "</w:t>", "<w:tbl>", "<w:tr><w:tc>", "<w:numPr>"]
+                ),
+                max_size=30,
+            )
+        )
         zf.writestr("word/document.xml", document_xml("".join(body)).encode("utf-8", "surrogatepass"))
     return out.getvalue()
 

@@ -73,8 +73,10 @@ def test_elements_below_the_depth_limit_are_flattened_not_lost(tmp_path: Path) -
 
 
 def test_header_and_footer_inside_an_article_are_content(tmp_path: Path) -> None:
-    page = ("<header>站点头部</header><article><header><h1>年度报告</h1></header><p>正文。</p>"
-            "<footer>区司法局 2023年2月1日</footer></article><footer>站点底部</footer>")
+    page = (
+        "<header>站点头部</header><article><header><h1>年度报告</h1></header><p>正文。</p>"
+        "<footer>区司法局 2023年2月1日</footer></article><footer>站点底部</footer>"
+    )
     text, _ = read(tmp_path, page)
     assert text.splitlines() == ["年度报告", "正文。", "区司法局 2023年2月1日"]
 
@@ -83,3 +85,10 @@ def test_a_related_links_box_is_dropped(tmp_path: Path) -> None:
     page = "<p>正文。</p><div><h4>相关链接</h4><ul><li>国务院</li><li>省政府</li></ul></div>"
     text, _ = read(tmp_path, page)
     assert text == "正文。"
+
+
+def test_metadata_cells_holding_key_and_value_become_key_value_cells(tmp_path: Path) -> None:
+    page = "<table><tr><td>索引号：002650218/2023-59583</td><td>发布机构：区司法局</td></tr></table><p>正文。</p>"
+    text, hints = read(tmp_path, page)
+    assert text.splitlines()[0] == "索引号 | 002650218/2023-59583 | 发布机构 | 区司法局"
+    assert hints["发布机构"] == "区司法局"

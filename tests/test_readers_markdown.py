@@ -35,11 +35,11 @@ def test_front_matter_becomes_hints_and_stays_in_the_text(tmp_path: Path) -> Non
     assert src.format == "markdown" and src.text == DOC
     assert src.meta_hints["title"] == "2023 Annual report and 2024 plans"
     assert src.meta_hints["date"] == "2024-03-01"
-    assert DOC[int(src.meta_hints["_front_matter_end"]):].startswith("\n# 2023")
+    assert DOC[int(src.meta_hints["_front_matter_end"]) :].startswith("\n# 2023")
 
 
 def test_atx_and_setext_headings_are_found_outside_code_fences() -> None:
-    found = [(h.level, DOC[h.start:DOC.index("\n", h.start)]) for h in headings(DOC)]
+    found = [(h.level, DOC[h.start : DOC.index("\n", h.start)]) for h in headings(DOC)]
     assert found == [(1, "# 2023 Annual report"), (2, "## Highlights"), (2, "Plans")]
 
 

@@ -295,13 +295,15 @@ def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
     commits = old.commitments
     hay = [_squeeze(s.text) for s in sents]
     evidence = _containment([_squeeze(c.text) for c in commits], hay, EVIDENCE_CUTOFF)
-    # the three best evidence sentences of every commitment at once
-    if len(sents) > 3:
-        top = np.argpartition(-evidence, 3, axis=1)[:, :3]
-        top = np.take_along_axis(top, np.argsort(-np.take_along_axis(evidence, top, axis=1), axis=1), axis=1)
-    else:
-        top = np.argsort(-evidence, axis=1)[:, :3]
-    best = evidence.max(axis=1) if sents else np.zeros(len(commits))
+    # evidence is sparse: only the entries over the cutoff matter, three best per commitment
+    rows, cols = np.nonzero(evidence >= EVIDENCE_CUTOFF)
+    order = np.lexsort((-evidence[rows, cols], rows))
+    top: dict[int, list[int]] = {}
+    for r, c in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
+        best3 = top.setdefault(r, [])
+        if len(best3) < 3:
+            best3.append(c)
+    sims = cast(list[float], np.round(evidence.max(axis=1), 4).tolist()) if sents else [0.0] * len(commits)
     numeric = [k for k, c in enumerate(commits) if c.target is not None]
     found: dict[int, FollowThrough] = {}
     if numeric:
@@ -310,23 +312,17 @@ def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
         review = _Outcomes.of(new, outcomes)
         naming = review.scores(indicators)
         for row, k in enumerate(numeric):
-            ev_idx = [int(x) for x in top[k] if evidence[k, x] >= EVIDENCE_CUTOFF] if sents else []
+            ev_idx = top.get(k, [])
             ft = _numeric(old, commits[k], indicators[row], naming[row], named[row], review, sents, ev_idx)
             if ft is not None:
                 found[k] = ft
         found.update(_covered_by_deng(old, commits, numeric, found))
-    # plain lists: indexing numpy scalars a thousand times costs more than the matching did
-    keep = np.take_along_axis(evidence, top, axis=1) >= EVIDENCE_CUTOFF
-    any_ev = cast(list[bool], keep.any(axis=1).tolist()) if keep.size else [False] * len(commits)
-    tops: list[list[int]] = top.tolist()
-    keeps: list[list[bool]] = keep.tolist()
-    sims: list[float] = np.round(best, 4).tolist()
     result: list[FollowThrough] = []
     for k, c in enumerate(commits):
         if k in found:
             result.append(found[k])
-        elif any_ev[k]:
-            ev = tuple(sents[x] for x, ok in zip(tops[k], keeps[k], strict=True) if ok)
+        elif k in top:
+            ev = tuple(sents[x] for x in top[k])
             result.append(FollowThrough(c, FollowStatus.ADDRESSED, ev, None, None, sims[k]))
         else:
             result.append(FollowThrough(c, FollowStatus.NOT_FOUND, (), None, None, sims[k]))

@@ -40,6 +40,7 @@ PAIR_CUTOFF = 0.62  # below this two indicators are different things (tuned on g
 NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indicator beyond doubt
 _CLAUSE_END = "，。；：！？,;:!?\n"
 _CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+_PERIOD = re.compile(r"过去五年|五年来|这五年|近五年|近三年|五年间|五年累计|累计|年均|平均每年")
 _NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六七八九十百千万亿]+")
 _PLACEHOLDER = "#"
 
@@ -114,8 +115,21 @@ def _qualifier_note(a: Metric, b: Metric) -> str:
     return f"qualifiers differ ({a.qualifier.value} → {b.qualifier.value}): the change is approximate"
 
 
-def compared(a: Metric, b: Metric, similarity: float) -> MetricPair:
-    """One pair's status, change and note."""
+def period_scope(report: Report, m: Metric) -> Optional[str]:
+    """The several-year frame a figure is given in (过去五年, 累计, 年均), read from its paragraph so far."""
+    para = report.text.rfind("\n", 0, m.start) + 1
+    found = _PERIOD.findall(report.text, para, m.start)
+    return found[-1] if found else None
+
+
+def compared(
+    a: Metric, b: Metric, similarity: float, scopes: tuple[Optional[str], Optional[str]] = (None, None)
+) -> MetricPair:
+    """One pair's status, change and note; a figure framed over several years against one that is not
+    (保障性安居工程 740万套 in a year, 4013万套 over 过去五年) is NOT_COMPARABLE."""
+    if (scopes[0] is None) != (scopes[1] is None):
+        why = f"scope {scopes[0] or 'one year'} → {scopes[1] or 'one year'}"
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why)
     if not _comparable(a, b):
         why = (
             f"unit {a.unit or '∅'} → {b.unit or '∅'}"
@@ -185,7 +199,8 @@ def pair_metrics(
             chosen.append((r, c, round(min(1.0, float(score[r, c])), 4)))
     out: list[tuple[int, int, MetricPair]] = []
     for r, c, sim in chosen:
-        out.append((mn[c].start, 0, compared(mo[r], mn[c], sim)))
+        scopes = (period_scope(old, mo[r]), period_scope(new, mn[c]))
+        out.append((mn[c].start, 0, compared(mo[r], mn[c], sim, scopes)))
     paired_o = {r for r, _, _ in chosen}
     paired_n = {c for _, c, _ in chosen}
     out.extend(

@@ -56,6 +56,8 @@ _SPANS = frozenset({"年", "月", "天", "周"})
 
 def prefix_qualifier(text: str, start: int, unit: str = "") -> tuple[str, int, Qualifier] | None:
     """The hedge word standing right before ``start`` (至少具有1名): (word, its offset, qualifier)."""
+    if start > 0 and text[start - 1] in "上过" and text[start : start + 1] in ("百", "千", "万", "亿"):
+        return text[start - 1], start - 1, Qualifier.APPROX_OVER  # 上亿人, 过万人: "reaching" a bare scale word
     window = text[max(0, start - 7) : start]
     m = _HEDGE.search(window)
     if m is None:

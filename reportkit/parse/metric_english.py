@@ -122,10 +122,34 @@ _SCALES = {
 }
 
 
+# Where a match of _MASKS / _FACT can begin (a superset): a URL, link, code or template
+# opener, a digit, a line start, or a word starting like a month, "v", "version", "FreeCAD",
+# "release", "Python" or "Qt"; a currency sign or a digit. ``finditer`` tries every pattern
+# branch at every character; hopping between these places and matching there finds the
+# same matches several times faster.
+_MASK_HOP = re.compile(r"^|[hw\]`{<\d]|\b[jfmasondvrpq]", re.IGNORECASE | re.MULTILINE)
+_FACT_HOP = re.compile(r"[€$UE\d]")
+
+
+def _hop_finditer(pattern: re.Pattern[str], hop: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that never matches empty, trying it only where ``hop`` matches."""
+    pos = 0
+    while True:
+        h = hop.search(text, pos)
+        if h is None:
+            return
+        m = pattern.match(text, h.start())
+        if m is None:
+            pos = h.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def scan_english(text: str) -> Iterator[Candidate]:
-    masks = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
+    masks = [(m.start(), m.end()) for m in _hop_finditer(_MASKS, _MASK_HOP, text)]
     starts = [s for s, _ in masks]
-    for m in _FACT.finditer(text):
+    for m in _hop_finditer(_FACT, _FACT_HOP, text):
         i = bisect.bisect_right(starts, m.end() - 1) - 1
         if i >= 0 and masks[i][1] > m.start():
             continue

@@ -27,6 +27,12 @@ _NAME_TAIL = re.compile(
 )
 
 
+# Words that make a span of years the frame of a report (过去五年, 今后五年, 五年来, 五年年均, 10年前).
+# 近三年 is left in: tests/test_metrics.py keeps it as a count whose 近 is not a hedge.
+_FRAME_BEFORE = re.compile(r"(?:过去|今后|未来|今明|这|此)$")
+_FRAME_AFTER = re.compile(r"来|以来|年均|间|前|里|中")
+
+
 def truncated_ok(text: str, c: Candidate) -> bool:
     """A bare number where the text is cut (申请材料525⏎) is kept, unless it looks like a year or a code."""
     before = text[max(0, c.start - 1) : c.start]
@@ -44,6 +50,8 @@ def excluded(text: str, c: Candidate, quoted: bool) -> bool:
         return True  # codes: S1, PM2.5, 6+1+1, 1+N
     if c.unit == "年" and c.value >= 1000:
         return True  # years, garbled year ranges (20212025年)
+    if c.unit == "年" and (_FRAME_BEFORE.search(before) or _FRAME_AFTER.match(text, c.end)):
+        return True  # 过去五年, 30多年来, 十年增加…: the span frames other numbers, it counts nothing itself
     if c.numeral == "chinese":
         return _excluded_chinese(text, c, quoted, before, after)
     return quoted and c.unit not in ("%",)

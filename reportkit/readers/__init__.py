@@ -22,8 +22,16 @@ __all__ = ["check_zip", "read_source", "sniff_format"]
 Reader = Callable[[bytes, str, Limits], SourceText]
 
 _BY_EXTENSION = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html", ".docx": "docx", ".docm": "docx",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".docx": "docx",
+    ".docm": "docx",
 }
 _REFUSED = {
     ".pdf": "PDF is not read: save the report as .docx or copy its text into a .txt",
@@ -53,7 +61,8 @@ def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
     if st.st_size > limits.max_bytes:
         raise InputTooLargeError(
             f"{st.st_size} bytes, over the limit of {limits.max_bytes} (Limits.max_bytes; CLI --max-bytes)",
-            path=name)
+            path=name,
+        )
     ext = p.suffix.lower()
     if ext in _REFUSED:
         raise UnsupportedFormatError(_REFUSED[ext], path=name)

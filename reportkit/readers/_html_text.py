@@ -8,10 +8,14 @@ from ._table import inline_pairs
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
-_RELATED = re.compile(r"^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关信息|相关稿件|推荐阅读|友情链接|热点推荐)[】\]]?[：:]?$")
+_RELATED = re.compile(
+    r"^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关信息|相关稿件|推荐阅读|友情链接|热点推荐)[】\]]?[：:]?$"
+)
 _NOISE = (
     re.compile(r"^(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置)[：:]"),
-    re.compile(r"^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫)\s*[】\]]?\s*[：:]?\s*)+$"),
+    re.compile(
+        r"^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫)\s*[】\]]?\s*[：:]?\s*)+$"
+    ),
     re.compile(r"^(?:.{0,60}?)(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*中\s*小"),
     re.compile(r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)\s*[：:]"),
 )
@@ -67,7 +71,9 @@ def page_hints(lines: list[str]) -> dict[str, str]:
     """``发布时间：… 来源：…`` lines near the top of the page, as key → value hints."""
     hints: dict[str, str] = {}
     for line in lines[:60]:
-        for k, v in inline_pairs(re.sub(r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)\s*[：:].*$", "", line)) or ():
+        for k, v in (
+            inline_pairs(re.sub(r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)\s*[：:].*$", "", line)) or ()
+        ):
             hints.setdefault(k, v)
     return hints
 

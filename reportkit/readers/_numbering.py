@@ -40,8 +40,21 @@ def _roman(n: int) -> str:
     if not 0 < n < 4000:
         return str(n)
     out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + sym, n - value
     return out
@@ -55,8 +68,14 @@ def _letter(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """One counter in Word's w:numFmt (unknown formats fall back to decimal)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "chineseLegalSimplified"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "chineseLegalSimplified",
+    ):
         return chinese_number(n)
     if fmt in ("ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"):
         return chinese_number(n) if n <= 10 else "".join(_DIGITS[int(d)] for d in str(n))
@@ -114,13 +133,17 @@ class Numbering:
             levels: dict[int, Level] = {}
             for lvl in ab.iter(W + "lvl"):
                 levels[_int(lvl.get(W + "ilvl"), 0)] = Level(
-                    fmt=_val(lvl, "numFmt") or "decimal", text=_val(lvl, "lvlText") or "",
-                    start=_int(_val(lvl, "start"), 1), suffix=_val(lvl, "suff") or "tab")
+                    fmt=_val(lvl, "numFmt") or "decimal",
+                    text=_val(lvl, "lvlText") or "",
+                    start=_int(_val(lvl, "start"), 1),
+                    suffix=_val(lvl, "suff") or "tab",
+                )
             self._abstract[ab.get(W + "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             overrides = {
                 _int(o.get(W + "ilvl"), 0): _int(_val(o, "startOverride"), 1)
-                for o in num.iter(W + "lvlOverride") if _val(o, "startOverride") is not None
+                for o in num.iter(W + "lvlOverride")
+                if _val(o, "startOverride") is not None
             }
             self._instances[num.get(W + "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
 

@@ -13,14 +13,18 @@ from collections.abc import Iterable, Sequence
 # Labels of the 政府信息公开 metadata block (信息索引). Only these count as keys: a table of figures must
 # not turn into metadata.
 META_KEYS = frozenset(
-    ["索引号", "主题分类", "公开方式", "公开形式", "公开范围", "公开时限", "发布机构", "发文机关", "发布单位", "成文日期", "发文日期", "发布日期", "发布时间", "生成日期", "文号", "发文字号", "文件编号", "统一编号", "信息来源", "来源", "组配分类", "体裁分类", "主题词", "有效性", "信息分类", "所属机构", "责任部门", "名称", "标题", "内容概述", "生效日期", "废止日期"]
+    """索引号 主题分类 公开方式 公开形式 公开范围 公开时限 发布机构 发文机关 发布单位 成文日期 发文日期 发布日期 发布时间 生成日期 文号 发文字号 文件编号 统一编号
+    信息来源 来源 组配分类 体裁分类 主题词 有效性 信息分类 所属机构 责任部门 名称 标题 内容概述 生效日期 废止日期""".split()  # noqa: SIM905 (a word list reads better as text)
 )
 
 _COLON = "：:"
 # "索引号：002650218/2023-59583 发布机构：区司法局" – key/value pairs run together on one line.
 _INLINE_PAIR = re.compile(
-    r"(" + "|".join(sorted(META_KEYS, key=len, reverse=True)) + r")\s*[：:]\s*(.*?)\s*(?=(?:"
-    + "|".join(sorted(META_KEYS, key=len, reverse=True)) + r")\s*[：:]|$)"
+    r"("
+    + "|".join(sorted(META_KEYS, key=len, reverse=True))
+    + r")\s*[：:]\s*(.*?)\s*(?=(?:"
+    + "|".join(sorted(META_KEYS, key=len, reverse=True))
+    + r")\s*[：:]|$)"
 )
 
 
@@ -34,8 +38,15 @@ def is_key(cell: str) -> bool:
 
 
 def row_line(cells: Sequence[str]) -> str:
-    """One table row as a line; metadata labels lose their colon, empty cells at the end are dropped."""
-    out = [clean_key(c) if is_key(c) else c for c in (" ".join(c.split()) for c in cells)]
+    """One table row as a line; metadata labels lose their colon, a ``key：value`` cell becomes two cells,
+    empty cells at the end are dropped."""
+    out: list[str] = []
+    for c in (" ".join(c.split()) for c in cells):
+        pairs = None if is_key(c) else inline_pairs(c)
+        if pairs:
+            out.extend(x for pair in pairs for x in pair)
+        else:
+            out.append(clean_key(c) if is_key(c) else c)
     while out and not out[-1]:
         out.pop()
     return " | ".join(out)

@@ -17,9 +17,25 @@ _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DECLARATION_STR = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
+def one_line(cause: object, limit: int = 200) -> str:
+    """A library's message as one line: libxml2 adds a second line quoting the document, which is dropped."""
+    text = str(cause).strip()
+    first = text.splitlines()[0] if text else type(cause).__name__
+    first = " ".join(first.split())
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
 
 
 def parse_part(data: bytes, *, part: str, path: str, limits: Limits) -> etree._Element:
@@ -38,11 +54,12 @@ def parse_part(data: bytes, *, part: str, path: str, limits: Limits) -> etree._E
     except etree.XMLSyntaxError as e:
         if "depth" in (e.msg or "").lower():  # libxml2 stops at 256 levels without huge_tree; so do we
             raise CorruptFileError(f"{part} nests elements more than 256 deep (refused)", path=path) from None
-        raise CorruptFileError(f"{part} is not well-formed XML: {e.msg}", path=path) from None
+        raise CorruptFileError(f"{part} is not well-formed XML: {one_line(e.msg)}", path=path) from None
     if root is None:
         raise CorruptFileError(f"{part} is empty", path=path)
     for n, _ in enumerate(root.iter()):
         if n >= limits.max_xml_elements:
             raise InputTooLargeError(
-                f"{part} has over {limits.max_xml_elements} XML elements (Limits.max_xml_elements)", path=path)
+                f"{part} has over {limits.max_xml_elements} XML elements (Limits.max_xml_elements)", path=path
+            )
     return root

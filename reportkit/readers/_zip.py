@@ -13,6 +13,7 @@ import zlib
 
 from ..errors import CorruptFileError, PathLike, UnsafeInputError
 from ..limits import DEFAULT_LIMITS, Limits
+from ._xml import one_line
 
 # Ratios only matter for members big enough to hurt: a 20 KB styles part may well compress 300:1.
 _RATIO_FLOOR = 1024 * 1024
@@ -27,9 +28,13 @@ def open_zip(path: PathLike, limits: Limits | None = None) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as e:
-        raise CorruptFileError(f"not a valid zip archive (a .docx/.xlsx is one): {e}", path=name) from None
+        raise CorruptFileError(
+            f"not a valid zip archive (a .docx/.xlsx is one): {one_line(e)}", path=name
+        ) from None
     except OSError as e:
-        raise CorruptFileError(f"cannot open as a zip archive: {e.strerror or e}", path=name) from None
+        raise CorruptFileError(
+            f"cannot open as a zip archive: {one_line(e.strerror or e)}", path=name
+        ) from None
     try:
         _check(zf, name, limits)
     except BaseException:
@@ -64,10 +69,19 @@ def _refuse_declarations(zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, path: st
                     window = window.replace(b"\x00", b"")
                 if _DECLARATION.search(window):
                     raise UnsafeInputError(
-                        f"{info.filename} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path)
+                        f"{info.filename} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path
+                    )
                 tail = window[-16:]
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError, RuntimeError) as e:
-        raise CorruptFileError(f"zip member {info.filename!r} is damaged: {e}", path=path) from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        OSError,
+        RuntimeError,
+    ) as e:
+        raise CorruptFileError(f"zip member {info.filename!r} is damaged: {one_line(e)}", path=path) from None
 
 
 def _check(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
@@ -75,25 +89,37 @@ def _check(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
     if len(infos) > limits.max_zip_members:
         raise UnsafeInputError(
             f"zip archive with {len(infos)} members, over the limit of {limits.max_zip_members} "
-            "(Limits.max_zip_members)", path=name)
+            "(Limits.max_zip_members)",
+            path=name,
+        )
     total = packed = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise CorruptFileError(f"encrypted zip member {info.filename!r}: remove the password first", path=name)
+            raise CorruptFileError(
+                f"encrypted zip member {info.filename!r}: remove the password first", path=name
+            )
         total += info.file_size
         packed += info.compress_size
-        if info.file_size > _RATIO_FLOOR and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
+        if info.file_size > _RATIO_FLOOR and info.file_size > limits.max_zip_ratio * max(
+            info.compress_size, 1
+        ):
             raise UnsafeInputError(
                 f"zip bomb: member {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}:1 "
-                f"to {info.file_size} bytes (Limits.max_zip_ratio = {limits.max_zip_ratio:g})", path=name)
+                f"to {info.file_size} bytes (Limits.max_zip_ratio = {limits.max_zip_ratio:g})",
+                path=name,
+            )
     if total > limits.max_unzipped_bytes:
         raise UnsafeInputError(
             f"zip archive expands to {total} bytes, over the limit of {limits.max_unzipped_bytes} "
-            "(Limits.max_unzipped_bytes)", path=name)
+            "(Limits.max_unzipped_bytes)",
+            path=name,
+        )
     if total > _RATIO_FLOOR and total > limits.max_zip_ratio * max(packed, 1):
         raise UnsafeInputError(
             f"zip bomb: the archive expands {total // max(packed, 1)}:1 "
-            f"(Limits.max_zip_ratio = {limits.max_zip_ratio:g})", path=name)
+            f"(Limits.max_zip_ratio = {limits.max_zip_ratio:g})",
+            path=name,
+        )
 
 
 def read_member(zf: zipfile.ZipFile, member: str, *, path: str, limits: Limits) -> bytes:
@@ -113,10 +139,12 @@ def read_member(zf: zipfile.ZipFile, member: str, *, path: str, limits: Limits) 
                     break
                 size += len(chunk)
                 if size > cap:
-                    raise UnsafeInputError(f"zip member {member!r} expands beyond its declared size", path=path)
+                    raise UnsafeInputError(
+                        f"zip member {member!r} expands beyond its declared size", path=path
+                    )
                 parts.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError) as e:
-        raise CorruptFileError(f"zip member {member!r} is damaged: {e}", path=path) from None
+        raise CorruptFileError(f"zip member {member!r} is damaged: {one_line(e)}", path=path) from None
     except RuntimeError as e:  # zipfile's "File is encrypted"
-        raise CorruptFileError(f"zip member {member!r} cannot be read: {e}", path=path) from None
+        raise CorruptFileError(f"zip member {member!r} cannot be read: {one_line(e)}", path=path) from None
     return b"".join(parts)

@@ -19,7 +19,7 @@ from ..blocks import Heading, SourceText
 from ..errors import CorruptFileError, EmptyInputError, InputTooLargeError
 from ..limits import Limits
 from ._numbering import Numbering, W
-from ._table import is_key, row_line, row_pairs
+from ._table import row_line, row_pairs
 from ._xml import parse_part
 from ._zip import open_zip, read_member
 
@@ -54,8 +54,10 @@ class _Styles:
             if np is not None:
                 num = np.find(W + "numId")
                 lvl = np.find(W + "ilvl")
-                return ((num.get(W + "val") or "") if num is not None else "",
-                        _int(lvl.get(W + "val") if lvl is not None else None))
+                return (
+                    (num.get(W + "val") or "") if num is not None else "",
+                    _int(lvl.get(W + "val") if lvl is not None else None),
+                )
         return None
 
     def heading_level(self, style_id: str | None) -> int | None:
@@ -135,8 +137,10 @@ class _Reader:
             return None
         num = np.find(W + "numId")
         lvl = np.find(W + "ilvl")
-        return ((num.get(W + "val") or "") if num is not None else "",
-                _int(lvl.get(W + "val") if lvl is not None else None))
+        return (
+            (num.get(W + "val") or "") if num is not None else "",
+            _int(lvl.get(W + "val") if lvl is not None else None),
+        )
 
     def add(self, text: str, level: int | None = None) -> None:
         for i, line in enumerate(text.split("\n")):
@@ -161,9 +165,8 @@ class _Reader:
             flat = [" ".join(c) for c in cells]
             if filled:
                 self.add(row_line(flat))
-            if any(is_key(c) for c in flat):
-                for k, v in row_pairs(flat):
-                    self.hints.setdefault(k, v)
+            for k, v in row_pairs(flat):
+                self.hints.setdefault(k, v)
 
     def body(self, body: etree._Element) -> None:
         stack = [iter(body)]
@@ -204,12 +207,17 @@ def read_docx(file: Path, *, path: str, limits: Limits) -> SourceText:
     with open_zip(file, limits) as zf:
         if "word/document.xml" not in zf.namelist():
             raise CorruptFileError("no word/document.xml in the archive: not a Word .docx", path=path)
-        doc = parse_part(read_member(zf, "word/document.xml", path=path, limits=limits),
-                         part="word/document.xml", path=path, limits=limits)
+        doc = parse_part(
+            read_member(zf, "word/document.xml", path=path, limits=limits),
+            part="word/document.xml",
+            path=path,
+            limits=limits,
+        )
         tables = sum(1 for _ in doc.iter(W + "tbl"))
         if tables > limits.max_tables:
-            raise InputTooLargeError(f"{tables} tables, over the limit of {limits.max_tables} (Limits.max_tables)",
-                                     path=path)
+            raise InputTooLargeError(
+                f"{tables} tables, over the limit of {limits.max_tables} (Limits.max_tables)", path=path
+            )
         numbering = Numbering(_optional_part(zf, "word/numbering.xml", path=path, limits=limits))
         styles = _Styles(_optional_part(zf, "word/styles.xml", path=path, limits=limits))
         core = _optional_part(zf, "docProps/core.xml", path=path, limits=limits)
@@ -222,8 +230,10 @@ def read_docx(file: Path, *, path: str, limits: Limits) -> SourceText:
     if not text.strip():
         raise EmptyInputError("no text in the Word document", path=path)
     if len(text) > limits.max_chars:
-        raise InputTooLargeError(f"{len(text)} characters of text, over the limit of {limits.max_chars} "
-                                 "(Limits.max_chars)", path=path)
+        raise InputTooLargeError(
+            f"{len(text)} characters of text, over the limit of {limits.max_chars} (Limits.max_chars)",
+            path=path,
+        )
     headings: list[Heading] = []
     offset = 0
     for line, level in zip(reader.lines, reader.levels):
@@ -234,5 +244,6 @@ def read_docx(file: Path, *, path: str, limits: Limits) -> SourceText:
     title = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
     if title is not None and title.text and title.text.strip():
         hints.setdefault("title", title.text.strip())
-    return SourceText(text=text, format="docx", path=path, encoding=None, meta_hints=hints,
-                      headings=tuple(headings))
+    return SourceText(
+        text=text, format="docx", path=path, encoding=None, meta_hints=hints, headings=tuple(headings)
+    )

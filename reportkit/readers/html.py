@@ -19,15 +19,47 @@ from ..blocks import SourceText
 from ..errors import CorruptFileError, EmptyInputError
 from ..limits import Limits
 from ._html_text import Sink, clean_title, is_noise_line, page_hints
-from ._table import is_key, row_line, row_pairs
+from ._table import row_line, row_pairs
+from ._xml import one_line
 from .text import check_text, decode
 
-_DROP = frozenset(["script", "style", "noscript", "iframe", "frame", "frameset", "form", "nav", "aside", "template", "object", "embed", "applet", "svg", "canvas", "button", "select", "textarea", "input", "audio", "video", "map", "head", "math", "dialog"])
-_BLOCK = frozenset(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption", "hr", "br", "table", "tr", "center", "fieldset", "legend", "details", "summary", "body", "html", "caption", "tbody", "thead", "tfoot"])
+_DROP = frozenset(
+    """script style noscript iframe frame frameset form nav aside template object embed applet
+    svg canvas button select textarea input audio video map head math dialog""".split()  # noqa: SIM905 (a word list reads better as text)
+)
+_BLOCK = frozenset(
+    """p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre address
+    figure figcaption hr br table tr center fieldset legend details summary body html caption
+    tbody thead tfoot""".split()  # noqa: SIM905 (a word list reads better as text)
+)
 # class/id words of page furniture (split at - _ and spaces; a word matches when it starts with one)
-_FURNITURE = ("nav", "menu", "breadcrumb", "crumb", "footer", "header", "share", "sidebar", "copyright",
-              "related", "xglj", "friendlink", "toolbar", "banner", "topbar", "login", "search", "qrcode",
-              "weizhi", "dqwz", "position", "location", "fenxiang", "print", "skip")
+_FURNITURE = (
+    "nav",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "footer",
+    "header",
+    "share",
+    "sidebar",
+    "copyright",
+    "related",
+    "xglj",
+    "friendlink",
+    "toolbar",
+    "banner",
+    "topbar",
+    "login",
+    "search",
+    "qrcode",
+    "weizhi",
+    "dqwz",
+    "position",
+    "location",
+    "fenxiang",
+    "print",
+    "skip",
+)
 _WORD = re.compile(r"[\s_\-]+")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -141,7 +173,7 @@ class _Target:
             sink.flush()
         if frame.tag == "tr" and frame.cells is not None:
             self._row(frame.cells, sink)
-        if frame.tag == "h1" and self.h1 is None and sink.lines[frame.start_line:]:
+        if frame.tag == "h1" and self.h1 is None and sink.lines[frame.start_line :]:
             self.h1 = sink.lines[frame.start_line]
         if frame.tag in ("div", "ul", "ol", "section", "dl", "table"):
             sink.drop_link_box(frame.start_line)
@@ -179,26 +211,34 @@ class _Target:
             return
         flat = [c[0] if c else "" for c in cells]
         sink.lines.append(row_line(flat))
-        if any(is_key(c) for c in flat):
-            for k, v in row_pairs(flat):
-                self.hints.setdefault(k, v)
+        for k, v in row_pairs(flat):
+            self.hints.setdefault(k, v)
 
 
 def read_html(data: bytes, *, path: str, limits: Limits) -> SourceText:
     if not data.strip():
-        raise EmptyInputError("empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path)
+        raise EmptyInputError(
+            "empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path
+        )
     page, encoding = decode(data, path=path, declared=declared_charset(data))
     target = _Target(limits.max_html_depth)
-    parser = etree.HTMLParser(target=target, encoding="utf-8", no_network=True, remove_comments=True,
-                              remove_pis=True, recover=True, huge_tree=False)
+    parser = etree.HTMLParser(
+        target=target,
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+        huge_tree=False,
+    )
     try:
         lines = cast(list[str], etree.fromstring(page.encode("utf-8", "surrogatepass"), parser))
     except etree.XMLSyntaxError as e:
         if "empty" in str(e).lower():
             raise EmptyInputError("no text in the HTML page", path=path) from None
-        raise CorruptFileError(f"cannot parse as HTML: {e}", path=path) from None
+        raise CorruptFileError(f"cannot parse as HTML: {one_line(e)}", path=path) from None
     except etree.LxmlError as e:
-        raise CorruptFileError(f"cannot parse as HTML: {e}", path=path) from None
+        raise CorruptFileError(f"cannot parse as HTML: {one_line(e)}", path=path) from None
     hints = page_hints(lines)
     hints.update(target.hints)
     lines = [ln for ln in lines if not is_noise_line(ln)]

@@ -59,7 +59,12 @@ def headings(text: str) -> tuple[Heading, ...]:
             setext = _SETEXT.match(line)
             if atx:
                 found.append(Heading(start=pos, level=len(atx.group(1))))
-            elif setext and not prev_blank and prev_start >= 0 and not any(h.start == prev_start for h in found):
+            elif (
+                setext
+                and not prev_blank
+                and prev_start >= 0
+                and not any(h.start == prev_start for h in found)
+            ):
                 found.append(Heading(start=prev_start, level=1 if setext.group(1)[0] == "=" else 2))
         prev_start, prev_blank = pos, not line.strip()
         pos += len(line) + 1
@@ -79,8 +84,9 @@ def markdown_source(text: str, *, path: str | None, encoding: str | None) -> Sou
     if end is not None:
         hints = parse_front_matter(text[4:end])
         hints["_front_matter_end"] = str(end)
-    return SourceText(text=text, format="markdown", path=path, encoding=encoding,
-                      meta_hints=hints, headings=headings(text))
+    return SourceText(
+        text=text, format="markdown", path=path, encoding=encoding, meta_hints=hints, headings=headings(text)
+    )
 
 
 def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:
@@ -88,7 +94,9 @@ def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:
     from .text import check_text, decode
 
     if not data.strip():
-        raise EmptyInputError("empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path)
+        raise EmptyInputError(
+            "empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path
+        )
     text, encoding = decode(data, path=path)
     check_text(text, path=path, limits=limits)
     return markdown_source(text, path=path, encoding=encoding)

@@ -70,11 +70,13 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data[len(bom):].decode(enc), path), enc
+                return _checked(data[len(bom) :].decode(enc), path), enc
             except UnicodeDecodeError as e:
                 raise DecodingError(
                     f"cannot decode as {enc} (it starts with a {enc} byte-order mark): "
-                    f"invalid data at byte {e.start + len(bom)}", path=path) from None
+                    f"invalid data at byte {e.start + len(bom)}",
+                    path=path,
+                ) from None
     name = magic_name(data)
     if name:
         raise BinaryInputError(f"this is {name}, not text", path=path)
@@ -113,7 +115,9 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
     bad = data[utf8_error.start]
     raise DecodingError(
         f"cannot decode: not UTF-8 (byte 0x{bad:02x} at byte {utf8_error.start}), nor GB18030/GBK, "
-        "nor UTF-16; save it as UTF-8", path=path)
+        "nor UTF-16; save it as UTF-8",
+        path=path,
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -154,8 +158,10 @@ def _checked(text: str, path: str) -> str:
     sample = text[:65536]
     controls = len(_CONTROL.findall(sample))
     if controls > max(8, len(sample) // 100):
-        raise BinaryInputError(f"binary data ({controls} control characters in the first "
-                               f"{len(sample)} characters), not text", path=path)
+        raise BinaryInputError(
+            f"binary data ({controls} control characters in the first {len(sample)} characters), not text",
+            path=path,
+        )
     return normalise_newlines(text)
 
 
@@ -166,13 +172,16 @@ def check_text(text: str, *, path: str, limits: Limits) -> None:
     if len(text) > limits.max_chars:
         raise InputTooLargeError(
             f"{len(text)} characters of text, over the limit of {limits.max_chars} (Limits.max_chars)",
-            path=path)
+            path=path,
+        )
 
 
 def read_text(data: bytes, *, path: str, limits: Limits) -> SourceText:
     """A .txt file; Markdown content (front matter, ``#`` headings) is read as Markdown."""
     if not data.strip():
-        raise EmptyInputError("empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path)
+        raise EmptyInputError(
+            "empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path
+        )
     text, encoding = decode(data, path=path)
     check_text(text, path=path, limits=limits)
     from .markdown import looks_like_markdown, markdown_source
