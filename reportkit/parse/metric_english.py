@@ -136,7 +136,7 @@ def _hop_finditer(pattern: re.Pattern[str], hop: re.Pattern[str], text: str) -> 
     pos = 0
     while True:
         h = hop.search(text, pos)
-        if h is None:
+        if h is None or h.start() >= len(text):  # a zero-width hop (^) can find the end: nothing starts there
             return
         m = pattern.match(text, h.start())
         if m is None:
