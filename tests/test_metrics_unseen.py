@@ -43,7 +43,8 @@ def test_grain_above_a_level_is_approx_over() -> None:
 
 def test_space_before_the_scale_word_keeps_the_number() -> None:
     m = only("全市生产总值达到 56.7 万亿元。")
-    assert (m.text, m.value, m.unit, m.kind) == ("56.7 万亿元", Decimal("56700000000000"), "元", MetricKind.MONEY)
+    assert (m.text, m.unit, m.kind) == ("56.7 万亿元", "元", MetricKind.MONEY)
+    assert m.value == Decimal(56700000000000)
 
 
 def test_space_after_a_change_verb_still_states_a_change() -> None:
@@ -127,3 +128,40 @@ def test_a_counted_slogan_keeps_the_noun_without_its_classifier() -> None:
 
 def test_drafted_and_simulated_are_not_goal_verbs() -> None:
     assert not only("开展模拟演练6次。").is_target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["过去五年,全市新建学校30所。", "改革开放40多年来,全县新增企业500家。", "今后五年,新增绿地200公顷。"],
+)
+def test_a_span_of_years_framing_the_report_is_not_a_fact(sentence: str) -> None:
+    assert only(sentence).unit != "年"
+
+
+def test_a_duration_that_is_the_fact_is_kept() -> None:
+    assert only("将土地承包期再延长三年。").unit == "年"
+
+
+@pytest.mark.parametrize(("sentence", "word"), [("上亿人喜迁新居。", "上"), ("参与群众过万人。", "过")])
+def test_reaching_a_bare_scale_word_is_approx_over(sentence: str, word: str) -> None:
+    m = only(sentence)
+    assert (m.qualifier, m.qualifier_word) == (Qualifier.APPROX_OVER, word)
+
+
+def test_the_word_above_does_not_hedge_an_ordinary_number() -> None:
+    assert only("线上办理3000件。").qualifier is Qualifier.EXACT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [("全省乡镇数为1 208个。", "1 208个", 1208), ("常住人口为12 345 678人。", "12 345 678人", 12345678)],
+)
+def test_groups_of_three_digits_separated_by_spaces_are_one_number(
+    sentence: str, surface: str, value: int
+) -> None:
+    m = only(sentence)
+    assert (m.text, m.value) == (surface, Decimal(value))
+
+
+def test_a_year_then_a_count_are_not_joined_by_the_space_rule() -> None:
+    assert [m.text for m in metrics("截至2023 年底,建成驿站125个。")] == ["125个"]

@@ -96,7 +96,13 @@ def _theme(clause: str, obj_of_clause: Optional[str]) -> str:
     return (theme or clause)[:_THEME_MAX]
 
 
+# a character every _INDICATOR match ends with (率 量 满意度 …感 指数 比重 占比 人数)
+_INDICATOR_END = re.compile("[率量度感数重比]")
+
+
 def _indicator(obj: str) -> Optional[str]:
+    if not _INDICATOR_END.search(obj):
+        return None  # the lazy _INDICATOR would try every start to the end of the clause for nothing
     found = [m.group() for m in _INDICATOR.finditer(obj.replace("的", ""))]
     found = [f.lstrip("和及与、") for f in found]
     found = [f for f in found if len(f) >= 3 and not _GENERIC_END.search(f)]

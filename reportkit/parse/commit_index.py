@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from typing import Optional
 
 from ..model import Report, Section
@@ -21,16 +22,51 @@ class SectionIndex:
 
     Which sections hold an offset only changes at a section's start or end, so the
     deepest one is the same for every offset between two consecutive boundaries:
-    it is asked once per boundary, then looked up.
+    it is found once per boundary, then looked up.
     """
 
     def __init__(self, report: Report) -> None:
         self._bounds = sorted({b for s in report.walk() for b in (s.start, s.end)})
-        self._found = [report.section_at(b) for b in self._bounds]
+        self._found: list[Optional[Section]] = [None] * len(self._bounds)
+        self._descend(report.sections, list(range(len(self._bounds))), None)
+
+    def _descend(self, nodes: Sequence[Section], which: list[int], holder: Optional[Section]) -> None:
+        """Resolve the boundaries ``which`` (indexes into ``_bounds``), all held by ``holder``, among ``nodes``."""
+        bounds, found = self._bounds, self._found
+        if not nodes:
+            for i in which:
+                found[i] = holder
+            return
+        if not all(a.start <= a.end <= b.start for a, b in zip(nodes, nodes[1:])) or nodes[-1].start > nodes[-1].end:
+            # overlapping or unordered siblings (never built by the sections stage): ask directly
+            for i in which:
+                found[i] = _section_at(nodes, bounds[i], holder)
+            return
+        # ordered, disjoint siblings: the one that may hold an offset is the last to start at or before it
+        starts = [n.start for n in nodes]
+        groups: dict[int, list[int]] = {}
+        for i in which:
+            k = bisect.bisect_right(starts, bounds[i]) - 1
+            if k >= 0 and bounds[i] < nodes[k].end:
+                groups.setdefault(k, []).append(i)
+            else:
+                found[i] = holder
+        for k, held in groups.items():
+            self._descend(nodes[k].children, held, nodes[k])
 
     def at(self, offset: int) -> Optional[Section]:
         i = bisect.bisect_right(self._bounds, offset) - 1
         return self._found[i] if i >= 0 else None  # before the first start, no section holds it
+
+
+def _section_at(nodes: Sequence[Section], offset: int, holder: Optional[Section]) -> Optional[Section]:
+    """``Report.section_at`` from ``nodes`` down (the first sibling that holds the offset, at each level)."""
+    found = holder
+    while True:
+        inner = next((s for s in nodes if s.start <= offset < s.end), None)
+        if inner is None:
+            return found
+        found, nodes = inner, inner.children
 
 
 class SentenceStops:

@@ -23,6 +23,7 @@ _CLOSE = "）)》”’」』】〕"
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _BRACKET_REACH = 120
 # the characters split_clauses acts on: breaks, brackets, and a space before a space
+_ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum accepts
 _LIST_EVENT = re.compile("[、" + re.escape(_OPEN + _CLOSE) + "]")
 _EVENT = re.compile("[" + re.escape("".join(sorted(_BREAKS)) + _OPEN + _CLOSE) + "]| (?= )")
 
@@ -80,36 +81,35 @@ def split_clauses(text: str, start: int, end: int, *, skip: Sequence[tuple[int, 
             i = lo = skips[k][1]
             depth.clear()
             continue
-        # jump to the next character that can change anything (most are plain text);
-        # the search reaches one past the limit so that a space can see the space after it
+        # visit only the characters that can change anything (most are plain text) up to the
+        # next skip; the scan reaches one past it so that a space can see the space after it
         limit = min(end, skips[k][0]) if k < len(skips) else end
-        m = _EVENT.search(text, i, min(end, limit + 1))
-        if m is None or m.start() >= limit:
-            i = limit
-            continue
-        i = m.start()
-        ch = text[i]
-        if depth and ch == depth[-1]:
-            depth.pop()
-        elif ch in _PAIR and text.find(_PAIR[ch], i + 1, min(end, i + _BRACKET_REACH)) >= 0:
-            depth.append(_PAIR[ch])  # an opener never closed nearby is a typo: it must not swallow the plan
-        elif ch == "\n":
-            depth.clear()  # a paragraph break closes whatever a typo left open
-            yield from _emit(text, lo, i)
-            lo = i + 1
-        elif ch in _BREAKS and not depth:
-            yield from _emit(text, lo, i)
-            lo = i + 1
-        elif ch == " " and i + 1 < end and text[i + 1] == " " and not depth:
-            yield from _emit(text, lo, i)  # two spaces: a paragraph gap in flattened text
-            lo = i + 1
-        i += 1
+        for m in _EVENT.finditer(text, i, min(end, limit + 1)):
+            j = m.start()
+            if j >= limit:
+                break
+            ch = text[j]
+            if depth and ch == depth[-1]:
+                depth.pop()
+            elif ch in _PAIR and text.find(_PAIR[ch], j + 1, min(end, j + _BRACKET_REACH)) >= 0:
+                depth.append(_PAIR[ch])  # an opener never closed nearby is a typo: it must not swallow the plan
+            elif ch == "\n":
+                depth.clear()  # a paragraph break closes whatever a typo left open
+                yield from _emit(text, lo, j)
+                lo = j + 1
+            elif ch in _BREAKS and not depth:
+                yield from _emit(text, lo, j)
+                lo = j + 1
+            elif ch == " " and j + 1 < end and text[j + 1] == " " and not depth:
+                yield from _emit(text, lo, j)  # two spaces: a paragraph gap in flattened text
+                lo = j + 1
+        i = limit
     yield from _emit(text, lo, end)
 
 
 def _emit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     s, e = _trim(text, start, end)
-    if e - s >= 2 and any(ch.isalnum() for ch in text[s:e]):
+    if e - s >= 2 and _ALNUM.search(text, s, e):
         yield s, e
 
 
@@ -141,7 +141,7 @@ def head_verb(clause: str) -> Optional[str]:
     if m is None:
         return None
     lead = clause[:n]
-    for word in ("今年", "明年", "还要", "也要", "要", "将", "也", "并", "还", "同时"):
+    for word in ("今年", "明年", "还要", "也要", "要", "将", "也", "并", "还", "同时") if lead else ():
         lead = lead.replace(word, "")
     return lead + m.group()
 

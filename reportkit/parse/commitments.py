@@ -17,9 +17,9 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Commitment, PartKind, Report
-from .commit_index import SectionIndex, SentenceStops
 from .commit_classify import classify
 from .commit_english import budget_regions, english_clauses, is_english
+from .commit_index import SectionIndex, SentenceStops
 from .commit_numbers import Quantity
 from .commit_split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
 from .commit_targets import find_targets, is_restatement, multi_year_title, target_direction, to_metric

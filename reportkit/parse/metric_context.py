@@ -48,7 +48,9 @@ _PREFIX_WORDS: tuple[tuple[str, Qualifier], ...] = (
 
 
 _HEDGE = re.compile(
-    "(?P<word>" + "|".join(w for w, _ in _PREFIX_WORDS) + ")(?:具有|拥有|达到|保持|达|有|为|要|需|在)?[ \u3000\u00a0]?$"
+    "(?P<word>"
+    + "|".join(w for w, _ in _PREFIX_WORDS)
+    + ")(?:具有|拥有|达到|保持|达|有|为|要|需|在)?[ \u3000\u00a0]?$"
 )
 _QUALIFIER_OF = dict(_PREFIX_WORDS)
 _SPANS = frozenset({"年", "月", "天", "周"})
@@ -56,8 +58,9 @@ _SPANS = frozenset({"年", "月", "天", "周"})
 
 def prefix_qualifier(text: str, start: int, unit: str = "") -> tuple[str, int, Qualifier] | None:
     """The hedge word standing right before ``start`` (至少具有1名): (word, its offset, qualifier)."""
+    # 上亿人, 过万人: "reaching" a bare scale word; elsewhere 上 and 过 are ordinary words (线上, 通过)
     if start > 0 and text[start - 1] in "上过" and text[start : start + 1] in ("百", "千", "万", "亿"):
-        return text[start - 1], start - 1, Qualifier.APPROX_OVER  # 上亿人, 过万人: "reaching" a bare scale word
+        return text[start - 1], start - 1, Qualifier.APPROX_OVER
     window = text[max(0, start - 7) : start]
     m = _HEDGE.search(window)
     if m is None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 import attrs
 
 from ..model import Qualifier
-from .metric_scan import Candidate
+from .metric_scan import Candidate, hop_finditer
 from .numbers import arabic_to_decimal
 
 __all__ = ["is_english", "scan_english"]
@@ -131,25 +131,10 @@ _MASK_HOP = re.compile(r"^|[hw\]`{<\d]|\b[jfmasondvrpq]", re.IGNORECASE | re.MUL
 _FACT_HOP = re.compile(r"[€$UE\d]")
 
 
-def _hop_finditer(pattern: re.Pattern[str], hop: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern that never matches empty, trying it only where ``hop`` matches."""
-    pos = 0
-    while True:
-        h = hop.search(text, pos)
-        if h is None or h.start() >= len(text):  # a zero-width hop (^) can find the end: nothing starts there
-            return
-        m = pattern.match(text, h.start())
-        if m is None:
-            pos = h.start() + 1
-        else:
-            yield m
-            pos = m.end()
-
-
 def scan_english(text: str) -> Iterator[Candidate]:
-    masks = [(m.start(), m.end()) for m in _hop_finditer(_MASKS, _MASK_HOP, text)]
+    masks = [(m.start(), m.end()) for m in hop_finditer(_MASKS, _MASK_HOP, text)]
     starts = [s for s, _ in masks]
-    for m in _hop_finditer(_FACT, _FACT_HOP, text):
+    for m in hop_finditer(_FACT, _FACT_HOP, text):
         i = bisect.bisect_right(starts, m.end() - 1) - 1
         if i >= 0 and masks[i][1] > m.start():
             continue

@@ -102,7 +102,8 @@ def _after_noun(text: str, end: int) -> str:
     if m is None:
         return ""
     noun = m.group(0)
-    stop = _AFTER_STOP.search(noun, 2)  # 公共法律服务中心: a one-character stop word inside the first word is part of it
+    # 公共法律服务中心: a one-character stop word inside the first word is part of that word
+    stop = _AFTER_STOP.search(noun, 2)
     return noun[: stop.start()] if stop else noun
 
 
@@ -110,7 +111,8 @@ def make_label(text: str, clause_start: int, number_start: int, end: int, unit: 
     """What the number at ``number_start`` counts, from its clause (``clause_start``) and what follows it."""
     before = _strip(text[clause_start:number_start])
     # With nothing named before it (将2.8万亿元中央财政资金纳入…), the noun after the number is the label.
-    after = _after_noun(text, end) if unit in _CLASSIFIERS or (not before and unit not in _NOT_NOUN_UNITS) else ""
+    noun_follows = unit in _CLASSIFIERS or (not before and unit not in _NOT_NOUN_UNITS)
+    after = _after_noun(text, end) if noun_follows else ""
     after = after.removeprefix("的")
     if after and (not before or not before.endswith(after)):
         label = before + after if len(before) <= 8 else after if not before else before[-12:] + after

@@ -29,7 +29,7 @@ from .numbers import (
     scale_factor,
 )
 
-__all__ = ["Candidate", "scan"]
+__all__ = ["Candidate", "hop_finditer", "scan"]
 
 
 @attrs.frozen
@@ -49,7 +49,8 @@ class Candidate:
 
 
 _CN = f"[{CN_NUMERAL_CHARS}]"
-_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+# 1,789 and, in typeset statistics, 33 939 / 674 149 546 (a space between groups of three after a 1–3 digit head).
+_AR = r"(?:[0-9]{1,3}(?:[ \u00a0][0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)(?:[.．][0-9０-９]+)?"
 _NUMBER = re.compile(
     rf"(?P<frac>{_CN}+)分之(?P<fnum>{_CN}+)"
     r"|(?<![\d/.])(?P<anum>\d{1,2})/(?P<aden>\d{1,2})(?![\d/])"
@@ -105,13 +106,32 @@ _MASKS = re.compile(
     r"|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+号"
     r"|https?://\S+"
 )
+# Where a _MASKS match can begin: a digit, an opening bracket, the h of http.
+_MASK_HOP = re.compile(r"[\d〔\[［(（h]")
+
+
+def hop_finditer(pattern: re.Pattern[str], hop: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that never matches empty, trying it only where ``hop`` matches."""
+    pos = 0
+    while True:
+        h = hop.search(text, pos)
+        if h is None or h.start() >= len(text):  # a zero-width hop (^) can find the end: nothing starts there
+            return
+        m = pattern.match(text, h.start())
+        if m is None:
+            pos = h.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 # A short quoted term is a name (“一网通办”, “最多跑一次”), not a fact, unless its members are listed.
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n。]{1,14})[”」』\"]")
 
 
 def scan(text: str) -> Iterator[Candidate]:
     """Every numeric fact candidate in ``text``, in text order."""
-    masks = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
+    masks = [(m.start(), m.end()) for m in hop_finditer(_MASKS, _MASK_HOP, text)]
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     mask_starts = [s for s, _ in masks]
     quote_starts = [s for s, _ in quotes]

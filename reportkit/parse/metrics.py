@@ -15,6 +15,7 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report
+from .commit_index import SectionIndex
 from .metric_context import (
     CLAUSE_BREAK,
     FULL_STOP,
@@ -54,6 +55,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     english = is_english(text)
     candidates: Iterable[Candidate] = scan_english(text) if english else scan(text)
     breaks = _Breaks(text)
+    sections = SectionIndex(report)  # a walk per metric is quadratic on reports with thousands of headings
     plan = report.part(PartKind.PLAN)
     sentence_starts = [s.start for s in report.sentences]
     out: list[Metric] = []
@@ -63,7 +65,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
         if sentence_starts:
             i = bisect.bisect_right(sentence_starts, c.start) - 1
             sentence = i if i >= 0 and c.start < report.sentences[i].end else None
-        context = _Context(breaks, english, out[-1].end if out else 0, in_plan, sentence)
+        context = _Context(breaks, english, out[-1].end if out else 0, in_plan, sentence, sections)
         out.append(_link(text, _metric(report, c, f"m{n:03d}", context), out, breaks))
     return tuple(out)
 
@@ -96,6 +98,7 @@ class _Context:
     prev_end: int  # end of the previous metric: a label never reaches past it
     in_plan: bool
     sentence: int | None
+    sections: SectionIndex
 
 
 def _metric(report: Report, c: Candidate, mid: str, ctx: _Context) -> Metric:
@@ -116,7 +119,7 @@ def _metric(report: Report, c: Candidate, mid: str, ctx: _Context) -> Metric:
     kind = _kind(c, change is not None)
     clause = max(breaks.clause_start(head), min(ctx.prev_end, head))
     label = c.label or ("" if english else make_label(text, clause, head, c.end, c.unit))
-    section = report.section_at(c.start)
+    section = ctx.sections.at(c.start)
     return Metric(
         id=mid,
         text=text[c.start : c.end],
