@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import reportkit
 from reportkit.model import Report, ReportMeta, Section
-from reportkit.parse.commit_index import SectionIndex, SentenceStops
+from reportkit.parse.commit_index import SectionIndex, SentenceStops, SpanSet
 from reportkit.parse.commit_split import split_clauses as fast_split_clauses
 from reportkit.parse.commit_split import top_level_commas
 
@@ -73,6 +73,14 @@ def test_section_index_is_quick_on_thousands_of_headings() -> None:
 def test_section_index_without_sections_finds_none() -> None:
     report = reportkit.parse_text("没有标题的一段话。")
     assert SectionIndex(report).at(3) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6))
+def test_span_set_holds_what_some_span_holds(spans: list[tuple[int, int]]) -> None:
+    held = SpanSet(spans)
+    for offset in range(-1, 32):
+        assert (offset in held) == any(a <= offset < b for a, b in spans), offset
 
 
 def _around_directly(text: str, stops: str, reach: int, start: int, end: int) -> tuple[int, int]:

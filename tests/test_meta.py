@@ -120,3 +120,65 @@ def test_english_title_names_the_organisation_and_year() -> None:
         2023,
         "en",
     )
+
+
+def test_a_metadata_table_below_a_note_line_is_still_read() -> None:
+    text = (
+        "首页 > 政务公开 > 法治政府建设\n"
+        "索引号 | 001/2024-01 | 公开方式 | 主动公开 | ||\n"
+        "发布机构 | 某某区司法局 | 成文日期 | 2024-02-03 | ||\n"
+        "某某区2023年法治政府建设年度报告\n"
+        "2023年,某某区坚持依法行政。\n"
+    )
+    r = reportkit.parse_text(text)
+    m = r.meta
+    assert (m.index_number, m.issuer, m.date) == ("001/2024-01", "某某区司法局", datetime.date(2024, 2, 3))
+    assert m.sources["index_number"] == "table"
+    assert m.title == "某某区2023年法治政府建设年度报告"
+    assert r.parts[0].start == text.index("2023年,")
+
+
+def test_a_text_that_says_our_county_takes_its_name_from_its_own_document_titles() -> None:
+    text = "2021年,我县坚持依法行政,印发《河南省纲要》和《某某县2021年度工作安排》。\n一、履行职责\n正文。"
+    assert reportkit.parse_text(text).meta.organisation == "某某县"
+
+
+def test_a_title_without_a_place_gives_no_organisation() -> None:
+    text = "东方法治政府评估报告(2013)\n课题组对直辖市和较大的市人民政府开展评估。\n"
+    assert reportkit.parse_text(text).meta.organisation is None
+
+
+def test_a_township_title_names_the_township() -> None:
+    text = "某某县某某镇人民政府2025年法治政府建设情况报告\n2025年,全镇依法行政。\n"
+    assert reportkit.parse_text(text).meta.organisation == "某某县某某镇"
+
+
+def test_a_news_headline_above_its_paragraph_is_the_title() -> None:
+    text = "某市行政机关去年败诉率下降,复议量上升3%\n2023年某市法治政府建设报告日前发布。去年全市办结案件12件。\n"
+    m = reportkit.parse_text(text).meta
+    assert m.title == "某市行政机关去年败诉率下降,复议量上升3%"
+    assert (
+        reportkit.parse_text("各位代表：\u200d\n现在,我代表国务院,向大会报告政府工作。\n").meta.title is None
+    )
+
+
+def test_a_summary_names_the_body_whose_report_it_quotes() -> None:
+    text = "某某部2023年法治政府建设年度报告显示,全年办结案件12件。\n"
+    assert reportkit.parse_text(text).meta.organisation == "某某部"
+
+
+def test_web_page_furniture_is_neither_title_nor_body_and_its_date_is_read() -> None:
+    text = (
+        "首页 > 政务公开 > 法治政府\n【字体：大 中 小】 打印 关闭\n"
+        "某某区2023年法治政府建设年度报告\n"
+        "来源：某某区司法局 发布时间：2024-02-03 浏览次数：12\n"
+        "2023年,某某区坚持依法行政。\n一、2023年主要举措和成效\n"
+    )
+    r = reportkit.parse_text(text)
+    assert (r.meta.title, r.meta.date) == ("某某区2023年法治政府建设年度报告", datetime.date(2024, 2, 3))
+    assert r.parts[0].start == text.index("2023年,")
+
+
+def test_a_higher_level_named_in_a_document_title_is_not_the_organisation() -> None:
+    text = "2021年,全省排名第一,落实《某某省2021年工作要点》。\n一、履行职责\n正文。"
+    assert reportkit.parse_text(text).meta.organisation is None

@@ -100,3 +100,46 @@ def test_an_unnumbered_report_still_has_its_parts() -> None:
 def test_a_next_step_line_inside_a_numbered_item_does_not_open_the_plan() -> None:
     text = "一、成效\n（一）执法\n办理案件。\n下一步，将继续加强。\n（二）普法\n开展活动。\n"
     assert reportkit.parse_text(text).part(PartKind.PLAN) is None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["一、2023年和今年以来工作回顾", "一、主要举措和工作成效", "一、今年以来主要工作进展情况"],
+)
+def test_a_review_heading_is_never_the_plan_whatever_else_it_names(heading: str) -> None:
+    r = reportkit.parse_text(f"{heading}\n去年办结案件12件,今年将继续推进。\n")
+    assert r.part(PartKind.PLAN) is None
+    assert r.part(PartKind.REVIEW) is not None
+    assert not any(m.is_target for m in r.metrics)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "二、2024年工作思路和主要举措",
+        "二、下一步工作计划",
+        "二、今年主要目标任务",
+        "二、今年经济社会发展主要预期目标",
+    ],
+)
+def test_next_years_work_opens_the_plan_even_beside_a_review_word(heading: str) -> None:
+    r = reportkit.parse_text(f"一、2023年工作回顾\n办结案件12件。\n{heading}\n办结案件15件以上。\n")
+    assert span(r, PartKind.PLAN)[2] == "二"
+
+
+def test_a_targets_paragraph_opens_the_plan_whatever_words_sit_between_today_and_targets() -> None:
+    text = "过去一年办结案件12件。\n——经济平稳。增长5%。\n今年发展主要预期目标是:国内生产总值增长5%左右。\n"
+    r = reportkit.parse_text(text)
+    assert span(r, PartKind.PLAN)[:2] == (text.index("今年"), len(text.rstrip()))
+
+
+def test_a_plan_heading_with_a_spaced_year_opens_the_plan_and_closing_matters_are_not_plan() -> None:
+    text = (
+        "一、2023 年主要工作完成情况\n（一）抓学习\n"
+        "二、2024 年重点工作\n（一）抓执法,力争办结案件20件。\n"
+        "三、其他需要报告的事项\n无。"
+    )
+    r = reportkit.parse_text(text)
+    assert span(r, PartKind.PLAN) == (text.index("二、"), text.index("\n三、"), "二")
+    other = r.part(PartKind.OTHER)
+    assert other is not None and other.heading == "三"

@@ -211,3 +211,30 @@ def test_unnumbered_heading_styles_nest_under_numbered_ones() -> None:
     )
     got = [(s.level, s.marker, s.title) for top in build_sections(src) for s in top.walk()]
     assert got == [(1, "一、", "工作回顾"), (2, "", "工作亮点"), (3, "(一)", "执法"), (1, "二、", "工作计划")]
+
+
+def test_a_level_one_title_keeps_a_space_that_pads_a_number() -> None:
+    r = reportkit.parse_text(
+        "一、2024 年工作回顾\n去年办结案件 12 件。\n二、某县 2025 年度工作打算\n继续办案。"
+    )
+    assert [s.title for s in r.sections] == ["2024 年工作回顾", "某县 2025 年度工作打算"]
+
+
+def test_a_level_one_title_in_a_one_line_text_still_ends_at_the_space_before_the_body() -> None:
+    r = reportkit.parse_text("一、工作回顾 全年办结案件12件。二、2024年工作思路 2024年,我区将继续办案。")
+    assert [s.title for s in r.sections] == ["工作回顾", "2024年工作思路"]
+
+
+def test_half_bracketed_markers_open_items_at_a_line_start() -> None:
+    text = "一、主要举措\n一)抓学习\n1)开展培训。\n2)组织考试。\n二)抓执法\n正文(见附件1)结束。"
+    assert outline(text) == [
+        (1, "一、", "一"),
+        (2, "一)", "一/一)"),
+        (3, "1)", "一/一)/1)"),
+        (3, "2)", "一/一)/2)"),
+        (2, "二)", "一/二)"),
+    ]
+
+
+def test_a_half_bracket_inside_a_line_is_not_a_marker() -> None:
+    assert outline("一、主要举措\n全年办结2)件,见附件 1)和附件 2)。") == [(1, "一、", "一")]

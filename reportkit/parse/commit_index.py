@@ -1,8 +1,9 @@
 """Per-report lookups the commitments stage makes once per clause, built once per report.
 
-Both answer exactly what the direct scan answers (``Report.section_at``, the nearest
-sentence stop on either side), by bisection over positions found in one pass, so that
-the stage stays linear in the number of clauses.
+Each answers exactly what the direct scan answers (``Report.section_at``, the nearest
+sentence stop on either side, whether any of some spans holds an offset), by bisection
+over positions found in one pass, so that the stage stays linear in the number of
+clauses, sections and spans.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Optional
 
 from ..model import Report, Section
 
-__all__ = ["SectionIndex", "SentenceStops"]
+__all__ = ["SectionIndex", "SentenceStops", "SpanSet"]
 
 
 class SectionIndex:
@@ -90,3 +91,21 @@ class SentenceStops:
         j = bisect.bisect_left(at, end)  # the first stop at or after end
         hi = at[j] if j < len(at) and at[j] < ceiling else ceiling
         return lo, hi
+
+
+class SpanSet:
+    """Whether an offset falls in any of some ``[start, end)`` spans (nested or overlapping), by bisection."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):  # an empty span holds nothing
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]

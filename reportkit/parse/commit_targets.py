@@ -47,6 +47,11 @@ _DOWN_WORDS = re.compile(r"控制在|下降|降低|减少|压减|压缩|淘汰|�
 _RESTATE_GENERIC = set("把将要在于定控制预期目标的今年全年经济有了和及")
 
 
+_SLOGAN = re.compile(rf"[{_CN_NUM}]个(\d+(?:\.\d+)?[万亿]?)")
+_COUNTED_BEFORE = re.compile(rf"[{_CN_NUM}]个$")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
 def multi_year_title(title: str, plan_year: Optional[int]) -> bool:
     """A section about a multi-year plan, or about a year other than the plan year."""
     if _MULTI_YEAR_TITLE.search(title):
@@ -65,7 +70,7 @@ def _dated(sentence: str, plan_year: Optional[int]) -> bool:
 
 def _slogan_numbers(sentence: str) -> set[str]:
     """Numbers that name a slogan's members (三个1亿人): restating one is not a target."""
-    return {m.group(1) for m in re.finditer(rf"[{_CN_NUM}]个(\d+(?:\.\d+)?[万亿]?)", sentence)}
+    return {m.group(1) for m in _SLOGAN.finditer(sentence)}
 
 
 def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int],
@@ -79,7 +84,7 @@ def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[
     whole = text[sentence[0] : sentence[1]]
     if before.endswith("第") or _inside_quotes(text, cs, q.start):
         return False
-    if re.search(rf"[{_CN_NUM}]个$", before):
+    if _COUNTED_BEFORE.search(before):
         return False
     number = q.text.split("%")[0][:8]
     if any(number.startswith(s) for s in _slogan_numbers(whole)):
@@ -132,7 +137,7 @@ def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
 
 def _label_chars(s: str) -> set[str]:
     """Indicator words: Chinese by the character, English by the word."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s)}
+    words = {w.lower() for w in _LATIN_WORD.findall(s)}
     return words | {c for c in s if "\u4e00" <= c <= "\u9fff" and c not in _RESTATE_GENERIC}
 
 

@@ -19,7 +19,7 @@ from ..blocks import SourceText
 from ..model import Commitment, PartKind, Report
 from .commit_classify import classify
 from .commit_english import budget_regions, english_clauses, is_english
-from .commit_index import SectionIndex, SentenceStops
+from .commit_index import SectionIndex, SentenceStops, SpanSet
 from .commit_numbers import Quantity
 from .commit_split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
 from .commit_targets import find_targets, is_restatement, multi_year_title, target_direction, to_metric
@@ -155,11 +155,11 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     for region in regions:
         clauses = english_clauses(report, region) if english else _chinese_clauses(report, region)
         prev_sentence, prev_target = (-1, -1), False
-        blocked = _blocked_spans(report, region, plan_year)
+        blocked = SpanSet(_blocked_spans(report, region, plan_year))
         for start, end in clauses:
             sentence = stops.around(start, end)
             targets: list[Quantity] = []
-            if not any(a <= start < b for a, b in blocked):
+            if start not in blocked:
                 after_target = prev_target and sentence == prev_sentence
                 targets = find_targets(text, (start, end), sentence, plan_year, after_target, english=english)
                 targets = [q for q in targets if not is_restatement(text, q, start, said)]

@@ -42,11 +42,14 @@ _KEYS = {
 _KV_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|名称)[ \t]*[:：][ \t\u3000]*(\S[^\n]*?)[ \t]*$"
 )
+_KV_INLINE = re.compile(
+    r"(成文日期|发布日期|发布时间)[ \t]*[:：][ \t]*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})"
+)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _YEAR = re.compile(r"(?<![\d\-—–~至到])((?:19|20)\d{2})(?=\s*年|\s*[Aa]nnual|\s*[Rr]eport)(?![\-—–~]\d)")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PLACE = re.compile(
-    r"(?:^|(?<=[,，。;；、\s:：年]))((?:[\u4e00-\u9fff]{2,5}?[省市])?[\u4e00-\u9fff]{1,5}?[县区市旗州盟])"
+    r"(?:^|(?<=[,，。;；、\s:：年]))((?:[\u4e00-\u9fff]{2,5}?[省市])?[\u4e00-\u9fff]{1,5}?[县区市旗州盟镇乡])"
     r"(?=人民政府|政府|坚持|全面|深入|认真|始终|紧紧|紧扣|围绕|以|在|持续|扎实|着力|按照|不断|牢固|聚焦)"
 )
 _TITLE_PLACE = re.compile(
@@ -64,7 +67,18 @@ _EN_TITLE_ORG = re.compile(
     r"^((?:The )?[A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){0,6})[:,]? +(?:(?:19|20)\d{2} +)?[Aa]nnual [Rr]eport"
 )
 _ORG_SUFFIX = re.compile(r"(?:局|委|办|厅|院|部|署|中心|委员会|办公室|政府)$")
-_NOT_PLACE = re.compile(r"^(?:我|本|全|各|该|省|市|区|县)")
+# pronouns and quantifiers before 县/市 make a common noun (我县, 各区, 较大市, 所在县), not a name
+# (a name holds no 的, 直辖市和… lists kinds of places, 乡镇/县区 are kinds alone)
+_NOT_PLACE = re.compile(
+    r"^(?:我|本|全|各|该|省|市|区|县|较|所|其|每|多|部分|相关|有关|地方|基层|城乡)|的|[省市县区旗州][和与及]|^[省市县区乡镇旗州]{1,3}$"
+)
+_LEAD_ORG = re.compile(
+    r"\s*([\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|院|部|署|中心|委员会|办公室|人民政府|政府))"
+    r"(?=(?:19|20)\d{2}\s*年度?[^。\n]{0,20}报告)"
+)
+_TOWN = re.compile(r"[镇乡]$|街道$")
+_OWN_PLACE = re.compile(r"(?:我|本)(省|市|县|区|旗|州|盟|镇|乡)")  # 全省 in a county report is not itself
+_QUOTED = re.compile(r"《([^《》\n]{2,40})》")
 
 
 def _date(value: str) -> _dt.date | None:
@@ -77,7 +91,7 @@ def _date(value: str) -> _dt.date | None:
         return None
 
 
-def _table(text: str, rows: tuple[tuple[int, int], ...]) -> dict[str, str]:
+def _table(text: str, rows: tuple[tuple[int, int], ...], head_end: int) -> dict[str, str]:
     """key → value from ``k | v | k | v`` rows and ``k：v`` lines at the head."""
     out: dict[str, str] = {}
     for a, b in rows:
@@ -86,6 +100,8 @@ def _table(text: str, rows: tuple[tuple[int, int], ...]) -> dict[str, str]:
             if k in _KEYS and v and _KEYS[k] not in out:
                 out[_KEYS[k]] = v
     for m in _KV_LINE.finditer(text[:3000]):
+        out.setdefault(_KEYS[m.group(1)], m.group(2))
+    for m in _KV_INLINE.finditer(text[:head_end]):  # 来源：… 发布时间：2024-02-03 浏览次数：…
         out.setdefault(_KEYS[m.group(1)], m.group(2))
     return out
 
@@ -109,24 +125,44 @@ def _organisation_zh(title: str | None, body: str) -> tuple[str | None, str | No
     if title:
         flat = re.sub(r"^关于", "", "".join(title.split()))
         m = _TITLE_PLACE.match(flat)
-        if m and not _NOT_PLACE.match(m.group(1)):
+        if m and not _NOT_PLACE.search(m.group(1)):
             name = re.sub(r"关于.*$", "", m.group(1))
-            if not _ORG_SUFFIX.search(name):  # 市司法局 is an organisation; 静海区法治(政府) → 静海区
+            if not _ORG_SUFFIX.search(name) and not _TOWN.search(name):
+                # 市司法局 is an organisation, 栗子乡 a township; 静海区法治(政府) → 静海区;
+                # 中国法治(政府评估报告) names no place at all
                 cut = re.match(r"(.*[省市县区旗州盟])", name)
-                name = cut.group(1) if cut else name
+                name = cut.group(1) if cut else ""
             if name:
                 return name, "title"
         m2 = _TITLE_PLACE2.search(re.sub(r"(?:19|20)\d{2}年度?", "，", flat))
-        if m2 and not _NOT_PLACE.match(m2.group(1)):
+        if m2 and not _NOT_PLACE.search(m2.group(1)):
             return m2.group(1), "title"
     head = body[:3000]
+    m0 = _LEAD_ORG.match(head)  # 司法部2023年法治政府建设年度报告显示…: a summary names its source
+    if m0 and not _NOT_PLACE.search(m0.group(1)):
+        return re.sub(r"(?:人民)?政府$", "", m0.group(1)), "text"  # the place, as elsewhere
     m3 = _SPEAKER.search(head)
     if m3:
         return m3.group(1), "text"
     for m4 in _PLACE.finditer(head):
-        if not _NOT_PLACE.match(m4.group(1)):
+        if not _NOT_PLACE.search(m4.group(1)):
             return m4.group(1), "text"
-    return None, None
+    return _quoted_place(head), "text"
+
+
+def _quoted_place(head: str) -> str | None:
+    """A text that calls itself 我县/本区 (…我县…《某某县…实施方案》) names its place only in
+    the titles of its own documents: the first 《》 title opening with a place of that kind."""
+    own = _OWN_PLACE.search(head)
+    if own is None:
+        return None
+    kind = own.group(1)
+    for m in _QUOTED.finditer(head):
+        inner = re.sub(r"^(?:(?:19|20)\d{2}(?:[-—–至](?:19|20)?\d{2})?年度?)", "", m.group(1))
+        place = re.match(rf"((?:[\u4e00-\u9fff]{{2,5}}?[省市])?[\u4e00-\u9fff]{{1,5}}?{kind})", inner)
+        if place and not _NOT_PLACE.search(place.group(1)):
+            return place.group(1)
+    return None
 
 
 def _organisation_en(body: str) -> str | None:
@@ -144,7 +180,7 @@ def build_meta(report: Report, source: SourceText) -> ReportMeta:
     text = report.text
     english = is_english(text)
     head = read_head(text)
-    table = _table(text, head.table_rows)
+    table = _table(text, head.table_rows, head.body_start)
     hints = _hints(source, head.front_matter)
     sources: dict[str, str] = {}
     values: dict[str, object] = {}

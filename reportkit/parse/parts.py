@@ -18,7 +18,7 @@ from .text_problems import problems_paragraph
 from .text_title import read_head
 
 _PLAN = re.compile(
-    r"工作(?:思路|计划|打算|安排|重点|总体部署|设想|展望)|下一步|今后|明年|今年|努力方向|主要目标任务"
+    r"工作(?:思路|计划|打算|安排|重点|总体部署|设想|展望)|下一步|今后|明年|今年|努力方向|主要目标任务|总体要求|政策取向|重点工作"
     r"|(?:主要|重点|工作)(?:安排|任务|举措)(?!和成效|及成效)"
     r"|^\s*(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Priorities|Looking ahead|Objectives)\b",
     re.IGNORECASE,
@@ -28,13 +28,29 @@ _PROBLEMS = re.compile(
     r"|^\s*(?:Challenges|Problems|Issues|Difficulties|Weaknesses|Shortcomings|Risks|Areas for improvement)\b",
     re.IGNORECASE,
 )
+# words that only a plan heading uses: they outweigh any review word beside them
+_NEXT_YEAR = re.compile(
+    r"工作(?:思路|计划|打算|安排|总体部署|设想|展望)|下一步|下一阶段|明年|今后|努力方向|预期目标"
+    r"|^\s*(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Looking ahead)\b",
+    re.IGNORECASE,
+)
+# words of a review heading (回顾, 成效, 进展, 情况 …): 今年 or 举措 beside them do not make a plan
+_REVIEW = re.compile(
+    r"回顾|成效|成绩|成果|进展|情况|做法|总结|亮点|主要工作(?!任务|安排|计划|重点)|工作开展"
+    r"|\b(?:Review|Achievements|Highlights|Progress|Results)\b",
+    re.IGNORECASE,
+)
 # after the plan, English reports carry appendices that are not plans
-_NOT_PLAN = re.compile(r"^\s*(?:Financial|Finance|Appendix|Annex|Accounts)|附件|附表", re.IGNORECASE)
+# (and a Chinese annual report closes with 其他需要报告的事项, which is not plan either)
+_NOT_PLAN = re.compile(
+    r"^\s*(?:Financial|Finance|Appendix|Annex|Accounts)|附件|附表|其他(?:需要)?(?:报告|说明)的?(?:事项|情况)",
+    re.IGNORECASE,
+)
 _TRIM = " \t\r\n\u3000\xa0|"
 _YEAR_WILL = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})年[，,][^。\n]{0,12}(?:将|要)")
 # without a plan heading, a paragraph that turns to next year opens the plan
 _PLAN_PARAGRAPH = re.compile(
-    r"(?m)^[ \t\u3000]*(?:下一步|下一阶段|今后一个时期|今年(?:经济社会发展的)?主要预期目标"
+    r"(?m)^[ \t\u3000]*(?:下一步|下一阶段|今后一个时期|今年[^。，,；;\n]{0,10}?主要预期目标"
     r"|(?:In|For) (?:the coming year|the next year)|Next year)"
 )
 
@@ -54,10 +70,19 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _names_year(title: str, year: int | None) -> bool:
+    """2024年 or, in texts that pad numbers with spaces, 2024 年."""
+    return year is not None and re.search(rf"(?<!\d){year}\s*年", title) is not None
+
+
 def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
     if _PROBLEMS.search(title):
         return False
-    if plan_year is not None and f"{plan_year}年" in title and (year is None or f"{year}年" not in title):
+    if _NEXT_YEAR.search(title):
+        return True  # 2023年工作思路, 下一步工作计划: next year's work, whatever else is named
+    if _REVIEW.search(title):
+        return False  # 2019年和今年以来工作回顾, 主要举措和工作成效: looking back, not ahead
+    if _names_year(title, plan_year) and not _names_year(title, year):
         return True  # 四、2023年推进法治政府建设的主要安排
     if year is not None and re.search(rf"{year}\s*年[^，,。]{{0,6}}(?:回顾|成效|情况|举措|总结)", title):
         return False  # the reported year's review, whatever words follow

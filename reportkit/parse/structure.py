@@ -172,6 +172,26 @@ _TITLE_STOP = frozenset("。！？!?\n")
 _TRAIL = " \t\r\n\u3000\xa0|"
 
 
+_SPACES = frozenset(" \t\u3000\xa0")
+
+
+def _title_ends_at_space(text: str, i: int, limit: int) -> bool:
+    """One-line reports end a level-1 title with a space before the body or the next marker;
+    a space that only pads a number (``2024 年``, ``某县 2025 年度``) is inside the title."""
+    if i > 0 and text[i - 1].isdigit():
+        return False
+    j = i
+    while j < limit and text[j] in _SPACES:
+        j += 1
+    if j >= limit:
+        return True
+    if not text[j].isdigit():
+        return True
+    while j < limit and text[j].isdigit():
+        j += 1
+    return not (j < limit and text[j] in _SPACES)  # "2023年，我区将…" opens the body
+
+
 def _title(node: _Node, text: str, limit: int) -> tuple[int, int]:
     c = node.cand
     if c.type is MarkerType.HINT:
@@ -181,12 +201,12 @@ def _title(node: _Node, text: str, limit: int) -> tuple[int, int]:
         while start < limit and text[start] in " \t\u3000\xa0":
             start += 1
     stop = _TITLE_STOP
-    if c.type is MarkerType.CN_DUN:
-        stop = _TITLE_STOP | frozenset(" \t\u3000\xa0")
-    elif c.type in _WHOLE_LINE_TITLES:
+    if c.type in _WHOLE_LINE_TITLES:
         stop = frozenset("\n")
     end = start
     while end < limit and text[end] not in stop:
+        if c.type is MarkerType.CN_DUN and text[end] in _SPACES and _title_ends_at_space(text, end, limit):
+            break
         end += 1
     while end > start and text[end - 1] in _TRAIL:
         end -= 1

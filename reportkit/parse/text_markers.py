@@ -41,9 +41,9 @@ class MarkerType(str, enum.Enum):
     HINT = "hint"  # a heading style given by the reader, without numbering
     CN_PART = "chinese_part"  # 第一部分 第二章 at a line start
     CN_DUN = "chinese_dun"  # 一、 (also 一． 一.)
-    PAREN_CN = "paren_chinese"  # (一) （一）
+    PAREN_CN = "paren_chinese"  # (一) （一） and, at a line start, 一)
     ARABIC = "arabic"  # 1. 1、 １．
-    PAREN_ARABIC = "paren_arabic"  # (1) （1）
+    PAREN_ARABIC = "paren_arabic"  # (1) （1） and, at a line start, 1)
     CIRCLED = "circled"  # ①
     ORD_SHI = "ordinal_shi"  # 一是
     ORD_DI = "ordinal_di"  # 第一，
@@ -115,6 +115,8 @@ _PATTERN = re.compile(
     r"|[(（](?P<par>[0-9０-９]{1,2})[)）]"
     r"|(?P<ara>[0-9０-９]{1,2})(?:[.．](?![0-9０-９])|、)"
     r"|(?P<cir>[①-⑳])"
+    rf"|(?P<hcn>[{_CN}]{{1,3}})[)）]"
+    r"|(?P<har>[0-9０-９]{1,2})[)）]"
     rf"|(?P<shi>[{_CN}]{{1,3}})是"
     rf"|第(?P<di>[{_CN}]{{1,3}})[，,、]"
     r")"
@@ -162,10 +164,12 @@ def candidates(text: str) -> Iterator[Candidate]:
             continue
         if m.end() < len(text) and text[m.end()] in "、，,。；;）)":  # 一、二、三 lists, (一)、
             continue
-        if kind == "part" and not at_line_start:
-            continue  # 第二部分 inside a sentence is a reference, not a heading
+        if kind in ("part", "hcn", "har") and not at_line_start:
+            # 第二部分 inside a sentence is a reference; a half bracket 一) 1) opens an item
+            # only at a line start (inline, "…附件1)" is the tail of a bracket)
+            continue
         digits = m.group(kind)
-        if kind in ("par", "ara"):
+        if kind in ("par", "ara", "har"):
             value: int | None = int(digits)
         elif kind == "cir":
             value = ord(digits) - ord("①") + 1
@@ -177,7 +181,9 @@ def candidates(text: str) -> Iterator[Candidate]:
             "dun": MarkerType.CN_DUN,
             "part": MarkerType.CN_PART,
             "pcn": MarkerType.PAREN_CN,
+            "hcn": MarkerType.PAREN_CN,  # 一) is (一) with its opening bracket dropped
             "par": MarkerType.PAREN_ARABIC,
+            "har": MarkerType.PAREN_ARABIC,
             "ara": MarkerType.ARABIC,
             "cir": MarkerType.CIRCLED,
             "shi": MarkerType.ORD_SHI,

@@ -21,6 +21,21 @@ _TITLE_WORD = re.compile(r"报告|总结|情况|年报|白皮书|[Rr]eport")
 # sentence punctuation, or a colon that ends the line (各位代表：, 报告如下：); "Foo: 2022 report" is a title
 _NOT_TITLE = re.compile(r"[。，,；;！？!?]|[：:]$")
 _MAX_TITLE_LINE = 60
+_MAX_HEADLINE = 40
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # pasted pages keep them after 各位代表：
+_HEADLINE_STOP = re.compile(r"[。；;！？!?]|[：:]$")
+_OPENS_ITEM = re.compile(
+    r"[一二三四五六七八九十]{1,3}[、.．是]|[(（]|[0-9０-９]{1,2}[.、．)）]|第[一二三四五六七八九十]|#|[-*] "
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？]")
+_CHROME = re.compile(
+    r"^(?:首页|当前位置|您(?:现在)?的?位置)|字体[:：]?\s*【?\s*[大中小]|【\s*[大中小]\s*】"
+    r"|(?:^|\s|【)(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|分享到?)\s*(?:】|$)"
+    r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)[:：]|[>＞»]\s*[^>＞»\n]{1,12}\s*[>＞»]"
+)
+_TABLE_SCAN = 15  # a metadata table below a note line is still in the first lines
+_META_KEY = re.compile(r"索引号|公开方式|发布机构|发文机关|成文日期|发布日期|主题分类|文号|Index No")
 _SPACES = " \t\r\u3000\xa0\ufeff"
 
 
@@ -52,39 +67,18 @@ def read_head(text: str) -> Head:
         for fm in _FM_LINE.finditer(m.group(1)):
             front[fm.group(1).lower()] = fm.group(2).strip().strip("\"'")
         pos = m.end()
-    rows: list[tuple[int, int]] = []
     lines = _lines(text, pos)
-    i = 0
-    while i < len(lines):
-        a, b = lines[i]
-        line = text[a:b]
-        if not line.strip(_SPACES):
-            i += 1
-            continue
-        if _TABLE_ROW.match(line.strip(_SPACES)):
-            rows.append((a, b))
-            i += 1
-            continue
-        break
-    title: tuple[int, int] | None = None
-    taken: list[tuple[int, int]] = []
-    j = i
-    while j < len(lines) and len(taken) < 3:
-        a, b = lines[j]
-        line = text[a:b].strip(_SPACES)
-        if not line:
-            if taken:
-                break
-            j += 1
-            continue
-        if len(line) > _MAX_TITLE_LINE or _NOT_TITLE.search(line) or line.startswith("#"):
-            break
-        taken.append((a, b))
-        j += 1
-        if _TITLE_WORD.search(line):
-            title = (taken[0][0], b)
-            i = j
-            break
+    first_row, i = _table_block(text, lines)
+    rows = lines[first_row:i] if first_row >= 0 else []
+    rows = [(a, b) for a, b in rows if text[a:b].strip(_SPACES)]
+    i = _skip_chrome(text, lines, i)
+    title, after = _title(text, lines, i)
+    if title is None:
+        title, after = _headline(text, lines, i)
+    if title is not None:
+        i = _skip_chrome(text, lines, after)
+    elif first_row > 0:  # a title above a table that stands below a note line
+        title, _ = _title(text, lines[:first_row], 0)
     if title is not None:
         a, b = title
         while text[a] in _SPACES:
@@ -102,3 +96,96 @@ def read_head(text: str) -> Head:
         front_matter=front,
         table_rows=tuple(rows),
     )
+
+
+def _is_row(text: str, line: tuple[int, int]) -> bool:
+    return _TABLE_ROW.match(text[line[0] : line[1]].strip(_SPACES)) is not None
+
+
+def _table_block(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
+    """(index of the first table line or -1, index of the first line after the table).
+
+    The table usually opens the file, but a note line (a breadcrumb, a font-size switch, a
+    print link) may stand above it: within the first lines, a row naming a metadata key
+    (索引号, 公开方式 …) opens the table wherever it is."""
+    nonblank = [k for k, (a, b) in enumerate(lines) if text[a:b].strip(_SPACES)]
+    if not nonblank:
+        return -1, 0
+    if _is_row(text, lines[nonblank[0]]):
+        start = nonblank[0]
+    else:
+        start = next(
+            (
+                k
+                for k in nonblank
+                if k < _TABLE_SCAN
+                and _is_row(text, lines[k])
+                and _META_KEY.search(text[lines[k][0] : lines[k][1]])
+            ),
+            -1,
+        )
+        if start < 0:
+            return -1, 0
+    end = start
+    for k in range(start, len(lines)):
+        a, b = lines[k]
+        if not text[a:b].strip(_SPACES):
+            continue
+        if not _is_row(text, lines[k]):
+            break
+        end = k + 1
+    return start, end
+
+
+def _skip_chrome(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Past the page furniture a copied web page keeps (breadcrumbs, font-size switches,
+    print/close links, view counters): it is neither title nor body."""
+    k = i
+    while k < min(len(lines), i + _TABLE_SCAN):
+        line = text[lines[k][0] : lines[k][1]].strip(_SPACES)
+        if line and not _CHROME.search(line):
+            break
+        k += 1
+    return k if k < len(lines) and k > i else i
+
+
+def _title(text: str, lines: list[tuple[int, int]], i: int) -> tuple[tuple[int, int] | None, int]:
+    """The title: up to three short lines from line i, the last naming the report kind."""
+    taken: list[tuple[int, int]] = []
+    j = i
+    while j < len(lines) and len(taken) < 3:
+        a, b = lines[j]
+        line = text[a:b].strip(_SPACES)
+        if not line:
+            if taken:
+                break
+            j += 1
+            continue
+        if len(line) > _MAX_TITLE_LINE or _NOT_TITLE.search(line) or line.startswith("#"):
+            break
+        taken.append((a, b))
+        j += 1
+        if _TITLE_WORD.search(line):
+            return (taken[0][0], b), j
+    return None, i
+
+
+def _headline(text: str, lines: list[tuple[int, int]], i: int) -> tuple[tuple[int, int] | None, int]:
+    """A news page's headline: a short Chinese line without sentence punctuation (commas
+    allowed: 败诉率下降3%，复议量上升) standing above a longer paragraph."""
+    nonblank = [k for k in range(i, min(len(lines), i + 6)) if text[lines[k][0] : lines[k][1]].strip(_SPACES)]
+    if len(nonblank) < 2:
+        return None, i
+    k, nxt = nonblank[0], nonblank[1]
+    line = text[lines[k][0] : lines[k][1]].strip(_SPACES + _ZERO_WIDTH)
+    para = text[lines[nxt][0] : lines[nxt][1]].strip(_SPACES + _ZERO_WIDTH)
+    if (
+        len(line) > _MAX_HEADLINE
+        or _HEADLINE_STOP.search(line)
+        or _OPENS_ITEM.match(line)
+        or not _CJK.search(line)
+        or len(para) <= len(line)
+        or not _SENTENCE_END.search(para)
+    ):
+        return None, i
+    return lines[k], k + 1
