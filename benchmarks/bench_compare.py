@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 import reportkit
-from reportkit.compare.align import sentences_of
+from reportkit.comparison.align import sentences_of
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gongzuo" / "china-state-council"
 GOAL_MS = 50.0

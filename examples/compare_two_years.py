@@ -13,8 +13,8 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from reportkit.api import compare, read
-from reportkit.compare.records import FollowStatus, MetricStatus
+from reportkit import compare, read
+from reportkit.comparison.records import FollowStatus, MetricStatus
 from reportkit.render.excel import write_xlsx
 from reportkit.render.html import write_html
 

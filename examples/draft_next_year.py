@@ -13,7 +13,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from reportkit.api import read
+from reportkit import read
 from reportkit.draft import draft
 
 HERE = Path(__file__).resolve().parent

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from openpyxl import Workbook
 
-from reportkit.api import read
+from reportkit import read
 from reportkit.errors import ReportkitError
 from reportkit.model import Report
 

@@ -29,7 +29,7 @@ _EXPORTS = {
     "Metric": "reportkit.model",
     "Commitment": "reportkit.model",
     "Problem": "reportkit.model",
-    "ReportDiff": "reportkit.compare.records",
+    "ReportDiff": "reportkit.comparison.records",
     "Limits": "reportkit.limits",
     "ReportkitError": "reportkit.errors",
 }
@@ -43,7 +43,7 @@ assert sorted(__all__) == sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from .api import compare, parse_text, read
-    from .compare.records import ReportDiff
+    from .comparison.records import ReportDiff
     from .draft import collection_workbook, fill, read_workbook, roll_forward
     from .errors import ReportkitError
     from .limits import Limits

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .blocks import SourceText
-from .compare.records import ReportDiff
+from .comparison.records import ReportDiff
 from .errors import PathLike, UsageError
 from .limits import Limits
 from .model import Report
@@ -29,6 +29,6 @@ def compare(old: Report, new: Report) -> ReportDiff:
     """Compare last year's report with this year's."""
     if not isinstance(old, Report) or not isinstance(new, Report):
         raise UsageError("compare expects two Reports (use reportkit.read first)")
-    from .compare.diff import compare_reports
+    from .comparison.diff import compare_reports
 
     return compare_reports(old, new)

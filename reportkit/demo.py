@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 import attrs
 
 from ._io import atomic_open
-from .compare.records import FollowStatus, MetricStatus, ReportDiff
+from .comparison.records import FollowStatus, MetricStatus, ReportDiff
 from .errors import OutputError, PathLike
 from .model import Report
 

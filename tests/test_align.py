@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportkit.compare.align import align, align_sentences, title_key
-from reportkit.compare.records import Tag
+from reportkit.comparison.align import align, align_sentences, title_key
+from reportkit.comparison.records import Tag
 from reportkit.model import Report, ReportMeta, Section, Sentence
 
 CN = ["一", "二", "三", "四", "五"]

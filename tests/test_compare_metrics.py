@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 import reportkit
-from reportkit.compare.followthrough import judge
-from reportkit.compare.records import FollowStatus, MetricStatus
-from reportkit.compare.stated import implied_prior
+from reportkit.comparison.followthrough import judge
+from reportkit.comparison.records import FollowStatus, MetricStatus
+from reportkit.comparison.stated import implied_prior
 from reportkit.model import Direction, Metric, MetricKind, Qualifier
 
 OLD = """某市人民政府关于2022年度法治政府建设情况的报告
@@ -175,7 +175,7 @@ def test_commitment_absent_from_the_review_is_not_found(follow) -> None:  # type
 
 
 def test_compare_is_callable_as_reportkit_compare_even_after_importing_the_records() -> None:
-    import reportkit.compare.records  # binds the subpackage to reportkit.compare  # noqa: F401
+    import reportkit.comparison.records  # the subpackage must not shadow the function  # noqa: F401
 
     d = reportkit.compare(reportkit.parse_text(OLD), reportkit.parse_text(NEW))
     assert isinstance(d, reportkit.ReportDiff)

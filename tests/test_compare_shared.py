@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 import reportkit
-from reportkit.compare.records import Tag
+from reportkit.comparison.records import Tag
 
 pytestmark = pytest.mark.shared
 

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import process
 
-from reportkit.compare import scores
-from reportkit.compare.tokens import redline, tokenize
+from reportkit.comparison import scores
+from reportkit.comparison.tokens import redline, tokenize
 
 
 @pytest.mark.parametrize(

@@ -252,7 +252,7 @@ def test_json_md_schema_names_every_field_of_the_model() -> None:
     import attrs
 
     from reportkit import model
-    from reportkit.compare import records
+    from reportkit.comparison import records
 
     types = schema()
     for name, cls in (("report", model.Report), ("meta", model.ReportMeta), ("section", model.Section),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportkit.api import compare, read
-from reportkit.compare.records import MetricStatus, ReportDiff, Tag
+from reportkit.comparison.records import MetricStatus, ReportDiff, Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -11,7 +11,7 @@ import pytest
 from office import convert
 from test_render_samples import HOSTILE, make_diff
 
-from reportkit.compare.records import ReportDiff
+from reportkit.comparison.records import ReportDiff
 from reportkit.render.excel import write_xlsx
 
 

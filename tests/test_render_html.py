@@ -13,7 +13,7 @@ import pytest
 from office import screenshot
 from test_render_samples import HOSTILE, make_diff
 
-from reportkit.compare.records import TextOp
+from reportkit.comparison.records import TextOp
 from reportkit.render.html import render_html, write_html
 
 

@@ -1,7 +1,7 @@
 """Small hand-built reports and their diff, for the renderer tests.
 
 The renderers must work before (and independently of) the parser and the comparison, so the records here are
-built directly from reportkit.model and reportkit.compare.records, with spans computed from the text. The
+built directly from reportkit.model and reportkit.comparison.records, with spans computed from the text. The
 texts carry hostile strings (markup, template code, spreadsheet formulas) where report text can appear.
 """
 
@@ -11,7 +11,7 @@ import difflib
 import re
 from decimal import Decimal
 
-from reportkit.compare.records import (
+from reportkit.comparison.records import (
     FollowStatus,
     FollowThrough,
     MetricPair,

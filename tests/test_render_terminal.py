@@ -105,7 +105,7 @@ def test_outline_of_an_empty_report_says_so() -> None:
 
 
 def test_summary_of_a_real_pair_fits_one_screen(shared: Path) -> None:
-    pytest.importorskip("reportkit.compare.diff", reason="the comparison is not written yet")
+    pytest.importorskip("reportkit.comparison.diff", reason="the comparison is not written yet")
     import reportkit
 
     base = shared / "corpus" / "gongzuo" / "china-state-council"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_render_samples import make_diff
 
-from reportkit.compare.records import ReportDiff, SectionPair, SentencePair, Tag
+from reportkit.comparison.records import ReportDiff, SectionPair, SentencePair, Tag
 from reportkit.model import Report, ReportMeta, Section, Sentence
 from reportkit.render._view import group_by_section, largest_changes
 

@@ -48,7 +48,7 @@ def test_a_failing_renderer_leaves_the_previous_output(tmp_path: Path, monkeypat
 
 def test_a_real_pair_renders_to_every_output(seed_path: Path, tmp_path: Path) -> None:
     """The seed report against the invented 2023 one: every output holds every aligned section and metric."""
-    pytest.importorskip("reportkit.compare.diff", reason="the comparison is not written yet")
+    pytest.importorskip("reportkit.comparison.diff", reason="the comparison is not written yet")
     import openpyxl
     from markupsafe import escape
 

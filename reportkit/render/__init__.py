@@ -16,7 +16,7 @@ import importlib
 import os
 from typing import Protocol
 
-from ..compare.records import ReportDiff
+from ..comparison.records import ReportDiff
 from ..errors import PathLike, UsageError
 
 __all__ = ["WRITERS", "Renderer", "write"]

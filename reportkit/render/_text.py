@@ -10,7 +10,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ..compare.records import MetricPair, SectionPair, SentencePair, TextOp
+from ..comparison.records import MetricPair, SectionPair, SentencePair, TextOp
 from ..model import Metric, ReportMeta, Section, Sentence
 
 DASH = "—"  # shown where a value is absent, so an empty cell is never mistaken for zero

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import attrs
 
-from ..compare.records import (
+from ..comparison.records import (
     FollowStatus,
     FollowThrough,
     MetricPair,

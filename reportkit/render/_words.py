@@ -10,7 +10,7 @@ import enum
 from collections.abc import Mapping
 from typing import Any
 
-from ..compare.records import FollowStatus, MetricStatus, Tag
+from ..comparison.records import FollowStatus, MetricStatus, Tag
 from ..model import CommitmentType, PartKind
 from . import _view
 

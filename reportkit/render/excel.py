@@ -21,7 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import atomic_path
-from ..compare.records import ReportDiff
+from ..comparison.records import ReportDiff
 from ..errors import PathLike
 from . import _view
 from ._text import one_line, pair_name, pair_unit, report_label, section_name, text_width

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .._io import atomic_open
-from ..compare.records import MetricPair, MetricStatus, ReportDiff, SentencePair, StatedChange, TextOp
+from ..comparison.records import MetricPair, MetricStatus, ReportDiff, SentencePair, StatedChange, TextOp
 from ..errors import PathLike
 from ..model import Metric, Sentence
 from . import _view

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from ..compare.records import MetricStatus, ReportDiff, Tag
+from ..comparison.records import MetricStatus, ReportDiff, Tag
 from ..model import Report, ReportMeta
 from . import _view
 from ._text import (

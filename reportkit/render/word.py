@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
 from .._io import atomic_path
-from ..compare.records import ReportDiff, SentencePair, TextOp
+from ..comparison.records import ReportDiff, SentencePair, TextOp
 from ..errors import PathLike
 from . import _view
 from ._text import heading_redline, redline, report_label

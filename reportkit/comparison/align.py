@@ -355,7 +355,7 @@ def align_sections(
     """Section pairs in the new report's order (removed ones interleaved) and the map old path → new path.
 
     With ``profiles`` each pair gets its Scores; their ``edit`` is the content overlap along the sentence
-    matches (see :func:`reportkit.compare.scores.span_scores`).
+    matches (see :func:`reportkit.comparison.scores.span_scores`).
     """
     fo, po = _flat(old)
     fn, pn = _flat(new)

@@ -2,7 +2,7 @@
 
 Every similarity here has RapidFuzz's scorer form ``scorer(a, b, *, processor=None, score_cutoff=None)``
 and returns a float in [0, 1] (1 = identical), so each can be handed to ``rapidfuzz.process.cdist`` or to
-:func:`reportkit.compare.align.align_sentences`.  Bag-of-words measures use :func:`tokens.words`
+:func:`reportkit.comparison.align.align_sentences`.  Bag-of-words measures use :func:`tokens.words`
 (numbers and Latin words whole, Chinese as character bigrams), as cntext does for Chinese filings
 when no segmenter is wanted.
 """
