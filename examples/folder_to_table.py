@@ -14,8 +14,8 @@ import argparse
 import csv
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from openpyxl import Workbook
 

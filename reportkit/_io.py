@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Iterator, Union
+from typing import IO
 
 from .errors import OutputError, PathLike
 
@@ -42,7 +43,7 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_open(path: PathLike, mode: str = "w", encoding: Union[str, None] = "utf-8") -> Iterator[IO]:  # type: ignore[type-arg]
+def atomic_open(path: PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:  # type: ignore[type-arg]
     """Open a temporary file for writing; it replaces ``path`` only when the block succeeds."""
     with atomic_path(path) as tmp:
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": ""}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from .blocks import SourceText
 from .comparison.records import ReportDiff
 from .errors import PathLike, UsageError
@@ -13,12 +11,12 @@ from .parse.pipeline import parse_source
 from .readers import read_source
 
 
-def read(path: PathLike, *, limits: Optional[Limits] = None) -> Report:
+def read(path: PathLike, *, limits: Limits | None = None) -> Report:
     """Read and parse a report: .txt (UTF-8, GB18030/GBK, UTF-16), .html/.htm, .docx or .md."""
     return parse_source(read_source(path, limits=limits))
 
 
-def parse_text(text: str, *, format: str = "text", path: Optional[str] = None) -> Report:
+def parse_text(text: str, *, format: str = "text", path: str | None = None) -> Report:
     """Parse text already in memory (as a plain-text report)."""
     if not isinstance(text, str):
         raise UsageError(f"parse_text expects str (got {type(text).__name__})")

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 import attrs
 
@@ -22,8 +22,8 @@ class Heading:
 class SourceText:
     text: str
     format: str  # "text" | "html" | "docx" | "markdown"
-    path: Optional[str] = None
-    encoding: Optional[str] = None
+    path: str | None = None
+    encoding: str | None = None
     # metadata read by the reader itself (front matter, <title>, <meta>): key → value
     meta_hints: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     headings: tuple[Heading, ...] = ()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from . import __version__
 from .errors import ReportkitError, UsageError
@@ -161,7 +161,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 COMMANDS = {"parse": cmd_parse, "diff": cmd_diff, "draft": cmd_draft, "fill": cmd_fill, "demo": cmd_demo}
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

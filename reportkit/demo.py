@@ -12,8 +12,8 @@ import contextlib
 import importlib.resources
 import os
 import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import attrs
 

@@ -7,7 +7,7 @@ as is. ``exit_code`` is what the CLI exits with (documented in docs/cli.md).
 from __future__ import annotations
 
 import os
-from typing import Optional, Union
+from typing import Union
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -17,7 +17,7 @@ class ReportkitError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, path: Optional[PathLike] = None) -> None:
+    def __init__(self, message: str, *, path: PathLike | None = None) -> None:
         self.path = os.fspath(path) if path is not None else None
         self.message = message
         super().__init__(f"{self.path}: {message}" if self.path else message)
@@ -76,9 +76,9 @@ class WorkbookError(ReportkitError, ValueError):
         self,
         message: str,
         *,
-        path: Optional[PathLike] = None,
-        sheet: Optional[str] = None,
-        cell: Optional[str] = None,
+        path: PathLike | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
     ) -> None:
         self.sheet = sheet
         self.cell = cell

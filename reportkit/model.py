@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Iterator, Mapping, Optional
+from typing import Any
 
 import attrs
 import cattrs
@@ -95,9 +96,9 @@ class Section:
     title_start: int
     title_end: int
     path: str
-    children: tuple["Section", ...] = ()
+    children: tuple[Section, ...] = ()
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -110,7 +111,7 @@ class Part:
     kind: PartKind
     start: int
     end: int
-    heading: Optional[str] = None  # path of the section that opens it, if any
+    heading: str | None = None  # path of the section that opens it, if any
 
 
 @attrs.frozen
@@ -139,16 +140,16 @@ class Metric:
     kind: MetricKind = MetricKind.COUNT
     label: str = ""
     section: str = ""
-    value_high: Optional[Decimal] = None  # upper end of a range
-    surface_unit: Optional[str] = None
-    qualifier_word: Optional[str] = None  # 约 近 超 至少 … standing before the number
+    value_high: Decimal | None = None  # upper end of a range
+    surface_unit: str | None = None
+    qualifier_word: str | None = None  # 约 近 超 至少 … standing before the number
     numeral: str = "arabic"  # or "chinese"
     is_target: bool = False
-    direction: Optional[Direction] = None  # for changes (and targets: which side meets)
-    baseline: Optional[str] = None  # 去年同期, 上年 …
-    refers_to: Optional[str] = None  # id of the metric a stated change describes
-    same_fact_as: Optional[str] = None
-    sentence: Optional[int] = None  # index into Report.sentences
+    direction: Direction | None = None  # for changes (and targets: which side meets)
+    baseline: str | None = None  # 去年同期, 上年 …
+    refers_to: str | None = None  # id of the metric a stated change describes
+    same_fact_as: str | None = None
+    sentence: int | None = None  # index into Report.sentences
 
     @property
     def key(self) -> str:
@@ -167,11 +168,11 @@ class Commitment:
     type: CommitmentType = CommitmentType.ACTION
     theme: str = ""
     section: str = ""
-    target: Optional[Metric] = None
-    governing_verb: Optional[str] = None
+    target: Metric | None = None
+    governing_verb: str | None = None
     measurable: bool = False
-    indicator: Optional[str] = None
-    direction: Optional[Direction] = None
+    indicator: str | None = None
+    direction: Direction | None = None
 
 
 @attrs.frozen
@@ -194,15 +195,15 @@ class ReportMeta:
     table), ``front_matter``, ``title``, ``text`` (first sentence), ``filename``.
     """
 
-    title: Optional[str] = None
-    organisation: Optional[str] = None
-    year: Optional[int] = None
-    plan_year: Optional[int] = None
-    issuer: Optional[str] = None
-    date: Optional[_dt.date] = None
-    index_number: Optional[str] = None
-    source_path: Optional[str] = None
-    source_format: Optional[str] = None
+    title: str | None = None
+    organisation: str | None = None
+    year: int | None = None
+    plan_year: int | None = None
+    issuer: str | None = None
+    date: _dt.date | None = None
+    index_number: str | None = None
+    source_path: str | None = None
+    source_format: str | None = None
     language: str = "zh"
     sources: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
@@ -223,12 +224,12 @@ class Report:
         for s in self.sections:
             yield from s.walk()
 
-    def part(self, kind: PartKind) -> Optional[Part]:
+    def part(self, kind: PartKind) -> Part | None:
         return next((p for p in self.parts if p.kind is kind), None)
 
-    def section_at(self, offset: int) -> Optional[Section]:
+    def section_at(self, offset: int) -> Section | None:
         """The deepest section whose span holds ``offset``."""
-        found: Optional[Section] = None
+        found: Section | None = None
         nodes = self.sections
         while True:
             inner = next((s for s in nodes if s.start <= offset < s.end), None)
@@ -244,14 +245,14 @@ class Report:
         return _converter.unstructure(self)  # type: ignore[no-any-return]
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Report":
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
         return _converter.structure(dict(data), cls)
 
-    def to_json(self, *, indent: Optional[int] = None) -> str:
+    def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_json(cls, data: "str | bytes | Mapping[str, Any]") -> "Report":
+    def from_json(cls, data: str | bytes | Mapping[str, Any]) -> Report:
         if isinstance(data, (str, bytes)):
             data = json.loads(data)
         return cls.from_dict(data)  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 """Bad and hostile input: every case gets an error from the hierarchy that names the file and the cause,
 or a correct result where the input is legitimate; the CLI prints one line, never a traceback, and
 leaves no partial output. Readers first; then filled workbooks (reportkit.draft.read_workbook), Word
-templates (reportkit.draft.fill) and hostile report text through the HTML/Excel/Word writers."""
+templates (reportkit.draft.fill, in reportkit/draft/filling.py) and hostile report text through the HTML/Excel/Word writers."""
 
 from __future__ import annotations
 

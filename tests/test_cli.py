@@ -12,7 +12,7 @@ from reportkit.cli import build_parser, main
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportkit.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "reportkit.cli", *args], check=False, capture_output=True, text=True,
                           cwd=cwd, timeout=120)
 
 

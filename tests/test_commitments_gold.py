@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 
@@ -33,7 +33,7 @@ def _iou(a: Commitment, g: dict[str, Any]) -> float:
 
 
 def target_counts(report: reportkit.Report, gold: list[dict[str, Any]],
-                  tiers: Optional[set[str]] = None) -> tuple[int, int, int]:
+                  tiers: set[str] | None = None) -> tuple[int, int, int]:
     """(found, predicted, gold) for one followthrough gold file, as score_diff.py counts them."""
     golds = [g for g in gold if tiers is None or g["tier"] in tiers]
     preds = [c for c in report.commitments if c.target is not None]

@@ -134,10 +134,7 @@ def _split_directly(text: str, start: int, end: int, skip: Sequence[tuple[int, i
             depth.clear()
             yield from emit(lo, i)
             lo = i + 1
-        elif ch in _BREAKS and not depth:
-            yield from emit(lo, i)
-            lo = i + 1
-        elif ch == " " and i + 1 < end and text[i + 1] == " " and not depth:
+        elif ch in _BREAKS and not depth or ch == " " and i + 1 < end and text[i + 1] == " " and not depth:
             yield from emit(lo, i)
             lo = i + 1
         i += 1

@@ -175,7 +175,7 @@ def test_commitment_absent_from_the_review_is_not_found(follow) -> None:  # type
 
 
 def test_compare_is_callable_as_reportkit_compare_even_after_importing_the_records() -> None:
-    import reportkit.comparison.records  # the subpackage must not shadow the function  # noqa: F401
+    import reportkit.comparison.records  # the subpackage must not shadow the function
 
     d = reportkit.compare(reportkit.parse_text(OLD), reportkit.parse_text(NEW))
     assert isinstance(d, reportkit.ReportDiff)

@@ -16,8 +16,9 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -28,7 +29,7 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 SHELL = {"bash", "sh", "console", "shell"}
 RUN = SHELL | {"python"}
 NOT_RUN = {"text", "json"}
-FENCE = re.compile(r"^([ \t]*)```([\w-]*)[^\n]*\n(.*?)^\1```[ \t]*$", re.M | re.S)
+FENCE = re.compile(r"^([ \t]*)```([\w-]*)[^\n]*\n(.*?)^\1```[ \t]*$", re.MULTILINE | re.DOTALL)
 README_SETUP = ['pip install -e . && reportkit demo', 'pip install -e ".[test]" && python -m pytest']
 
 
@@ -37,7 +38,7 @@ def blocks(page: Path) -> list[tuple[str, str]]:
     out = []
     for m in FENCE.finditer(page.read_text(encoding="utf-8")):
         indent, lang, body = m.group(1), m.group(2), m.group(3)
-        lines = [line[len(indent):] if line.startswith(indent) else line for line in body.splitlines()]
+        lines = [line.removeprefix(indent) for line in body.splitlines()]
         out.append((lang, "\n".join(lines)))
     return out
 
@@ -45,8 +46,7 @@ def blocks(page: Path) -> list[tuple[str, str]]:
 def commands(code: str) -> Iterator[str]:
     for line in code.splitlines():
         line = line.strip()
-        if line.startswith("$ "):
-            line = line[2:]
+        line = line.removeprefix("$ ")
         if line and not line.startswith("#"):
             yield line
 
@@ -134,7 +134,7 @@ def positionals(parser: argparse.ArgumentParser) -> set[str]:
 def documented(section: str) -> tuple[set[str], set[str]]:
     """Options and positional names in the first column of a section's option table."""
     opts, names = set(), set()
-    for row in re.findall(r"^\| (`[^|]*) \|", section, re.M):
+    for row in re.findall(r"^\| (`[^|]*) \|", section, re.MULTILINE):
         for token in re.findall(r"`([^`]+)`", row):
             first = token.split()[0]
             (opts if first.startswith("-") else names).add(first)
@@ -143,7 +143,7 @@ def documented(section: str) -> tuple[set[str], set[str]]:
 
 def cli_sections() -> dict[str, str]:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    parts = re.split(r"^## ", text, flags=re.M)
+    parts = re.split(r"^## ", text, flags=re.MULTILINE)
     out = {}
     for part in parts[1:]:
         title, _, body = part.partition("\n")
@@ -175,7 +175,7 @@ def test_cli_md_exit_codes_are_those_of_cli_docstring() -> None:
 
     in_code = {int(c) for c in re.findall(r"\b(\d+) ", reportkit.cli.__doc__ or "") if c}
     table = cli_sections()["Exit codes"]
-    assert {int(c) for c in re.findall(r"^\| (\d+) \|", table, re.M)} == in_code
+    assert {int(c) for c in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)} == in_code
 
 
 # -- json.md against real output ------------------------------------------------------------------------------

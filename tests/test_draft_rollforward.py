@@ -7,7 +7,6 @@ Other draft tests import ``make_report`` and ``make_english_report`` from this m
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
 import attrs
 import pytest
@@ -86,7 +85,7 @@ def _metric(
     qualifier: Qualifier = Qualifier.EXACT,
     label: str = "",
     numeral: str = "arabic",
-    refers_to: Optional[str] = None,
+    refers_to: str | None = None,
     is_target: bool = False,
 ) -> Metric:
     start = _find(text, surface, after)

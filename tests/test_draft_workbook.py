@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import attrs
 import openpyxl

@@ -14,20 +14,18 @@ from reportkit.errors import OutputError
 
 def test_failed_write_leaves_no_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    with pytest.raises(RuntimeError):
-        with atomic_open(target) as f:
-            f.write("half")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), atomic_open(target) as f:
+        f.write("half")
+        raise RuntimeError("boom")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_failed_write_keeps_the_earlier_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_text("old", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with atomic_open(target) as f:
-            f.write("new")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), atomic_open(target) as f:
+        f.write("new")
+        raise RuntimeError("boom")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
@@ -45,6 +43,5 @@ def test_written_file_follows_the_umask(tmp_path: Path) -> None:
 def test_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match="file"):
-        with atomic_open(blocker / "sub" / "out.txt") as f:
-            f.write("x")
+    with pytest.raises(OutputError, match="file"), atomic_open(blocker / "sub" / "out.txt") as f:
+        f.write("x")

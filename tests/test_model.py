@@ -34,12 +34,12 @@ def sample_report() -> Report:
         Section(1, "一、", "工作成效", 0, 32, 2, 6, "一", (child,)),
         Section(1, "二、", "2023年工作思路", 33, len(TEXT), 35, 44, "二"),
     )
-    m1 = Metric("m001", "402件", 14, 18, Decimal("402"), "件", label="办理案件", section="一/(一)")
+    m1 = Metric("m001", "402件", 14, 18, Decimal(402), "件", label="办理案件", section="一/(一)")
     m2 = Metric(
         "m002", "27.4%", 26, 31, Decimal("27.4"), "%", kind=MetricKind.CHANGE,
         direction=Direction.DOWN, baseline="去年同期", refers_to="m001",
     )
-    target = Metric("m003", "99%以上", 52, 57, Decimal("99"), "%", qualifier=Qualifier.APPROX_OVER,
+    target = Metric("m003", "99%以上", 52, 57, Decimal(99), "%", qualifier=Qualifier.APPROX_OVER,
                     kind=MetricKind.RATE, is_target=True)
     return Report(
         meta=ReportMeta(title="t", organisation="莲都区", year=2022, plan_year=2023,

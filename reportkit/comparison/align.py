@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Callable, Iterable, Optional, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -127,7 +127,7 @@ _BUCKETS = 256
 _SLACK = 0.88  # bucket-set Dice may sit this much below the Indel similarity (measured, see _prefiltered)
 
 
-def _presence(texts: Sequence[str]) -> "np.ndarray":
+def _presence(texts: Sequence[str]) -> np.ndarray:
     """Which of 256 character buckets (code point mod 256) each text uses, as 4 packed 64-bit words."""
     lengths = [len(t) for t in texts]
     cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
@@ -137,7 +137,7 @@ def _presence(texts: Sequence[str]) -> "np.ndarray":
     return np.packbits(bits, axis=1).view(np.uint64)
 
 
-def bucket_overlap(a: Sequence[str], b: Sequence[str]) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+def bucket_overlap(a: Sequence[str], b: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Shared character buckets of every pair, and each text's own count: AND and popcount, no BLAS."""
     pa, pb = _presence(a), _presence(b)
     overlap = np.zeros((len(a), len(b)), dtype=np.uint16)
@@ -151,7 +151,7 @@ def bucket_overlap(a: Sequence[str], b: Sequence[str]) -> tuple["np.ndarray", "n
 
 def _prefiltered(
     a: Sequence[str], b: Sequence[str], scorer: Scorer, cutoff: float
-) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and similarities of the pairs at or above ``cutoff``, scoring only plausible pairs.
 
     Scoring every pair costs 50 ms on a 政府工作报告 (600 × 600 sentences).  Indel similarity is a Dice
@@ -222,7 +222,7 @@ def tag_sentences(
     old: Sequence[Sentence],
     new: Sequence[Sentence],
     matches: Sequence[Match],
-    section_map: Optional[dict[str, str]],
+    section_map: dict[str, str] | None,
 ) -> tuple[SentencePair, ...]:
     ordered = in_order([(i, j) for i, j, _ in matches])
     anchors = [(m[0], m[1]) for k, m in enumerate(matches) if k in ordered]
@@ -307,7 +307,7 @@ def _membership(
     return out
 
 
-def _member_matrix(chains: Sequence[list[int]], n_sections: int) -> "np.ndarray":
+def _member_matrix(chains: Sequence[list[int]], n_sections: int) -> np.ndarray:
     rows = [r for r, chain in enumerate(chains) for _ in chain]
     cols = [c for chain in chains for c in chain]
     out = np.zeros((len(chains), n_sections), dtype=np.float64)
@@ -350,7 +350,7 @@ def align_sections(
     old_sents: Sequence[Sentence],
     new_sents: Sequence[Sentence],
     matches: Sequence[Match],
-    profiles: Optional[tuple[TextProfile, TextProfile]] = None,
+    profiles: tuple[TextProfile, TextProfile] | None = None,
 ) -> tuple[tuple[SectionPair, ...], dict[str, str]]:
     """Section pairs in the new report's order (removed ones interleaved) and the map old path → new path.
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence, cast
+from typing import cast
 
 import attrs
 import numpy as np
@@ -121,7 +122,7 @@ class _Outcomes:
     phrase: tuple[str, ...]  # its label (or the words before it), as an indicator
 
     @staticmethod
-    def of(report: Report, metrics: Sequence[Metric]) -> "_Outcomes":
+    def of(report: Report, metrics: Sequence[Metric]) -> _Outcomes:
         own, wide, phrase = [], [], []
         for m in metrics:
             lo, hi = clause_of(report.text, m.start, m.end)
@@ -135,7 +136,7 @@ class _Outcomes:
             phrase.append(label if len(label) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
         return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase))
 
-    def scores(self, needles: Sequence[str]) -> "np.ndarray":
+    def scores(self, needles: Sequence[str]) -> np.ndarray:
         """How well each metric names each needle: the best of three LCS containments.
 
         The needle in the metric's own clause; in the clause before as well (a little less); and the
@@ -174,7 +175,7 @@ class _Outcomes:
         return bool(_PERIOD.search(self.own[k].split("#")[0]))
 
 
-def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric]) -> Optional[str]:
+def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric]) -> str | None:
     """``m``'s own subject in 甲、乙排放量分别下降5.6%和4%: the clause without the other subjects.
 
     The last subject usually carries the shared noun (乙排放量), so for an earlier subject only as many
@@ -199,7 +200,7 @@ def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric
     return _squeeze(fold("".join(kept) + rest)) + "#"
 
 
-def _lcs(a: Sequence[str], b: Sequence[str]) -> "np.ndarray":
+def _lcs(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     return process.cdist(a, b, scorer=LCSseq.similarity, dtype=np.int32, workers=1).astype(np.float32)
 
 
@@ -221,7 +222,7 @@ def _same_quantity(target: Metric, m: Metric) -> bool:
     return Decimal(1) / 3 <= ratio <= 3
 
 
-def judge(target: Metric, outcome: Decimal, direction: Optional[Direction]) -> bool:
+def judge(target: Metric, outcome: Decimal, direction: Direction | None) -> bool:
     """Met or missed, by the target's qualifier (gold/GONGZUO.md "met"); values are scaled alike."""
     q, v = target.qualifier, target.value
     up = direction is not Direction.DOWN
@@ -238,7 +239,7 @@ def judge(target: Metric, outcome: Decimal, direction: Optional[Direction]) -> b
     return outcome >= v if up else outcome <= v
 
 
-def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> "np.ndarray":
+def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> np.ndarray:
     """How much of each needle a hay holds: ``LCS / len(needle)``, or the share of its bigrams when
     higher (word order flips: 深入推进数字政府建设 → 数字政府建设深入推进); 0 where it cannot reach ``cutoff``.
 
@@ -272,7 +273,7 @@ def _bigram_share(needle: str, hay: str) -> float:
     return sum(g in hay for g in grams) / len(grams) if grams else 0.0
 
 
-def _explicit(sentence: str) -> Optional[bool]:
+def _explicit(sentence: str) -> bool | None:
     if _MISSED.search(sentence):
         return False
     if _DONE.search(sentence):
@@ -333,12 +334,12 @@ def _numeric(
     old: Report,
     c: Commitment,
     indicator: str,
-    naming: "np.ndarray",
-    named: "np.ndarray",
+    naming: np.ndarray,
+    named: np.ndarray,
     review: _Outcomes,
     sents: Sequence[Sentence],
     ev_idx: list[int],
-) -> Optional[FollowThrough]:
+) -> FollowThrough | None:
     """A numeric target's outcome and verdict, or its verdict in words; None when neither is found."""
     target = c.target
     assert target is not None

@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Mapping, Optional, Sequence
 
 import numpy as np
 from rapidfuzz import process
@@ -88,13 +88,13 @@ def _pairable(ms: Sequence[Metric]) -> list[Metric]:
     return [m for m in ms if not m.same_fact_as]
 
 
-def _in_plan(report: Report, ms: Sequence[Metric]) -> "np.ndarray":
+def _in_plan(report: Report, ms: Sequence[Metric]) -> np.ndarray:
     plan = report.part(PartKind.PLAN)
     lo, hi = (plan.start, plan.end) if plan is not None else (0, 0)
     return np.array([m.is_target or lo <= m.start < hi for m in ms], dtype=bool)
 
 
-def _grid(a: Sequence[str], b: Sequence[str]) -> "np.ndarray":
+def _grid(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     return process.cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
 
 
@@ -115,7 +115,7 @@ def _qualifier_note(a: Metric, b: Metric) -> str:
     return f"qualifiers differ ({a.qualifier.value} → {b.qualifier.value}): the change is approximate"
 
 
-def period_scope(report: Report, m: Metric) -> Optional[str]:
+def period_scope(report: Report, m: Metric) -> str | None:
     """The several-year frame a figure is given in (过去五年, 累计, 年均), read from its paragraph so far."""
     para = report.text.rfind("\n", 0, m.start) + 1
     found = _PERIOD.findall(report.text, para, m.start)
@@ -123,7 +123,7 @@ def period_scope(report: Report, m: Metric) -> Optional[str]:
 
 
 def compared(
-    a: Metric, b: Metric, similarity: float, scopes: tuple[Optional[str], Optional[str]] = (None, None)
+    a: Metric, b: Metric, similarity: float, scopes: tuple[str | None, str | None] = (None, None)
 ) -> MetricPair:
     """One pair's status, change and note; a figure framed over several years against one that is not
     (保障性安居工程 740万套 in a year, 4013万套 over 过去五年) is NOT_COMPARABLE."""
@@ -139,7 +139,7 @@ def compared(
         return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why)
     delta = b.value - a.value
     status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
-    pct: Optional[Decimal] = None
+    pct: Decimal | None = None
     notes = [n for n in [_qualifier_note(a, b)] if n]
     if a.unit in ("%", "％", "‰") or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
         notes.append("delta in percentage points")  # a relative change of a rate misleads
@@ -152,7 +152,7 @@ def pair_metrics(
     old: Report,
     new: Report,
     *,
-    section_map: Optional[Mapping[str, str]] = None,
+    section_map: Mapping[str, str] | None = None,
     cutoff: float = PAIR_CUTOFF,
 ) -> tuple[MetricPair, ...]:
     """Every metric of both years once: paired (UP/DOWN/UNCHANGED/NOT_COMPARABLE), DROPPED or NEW."""

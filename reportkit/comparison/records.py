@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import json
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any
 
 import attrs
 
@@ -65,17 +65,17 @@ class TextOp:
 @attrs.frozen
 class SectionPair:
     tag: Tag
-    old: Optional[Section]
-    new: Optional[Section]
+    old: Section | None
+    new: Section | None
     similarity: float
-    scores: Optional[Scores] = None
+    scores: Scores | None = None
 
 
 @attrs.frozen
 class SentencePair:
     tag: Tag
-    old: Optional[Sentence]
-    new: Optional[Sentence]
+    old: Sentence | None
+    new: Sentence | None
     similarity: float
     ops: tuple[TextOp, ...] = ()
 
@@ -83,11 +83,11 @@ class SentencePair:
 @attrs.frozen
 class MetricPair:
     status: MetricStatus
-    old: Optional[Metric]
-    new: Optional[Metric]
+    old: Metric | None
+    new: Metric | None
     similarity: float = 0.0
-    delta: Optional[Decimal] = None  # new − old, in the metric's unit
-    pct_change: Optional[Decimal] = None  # (new − old) / old × 100
+    delta: Decimal | None = None  # new − old, in the metric's unit
+    pct_change: Decimal | None = None  # (new − old) / old × 100
     note: str = ""
 
 
@@ -98,11 +98,11 @@ class StatedChange:
     start: int
     end: int
     change: Metric  # the change metric in NEW
-    metric: Optional[Metric]  # the metric in NEW it describes (53件)
-    prior: Optional[Metric]  # that indicator in OLD, when found
-    consistent: Optional[bool]  # None when last year's value is unknown
-    implied_prior: Optional[Decimal]  # what the stated change implies last year's value was
-    actual_change: Optional[Decimal] = None  # the change computed from OLD and NEW
+    metric: Metric | None  # the metric in NEW it describes (53件)
+    prior: Metric | None  # that indicator in OLD, when found
+    consistent: bool | None  # None when last year's value is unknown
+    implied_prior: Decimal | None  # what the stated change implies last year's value was
+    actual_change: Decimal | None = None  # the change computed from OLD and NEW
 
 
 @attrs.frozen
@@ -112,8 +112,8 @@ class FollowThrough:
     commitment: Commitment  # in OLD
     status: FollowStatus
     evidence: tuple[Sentence, ...] = ()  # in NEW
-    outcome: Optional[Metric] = None  # in NEW
-    met: Optional[bool] = None
+    outcome: Metric | None = None  # in NEW
+    met: bool | None = None
     similarity: float = 0.0
     note: str = ""
 
@@ -127,7 +127,7 @@ class ReportDiff:
     metrics: tuple[MetricPair, ...] = ()
     stated_changes: tuple[StatedChange, ...] = ()
     commitments: tuple[FollowThrough, ...] = ()
-    scores: Optional[Scores] = None
+    scores: Scores | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape read by ``../shared/tools/score_diff.py``; the two reports appear by meta only."""
@@ -141,5 +141,5 @@ class ReportDiff:
                 out[f.name] = conv.unstructure(getattr(self, f.name))
         return out
 
-    def to_json(self, *, indent: Optional[int] = None) -> str:
+    def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -13,8 +13,9 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable, Optional
+from typing import Any
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -28,13 +29,13 @@ Scorer = Callable[..., float]
 _SHINGLE = 8  # characters: long enough that a shared run is reuse, not a shared phrase (全面依法治国)
 
 
-def _prep(a: Any, b: Any, processor: Optional[Callable[[Any], Any]]) -> tuple[str, str]:
+def _prep(a: Any, b: Any, processor: Callable[[Any], Any] | None) -> tuple[str, str]:
     if processor is not None:
         a, b = processor(a), processor(b)
     return str(a), str(b)
 
 
-def _cut(value: float, score_cutoff: Optional[float]) -> float:
+def _cut(value: float, score_cutoff: float | None) -> float:
     return value if score_cutoff is None or value >= score_cutoff else 0.0
 
 
@@ -44,7 +45,7 @@ def _bag(text: str) -> Counter[str]:
 
 
 def cosine(
-    a: Any, b: Any, *, processor: Optional[Callable[[Any], Any]] = None, score_cutoff: Optional[float] = None
+    a: Any, b: Any, *, processor: Callable[[Any], Any] | None = None, score_cutoff: float | None = None
 ) -> float:
     """Cosine similarity of the two texts' word-count vectors."""
     x, y = _prep(a, b, processor)
@@ -60,7 +61,7 @@ def cosine(
 
 
 def jaccard(
-    a: Any, b: Any, *, processor: Optional[Callable[[Any], Any]] = None, score_cutoff: Optional[float] = None
+    a: Any, b: Any, *, processor: Callable[[Any], Any] | None = None, score_cutoff: float | None = None
 ) -> float:
     """Jaccard similarity of the two texts' word sets."""
     x, y = _prep(a, b, processor)
@@ -72,7 +73,7 @@ def jaccard(
 
 
 def edit(
-    a: Any, b: Any, *, processor: Optional[Callable[[Any], Any]] = None, score_cutoff: Optional[float] = None
+    a: Any, b: Any, *, processor: Callable[[Any], Any] | None = None, score_cutoff: float | None = None
 ) -> float:
     """Normalised Indel similarity of the characters (RapidFuzz's ``ratio`` / 100)."""
     x, y = _prep(a, b, processor)
@@ -84,7 +85,7 @@ def _shingles(text: str) -> set[str]:
 
 
 def reuse(
-    a: Any, b: Any, *, processor: Optional[Callable[[Any], Any]] = None, score_cutoff: Optional[float] = None
+    a: Any, b: Any, *, processor: Callable[[Any], Any] | None = None, score_cutoff: float | None = None
 ) -> float:
     """Share of ``b``'s characters (this year) covered by 8-character runs that also occur in ``a`` (last year).
 
@@ -126,23 +127,23 @@ class TextProfile:
     and numbers (see ``_features``; :func:`tokens.words` differs only in keeping a unit on its number).
     """
 
-    def __init__(self, text: str, ids: "np.ndarray", valid: "np.ndarray", vocab: int, shingles: "np.ndarray"):
+    def __init__(self, text: str, ids: np.ndarray, valid: np.ndarray, vocab: int, shingles: np.ndarray):
         self.text = text
         self.ids = ids  # bigram id starting at each position (valid where ``valid``)
         self.valid = valid
         self.vocab = vocab
         self.shingles = shingles  # hash of the 8 characters starting at each position
-        self._table: Optional["np.ndarray"] = None
+        self._table: np.ndarray | None = None
 
     @property
-    def table(self) -> "np.ndarray":
+    def table(self) -> np.ndarray:
         """Scratch space for span_scores' shingle lookups (4 MB, allocated on first use, left all False)."""
         if self._table is None:
             self._table = np.zeros(1 << _TABLE_BITS, dtype=bool)
         return self._table
 
     @staticmethod
-    def pair(old: str, new: str) -> tuple["TextProfile", "TextProfile"]:
+    def pair(old: str, new: str) -> tuple[TextProfile, TextProfile]:
         cps = [np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) for t in (old, new)]
         codes, valids = [], []
         for text, cp in zip((old, new), cps, strict=True):
@@ -157,7 +158,7 @@ class TextProfile:
             TextProfile(new, ids[1], valids[1], vocab, _roll(cps[1])),
         )
 
-    def bag(self, start: int, end: int) -> "np.ndarray":
+    def bag(self, start: int, end: int) -> np.ndarray:
         sl = slice(start, max(start, min(end, len(self.ids))))
         return np.bincount(self.ids[sl][self.valid[sl]], minlength=self.vocab)
 
@@ -166,7 +167,7 @@ _LATIN_WORD = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?
 _WORD_BIT = np.uint64(1 << 62)  # word codes live above every bigram code (bigrams use 42 bits)
 
 
-def _features(text: str, cp: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
+def _features(text: str, cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A feature code starting at each position: a CJK character bigram, or a whole Latin word or number.
 
     Chinese has no spaces, so its bag of words is a bag of character bigrams; English and numbers
@@ -189,11 +190,11 @@ def _features(text: str, cp: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
     return code, valid
 
 
-def _cjk(cp: "np.ndarray") -> "np.ndarray":
+def _cjk(cp: np.ndarray) -> np.ndarray:
     return ((cp >= 0x4E00) & (cp <= 0x9FFF)) | ((cp >= 0x3400) & (cp <= 0x4DBF))
 
 
-def _roll(cp: "np.ndarray") -> "np.ndarray":
+def _roll(cp: np.ndarray) -> np.ndarray:
     if len(cp) < _SHINGLE:
         return np.zeros(0, np.uint64)
     h = np.zeros(len(cp) - _SHINGLE + 1, dtype=np.uint64)
@@ -205,7 +206,7 @@ def _roll(cp: "np.ndarray") -> "np.ndarray":
 _TABLE_BITS = 22
 
 
-def _found(mine: "np.ndarray", seen: "np.ndarray", table: "np.ndarray") -> "np.ndarray":
+def _found(mine: np.ndarray, seen: np.ndarray, table: np.ndarray) -> np.ndarray:
     """Whether each of ``mine`` occurs in ``seen``: a direct-address table on the hashes' low 22 bits.
 
     O(n) where ``np.isin`` sorts; a false hit needs two 8-character runs to agree on 22 hash bits

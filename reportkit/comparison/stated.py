@@ -13,8 +13,8 @@ hedged value (约, 余, 多) may be off by 5 %.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation
-from typing import Mapping, Optional, Sequence
 
 import attrs
 
@@ -40,7 +40,7 @@ def _sign(change: Metric) -> int:
     return 1
 
 
-def implied_prior(value: Decimal, change: Metric) -> Optional[Decimal]:
+def implied_prior(value: Decimal, change: Metric) -> Decimal | None:
     """Last year's value implied by this year's ``value`` and the stated ``change`` (None when undefined)."""
     sign = _sign(change)
     try:
@@ -74,7 +74,7 @@ def _is_year_over_year(change: Metric) -> bool:
     return change.baseline is None or any(b in change.baseline for b in _YEAR_BASELINES)
 
 
-def _round(d: Optional[Decimal]) -> Optional[Decimal]:
+def _round(d: Decimal | None) -> Decimal | None:
     if d is None:
         return None
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
@@ -96,8 +96,8 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
             continue
         implied = implied_prior(metric.value, change)
         prior = prior_of.get(id(metric))
-        consistent: Optional[bool] = None
-        actual: Optional[Decimal] = None
+        consistent: bool | None = None
+        actual: Decimal | None = None
         if prior is not None and prior.unit == metric.unit and implied is not None:
             hedged = any(m.qualifier is not Qualifier.EXACT for m in (metric, prior))
             lo, hi = _bounds(metric.value, change, hedged)

@@ -20,8 +20,8 @@ and CJK text as character bigrams (the usual bag-of-words stand-in for unsegment
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 

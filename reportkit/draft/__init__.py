@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 import attrs
 
@@ -34,7 +33,7 @@ from ._records import (
     Slot,
     SourceIdentity,
 )
-from .fill import build_context, fill
+from .filling import build_context, fill
 from .rollforward import roll_forward
 from .workbook import collection_workbook
 
@@ -78,7 +77,7 @@ def draft_names(d: DraftReport) -> tuple[str, str]:
     return f"{year}-数据填报.xlsx", f"{year}-初稿.docx"
 
 
-def draft(report: Report, outdir: PathLike, *, template: Optional[PathLike] = None) -> DraftResult:
+def draft(report: Report, outdir: PathLike, *, template: PathLike | None = None) -> DraftResult:
     """Roll ``report`` forward and write the data-collection workbook and the first draft into ``outdir``."""
     if not isinstance(report, Report):
         raise UsageError(f"draft expects a Report (got {type(report).__name__}); use reportkit.read first")

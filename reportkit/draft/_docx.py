@@ -11,9 +11,10 @@ import importlib.resources
 import os
 import re
 import zipfile
+from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -26,7 +27,7 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _XML_TAG = re.compile(r"<[^>]+>")
 
 
-def template_path(template: Optional[PathLike], language: str, stack: ExitStack) -> Path:
+def template_path(template: PathLike | None, language: str, stack: ExitStack) -> Path:
     """The user's template, or the bundled default for ``language``."""
     if template is not None:
         p = Path(os.fspath(template))
@@ -46,7 +47,7 @@ def _environment() -> SandboxedEnvironment:
 
 
 def render_docx(
-    template: Optional[PathLike], language: str, context: Mapping[str, Any], out: PathLike
+    template: PathLike | None, language: str, context: Mapping[str, Any], out: PathLike
 ) -> Path:
     """Render ``template`` with ``context`` into ``out`` (atomically)."""
     from docxtpl import DocxTemplate

@@ -14,10 +14,10 @@ import re
 import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -37,8 +37,8 @@ def read_workbook(
     path: PathLike,
     *,
     allow_missing: bool = False,
-    report: Optional[Report] = None,
-    limits: Optional[Limits] = None,
+    report: Report | None = None,
+    limits: Limits | None = None,
 ) -> FilledWorkbook:
     """Validate a filled workbook and return its values.
 
@@ -72,16 +72,15 @@ class _Reader:
         self.allow_missing = allow_missing
         self.errors: list[tuple[str, str, str]] = []  # (sheet, cell, message)
 
-    def fail(self, message: str, sheet: Optional[str] = None, cell: Optional[str] = None) -> WorkbookError:
+    def fail(self, message: str, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
         return WorkbookError(message, path=self.path, sheet=sheet, cell=cell)
 
-    def read(self, report: Optional[Report]) -> FilledWorkbook:
+    def read(self, report: Report | None) -> FilledWorkbook:
         draft = self._draft()
-        if report is not None:
-            if hashlib.sha256(report.text.encode("utf-8")).hexdigest() != draft.source.sha256:
-                raise self.fail(
-                    f"made for another report ({_who(draft)}), not for {report.meta.source_path or 'this one'}"
-                )
+        if report is not None and hashlib.sha256(report.text.encode("utf-8")).hexdigest() != draft.source.sha256:
+            raise self.fail(
+                f"made for another report ({_who(draft)}), not for {report.meta.source_path or 'this one'}"
+            )
         lay = L.layout_for(draft.language)
         names = self.wb.sheetnames
         for title in (lay.data, lay.checklist):
@@ -221,7 +220,7 @@ class _Reader:
             )
         return values, missing
 
-    def _value(self, ws: Worksheet, cell: Cell, *, rate: bool) -> Optional[Decimal]:
+    def _value(self, ws: Worksheet, cell: Cell | MergedCell, *, rate: bool) -> Decimal | None:
         raw: Any = cell.value
         where = (ws.title, cell.coordinate)
         if (
@@ -289,7 +288,7 @@ class _Reader:
         return out
 
 
-def _num(raw: Any) -> Optional[Decimal]:
+def _num(raw: Any) -> Decimal | None:
     if raw is None or isinstance(raw, bool):
         return None
     try:
@@ -301,7 +300,7 @@ def _num(raw: Any) -> Optional[Decimal]:
         return None
 
 
-def _text(cell: Cell) -> str:
+def _text(cell: Cell | MergedCell) -> str:
     return "" if cell.value is None else str(cell.value).strip()
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Mapping, Optional
+from typing import Any
 
 import attrs
 
@@ -44,7 +45,7 @@ class ProgressStatus(str, enum.Enum):
 class Piece:
     kind: PieceKind
     text: str  # the surface as written last year (for slots: the metric's text)
-    slot: Optional[str] = None  # Slot.id for VALUE / CHANGE / ADDED_CHANGE
+    slot: str | None = None  # Slot.id for VALUE / CHANGE / ADDED_CHANGE
     direction_word: str = ""  # for CHANGE: the word before the number as written (下降, up …)
 
 
@@ -93,7 +94,7 @@ class Slot:
     numeral: str = "arabic"
     context: str = ""  # last year's sentence, for the drafter
     input: bool = True  # False for stated changes, which are computed, not asked for
-    base: Optional[str] = None  # for a stated change: the slot whose change it states
+    base: str | None = None  # for a stated change: the slot whose change it states
 
 
 @attrs.frozen
@@ -111,8 +112,8 @@ class SourceIdentity:
     """Which report a draft was made from, so a workbook made for another report is detected."""
 
     organisation: str
-    year: Optional[int]
-    plan_year: Optional[int]
+    year: int | None
+    plan_year: int | None
     title: str
     sha256: str
     language: str = "zh"
@@ -124,8 +125,8 @@ class DraftReport:
 
     source: SourceIdentity
     title: str
-    year: Optional[int]  # the new report year (last year's + 1)
-    plan_year: Optional[int]
+    year: int | None  # the new report year (last year's + 1)
+    plan_year: int | None
     organisation: str
     issuer: str
     language: str
@@ -152,7 +153,7 @@ class DraftReport:
         return json.dumps(converter().unstructure(self), ensure_ascii=False, sort_keys=True)
 
     @classmethod
-    def from_json(cls, data: str) -> "DraftReport":
+    def from_json(cls, data: str) -> DraftReport:
         return converter().structure(json.loads(data), cls)
 
     def digest(self) -> str:
@@ -163,7 +164,7 @@ class DraftReport:
 class FilledValue:
     slot: str
     cell: str  # where it was read, e.g. 数据填报!E5
-    value: Optional[Decimal]  # None: not filled (only with allow_missing)
+    value: Decimal | None  # None: not filled (only with allow_missing)
     responsible: str = ""
     note: str = ""
 
@@ -172,7 +173,7 @@ class FilledValue:
 class Progress:
     item: str
     cell: str
-    status: Optional[ProgressStatus] = None
+    status: ProgressStatus | None = None
     done: str = ""
     evidence: str = ""
 
@@ -187,7 +188,7 @@ class FilledWorkbook:
     progress: tuple[Progress, ...]
     missing: tuple[str, ...] = ()  # cells left empty (allowed only with allow_missing)
 
-    def value_of(self, slot_id: str) -> Optional[Decimal]:
+    def value_of(self, slot_id: str) -> Decimal | None:
         return next((v.value for v in self.values if v.slot == slot_id), None)
 
     def as_dict(self) -> dict[str, Any]:

@@ -7,8 +7,8 @@ number (``2022年``, ``2021-2025年``, ``《…》``), never at word boundaries.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Mapping, Optional
 
 _DIGITS = "0-9０-９"
 # A four-digit year not glued to other digits, letters, path or range characters.
@@ -71,7 +71,7 @@ def number_text(metric_text: str, numeral: str) -> str:
     return m.group(0).rstrip(",，.．") if m else ""
 
 
-def parse_number(surface: str) -> Optional[Decimal]:
+def parse_number(surface: str) -> Decimal | None:
     if not surface:
         return None
     if _CN_NUMERAL.fullmatch(surface):
@@ -101,7 +101,7 @@ _CN = {
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 
 
-def chinese_to_int(s: str) -> Optional[Decimal]:
+def chinese_to_int(s: str) -> Decimal | None:
     total, section, digit = 0, 0, 0
     for ch in s:
         if ch in _CN:
@@ -161,7 +161,7 @@ def replace_number(metric_text: str, number_surface: str, new_number: str) -> st
     return new_number + metric_text
 
 
-def percent_change(old: Decimal, new: Decimal) -> Optional[Decimal]:
+def percent_change(old: Decimal, new: Decimal) -> Decimal | None:
     """(new − old) / old in percent, one decimal, half up; None when old is 0."""
     if old == 0:
         return None
@@ -184,7 +184,7 @@ def direction_word(written: str, up: bool, language: str) -> str:
     return "增长" if up else "下降"
 
 
-def change_phrase(old: Decimal, new: Decimal, language: str) -> Optional[str]:
+def change_phrase(old: Decimal, new: Decimal, language: str) -> str | None:
     """较上年增长12.2% / 与上年持平 (or the English), None when it cannot be computed."""
     pct = percent_change(old, new)
     if pct is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from ..errors import UsageError
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report, Section
@@ -171,7 +171,7 @@ class _Roller:
             else:
                 yield from self._paragraphs(sec.title_end, nxt, sec)
 
-    def _paragraphs(self, start: int, end: int, run_in: Optional[Section]) -> Iterable[Block]:
+    def _paragraphs(self, start: int, end: int, run_in: Section | None) -> Iterable[Block]:
         text = self.r.text
         pos = start
         first = True
@@ -306,7 +306,7 @@ class _Roller:
             out.append(m)
         return out
 
-    def _base_of(self, change: Metric, metrics: list[Metric]) -> Optional[str]:
+    def _base_of(self, change: Metric, metrics: list[Metric]) -> str | None:
         if change.refers_to and any(m.id == change.refers_to for m in metrics):
             return change.refers_to
         before = [m for m in metrics if m.end <= change.start and m.kind is not MetricKind.CHANGE]
@@ -332,7 +332,7 @@ class _Roller:
             stop -= 1
         return stop
 
-    def _add_slot(self, m: Metric, a: int, b: int, *, base: Optional[str] = None) -> str:
+    def _add_slot(self, m: Metric, a: int, b: int, *, base: str | None = None) -> str:
         sid = f"M{len(self.slots) + 1:03d}"
         surface = _text.number_text(m.text, m.numeral)
         parsed = _text.parse_number(surface)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
@@ -33,7 +34,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-def collection_workbook(report_or_draft: Union[Report, DraftReport], path: PathLike) -> Path:
+def collection_workbook(report_or_draft: Report | DraftReport, path: PathLike) -> Path:
     """Write the data-collection workbook for next year's report; returns its path."""
     if isinstance(report_or_draft, Report):
         draft = roll_forward(report_or_draft)
@@ -83,13 +84,13 @@ def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) ->
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(row=L.FIRST_ROW, column=L.COL_LABEL + 1)
+    ws.freeze_panes = f"{get_column_letter(L.COL_LABEL + 1)}{L.FIRST_ROW}"
     ws.print_title_rows = f"{L.HEADER_ROW}:{L.HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _protect(ws: Worksheet) -> None:

@@ -10,7 +10,6 @@ indicator (…率, …量, …满意度); generic 水平/效能/质量/效率 ar
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import attrs
 
@@ -39,8 +38,8 @@ class Classification:
     type: CommitmentType
     theme: str
     measurable: bool
-    indicator: Optional[str] = None
-    direction: Optional[Direction] = None
+    indicator: str | None = None
+    direction: Direction | None = None
 
 
 _HEAD_VERB = re.compile("|".join(sorted(_GOAL_VERBS + ACTION_VERBS, key=len, reverse=True)))
@@ -76,7 +75,7 @@ def theme_of(clause: str) -> str:
     return _theme(clause, None)
 
 
-def _theme(clause: str, obj_of_clause: Optional[str]) -> str:
+def _theme(clause: str, obj_of_clause: str | None) -> str:
     """``theme_of``; ``obj_of_clause`` is ``_object_of(clause)[1]`` when the caller has it already."""
     if not _CJK.search(clause):
         bold = _ENGLISH_BOLD.search(clause)
@@ -100,7 +99,7 @@ def _theme(clause: str, obj_of_clause: Optional[str]) -> str:
 _INDICATOR_END = re.compile("[率量度感数重比]")
 
 
-def _indicator(obj: str) -> Optional[str]:
+def _indicator(obj: str) -> str | None:
     if not _INDICATOR_END.search(obj):
         return None  # the lazy _INDICATOR would try every start to the end of the clause for nothing
     found = [m.group() for m in _INDICATOR.finditer(obj.replace("的", ""))]
@@ -109,7 +108,7 @@ def _indicator(obj: str) -> Optional[str]:
     return "; ".join(found) if found else None
 
 
-def classify(clause: str, *, has_target: bool, direction: Optional[Direction] = None) -> Classification:
+def classify(clause: str, *, has_target: bool, direction: Direction | None = None) -> Classification:
     text = clause.strip()
     rest, _ = strip_adverbs(text)
     verb, obj = _object_after(rest)
@@ -118,7 +117,7 @@ def classify(clause: str, *, has_target: bool, direction: Optional[Direction] = 
         return Classification(CommitmentType.PRINCIPLE, theme, has_target, direction=direction if has_target else None)
     goal = bool(_GOAL_RE.match(rest)) or bool(_PROVIDE.match(rest)) or (has_target and verb not in ACTION_VERBS)
     ctype = CommitmentType.GOAL if goal else CommitmentType.ACTION
-    indicator: Optional[str] = None
+    indicator: str | None = None
     if goal and verb:
         indicator = _indicator(obj)
         if indicator is not None and direction is None:

@@ -7,8 +7,9 @@ Budget Estimate") both say what next year holds; headings, images and one-word l
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from ..model import Report
 
@@ -33,7 +34,7 @@ def is_english(text: str) -> bool:
     return len(_LATIN.findall(sample)) > 4 * len(_CJK.findall(sample))
 
 
-def budget_regions(text: str, report_year: Optional[int] = None) -> list[tuple[int, int]]:
+def budget_regions(text: str, report_year: int | None = None) -> list[tuple[int, int]]:
     """Each Markdown section whose heading names a budget, to the next heading of its level or above.
 
     A budget titled with the report's own year or an earlier one is history, not a plan.
@@ -63,7 +64,7 @@ def english_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[i
         offset = lo + (bullet.end() if bullet else len(body) - len(body.lstrip()))
         chunk = text[offset : lo + len(body)]
         cuts = [0, *[m.end() for m in _SENTENCE_END.finditer(chunk)], len(chunk)]
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             s, e = offset + a, offset + b
             while e > s and text[e - 1].isspace():
                 e -= 1

@@ -9,9 +9,9 @@ clauses, sections and spans.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
-from typing import Optional
 
 from ..model import Report, Section
 
@@ -28,17 +28,17 @@ class SectionIndex:
 
     def __init__(self, report: Report) -> None:
         self._bounds = sorted({b for s in report.walk() for b in (s.start, s.end)})
-        self._found: list[Optional[Section]] = [None] * len(self._bounds)
+        self._found: list[Section | None] = [None] * len(self._bounds)
         self._descend(report.sections, list(range(len(self._bounds))), None)
 
-    def _descend(self, nodes: Sequence[Section], which: list[int], holder: Optional[Section]) -> None:
+    def _descend(self, nodes: Sequence[Section], which: list[int], holder: Section | None) -> None:
         """Resolve the boundaries ``which`` (indexes into ``_bounds``), all held by ``holder``, among ``nodes``."""
         bounds, found = self._bounds, self._found
         if not nodes:
             for i in which:
                 found[i] = holder
             return
-        if not all(a.start <= a.end <= b.start for a, b in zip(nodes, nodes[1:])) or nodes[-1].start > nodes[-1].end:
+        if not all(a.start <= a.end <= b.start for a, b in itertools.pairwise(nodes)) or nodes[-1].start > nodes[-1].end:
             # overlapping or unordered siblings (never built by the sections stage): ask directly
             for i in which:
                 found[i] = _section_at(nodes, bounds[i], holder)
@@ -55,12 +55,12 @@ class SectionIndex:
         for k, held in groups.items():
             self._descend(nodes[k].children, held, nodes[k])
 
-    def at(self, offset: int) -> Optional[Section]:
+    def at(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self._bounds, offset) - 1
         return self._found[i] if i >= 0 else None  # before the first start, no section holds it
 
 
-def _section_at(nodes: Sequence[Section], offset: int, holder: Optional[Section]) -> Optional[Section]:
+def _section_at(nodes: Sequence[Section], offset: int, holder: Section | None) -> Section | None:
     """``Report.section_at`` from ``nodes`` down (the first sibling that holds the offset, at each level)."""
     found = holder
     while True:

@@ -10,8 +10,8 @@ the same quantity, :mod:`commit_targets` copies that metric instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, Optional
 
 import attrs
 
@@ -21,11 +21,7 @@ __all__ = ["Quantity", "scan"]
 
 # Measure words a plan counts in, longest first so that 万千瓦 wins over 千瓦 over 瓦.
 _UNITS = sorted(
-    """
-    个百分点 百分点 标准箱 平方公里 平方米 立方米 千瓦时 千瓦 公顷 公里 千米 人次 吨 亩 元 美元 欧元
-    人 户 套 台 辆 项 个 家 所 名 条 座 次 件 批 处 类 种 张 床 间 部 支 头 只 株 架 艘 列
-    县 市 省 镇 乡 村 地 区 天 周 年 月 日 倍 岁 小时 分钟 期 场 篇 本 册 GB TB MW kW km
-    """.split(),
+    ["个百分点", "百分点", "标准箱", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公顷", "公里", "千米", "人次", "吨", "亩", "元", "美元", "欧元", "人", "户", "套", "台", "辆", "项", "个", "家", "所", "名", "条", "座", "次", "件", "批", "处", "类", "种", "张", "床", "间", "部", "支", "头", "只", "株", "架", "艘", "列", "县", "市", "省", "镇", "乡", "村", "地", "区", "天", "周", "年", "月", "日", "倍", "岁", "小时", "分钟", "期", "场", "篇", "本", "册", "GB", "TB", "MW", "kW", "km"],
     key=len,
     reverse=True,
 )
@@ -80,12 +76,12 @@ class Quantity:
     unit: str  # as written, scale kept (万人, 亿元, %)
     qualifier: Qualifier
     kind: MetricKind
-    value_high: Optional[Decimal] = None
-    qualifier_word: Optional[str] = None
+    value_high: Decimal | None = None
+    qualifier_word: str | None = None
     numeral: str = "arabic"
 
 
-def _decimal(s: str) -> Optional[Decimal]:
+def _decimal(s: str) -> Decimal | None:
     try:
         return Decimal(s.replace(",", ""))
     except InvalidOperation:
@@ -108,7 +104,7 @@ def _cn_int(s: str) -> int:
 _HAVING = re.compile(r"(?:具有|拥有|有|达到|达|配备)$")
 
 
-def _prefix(text: str, start: int) -> tuple[Optional[str], Qualifier]:
+def _prefix(text: str, start: int) -> tuple[str | None, Qualifier]:
     before = text[max(0, start - 8) : start].rstrip().lower()
     before = _HAVING.sub("", before)
     for word, qualifier in _PREFIX_QUALIFIERS:

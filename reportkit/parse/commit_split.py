@@ -11,7 +11,7 @@ an outcome verb stay whole.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Optional, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -52,7 +52,7 @@ _MIN_ITEM = 4  # shorter items are nouns of one object (获得感、满意度), 
 class Clause:
     start: int
     end: int
-    governing_verb: Optional[str] = None
+    governing_verb: str | None = None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -134,7 +134,7 @@ def strip_adverbs(clause: str) -> tuple[str, int]:
     return clause[n:], n
 
 
-def head_verb(clause: str) -> Optional[str]:
+def head_verb(clause: str) -> str | None:
     """The adverbs and action verb a clause opens with (``持续开展``), if it opens with one."""
     rest, n = strip_adverbs(clause)
     m = _ACTION_RE.match(rest)

@@ -10,8 +10,8 @@ baselines (由320元提高到…), increments against last year (比上年增加
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
 import attrs
 
@@ -52,7 +52,7 @@ _COUNTED_BEFORE = re.compile(rf"[{_CN_NUM}]个$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def multi_year_title(title: str, plan_year: Optional[int]) -> bool:
+def multi_year_title(title: str, plan_year: int | None) -> bool:
     """A section about a multi-year plan, or about a year other than the plan year."""
     if _MULTI_YEAR_TITLE.search(title):
         return True
@@ -60,7 +60,7 @@ def multi_year_title(title: str, plan_year: Optional[int]) -> bool:
     return bool(years) and plan_year is not None and plan_year not in years
 
 
-def _dated(sentence: str, plan_year: Optional[int]) -> bool:
+def _dated(sentence: str, plan_year: int | None) -> bool:
     for m in _DATED.finditer(sentence):
         year = m.group("y1") or m.group("y2")
         if year is None or plan_year is None or int(year) != plan_year:
@@ -74,7 +74,7 @@ def _slogan_numbers(sentence: str) -> set[str]:
 
 
 def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int],
-               plan_year: Optional[int], prev: Optional[Quantity], nxt: Optional[Quantity]) -> bool:
+               plan_year: int | None, prev: Quantity | None, nxt: Quantity | None) -> bool:
     if q.kind is MetricKind.DURATION or q.unit in ("", "岁", "日", "周"):
         return False
     cs, ce = clause
@@ -110,7 +110,7 @@ def _inside_quotes(text: str, start: int, pos: int) -> bool:
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 
 
-def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], plan_year: Optional[int],
+def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], plan_year: int | None,
                  previous_had_target: bool, *, english: bool = False) -> list[Quantity]:
     """The quantities of one clause that are targets of the plan year.
 

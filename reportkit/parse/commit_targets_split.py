@@ -9,7 +9,7 @@ verb they share as ``governing_verb``.
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from .commit_numbers import Quantity
 from .commit_split import Clause, head_verb, top_level_commas
@@ -20,7 +20,7 @@ _SHARED = re.compile(r"分别|都|均|各")
 _SEPARATORS = "、，,和及与"
 
 
-def _separator(text: str, start: int, end: int) -> Optional[int]:
+def _separator(text: str, start: int, end: int) -> int | None:
     """The first separator between two numbers, outside brackets."""
     for i in range(start, end):
         if text[i] in _SEPARATORS:

@@ -11,7 +11,7 @@ is in :mod:`commit_split`, target rules in :mod:`commit_targets`, types in
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional, Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -46,7 +46,7 @@ def add_commitments(report: Report, source: SourceText) -> Report:
     return attrs.evolve(report, commitments=extract_commitments(report))
 
 
-def plan_regions(report: Report, english: Optional[bool] = None) -> list[tuple[int, int]]:
+def plan_regions(report: Report, english: bool | None = None) -> list[tuple[int, int]]:
     """Spans of the plan: the PLAN part(s), else from a plan heading to the end.
 
     ``english`` is ``is_english(report.text)``, when the caller has it already.
@@ -64,7 +64,7 @@ def plan_regions(report: Report, english: Optional[bool] = None) -> list[tuple[i
     return spans
 
 
-def _plan_year(report: Report, regions: Sequence[tuple[int, int]]) -> Optional[int]:
+def _plan_year(report: Report, regions: Sequence[tuple[int, int]]) -> int | None:
     """The year the plan is for: named in the plan's heading line (二、2023年工作思路), else from the metadata."""
     text = report.text
     if regions:
@@ -109,7 +109,7 @@ _SENTENCE_STOPS = "。！？!?\n"
 _TOP_HEADING = re.compile(rf"(?m)^[ \t]*[{_CN}]+、([^\n。]{{1,40}})")
 
 
-def _blocked_spans(report: Report, region: tuple[int, int], plan_year: Optional[int]) -> list[tuple[int, int]]:
+def _blocked_spans(report: Report, region: tuple[int, int], plan_year: int | None) -> list[tuple[int, int]]:
     """Sections of the plan about several years (十三五, 2021-2025): no targets for the plan year there.
 
     Only sections that open inside the plan count: a document title above it names the review year.
@@ -167,7 +167,7 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
             prev_sentence, prev_target = sentence, bool(targets)
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
-            pieces: list[tuple[Clause, Optional[Quantity]]]
+            pieces: list[tuple[Clause, Quantity | None]]
             if targets:
                 pieces = list(split_by_targets(text, start, end, targets))
             elif english:
@@ -179,7 +179,7 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     return tuple(out)
 
 
-def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Optional[Quantity], n: int) -> Commitment:
+def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Quantity | None, n: int) -> Commitment:
     text = report.text
     surface = text[clause.start : clause.end]
     section = sections.at(clause.start)

@@ -7,7 +7,7 @@ sentences before metrics (a metric records its sentence), metrics before commitm
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..blocks import SourceText
 from ..model import Report, ReportMeta

@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,18 +28,31 @@ from ._text import one_line, pair_name, pair_unit, report_label, section_name, t
 
 MAX_CELL = 32_767  # Excel's limit on characters in a cell
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_HEAD_FONT = Font(bold=True, color="FFFFFF")
-_HEAD_FILL = PatternFill("solid", fgColor="1F4E8C")
 _RISE = PatternFill("solid", fgColor="D7F5DC")
 _FALL = PatternFill("solid", fgColor="FDE0E0")
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_TOP = Alignment(vertical="top")
+# Cells take named styles: a name costs openpyxl a lookup where a per-cell Alignment costs hashing the style
+# objects, most of the writing time on a long report. The objects are made per workbook (adding binds them).
+_HEAD, _WRAP, _TOP = "reportkit-head", "reportkit-wrap", "reportkit-top"
+
+
+def _named_styles() -> tuple[NamedStyle, ...]:
+    return (
+        NamedStyle(_HEAD, font=Font(bold=True, color="FFFFFF"), fill=PatternFill("solid", fgColor="1F4E8C"),
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+        NamedStyle(_WRAP, alignment=Alignment(wrap_text=True, vertical="top")),
+        NamedStyle(_TOP, alignment=Alignment(vertical="top")),
+    )
+
+
 PCT_FORMAT = "+0.0%;-0.0%;0.0%"
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: str | None = None) -> None:
+def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: str | None = None,
+        style: str | None = None) -> None:
     """Write one cell; strings are always text, whatever they start with."""
     cell = ws.cell(row=row, column=col)
+    if style:
+        cell.style = style  # first: a named style replaces every formatting attribute set before it
     if isinstance(value, str):
         text = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
         cell.value = text
@@ -63,16 +76,13 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]],
            wrap: Sequence[int] = (), widths: dict[int, int] | None = None) -> None:
     """Headers styled, rows written, panes frozen below the header, a filter on every column, widths set."""
     for c, h in enumerate(headers, 1):
-        put(ws, 1, c, h)
-        cell = ws.cell(row=1, column=c)
-        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        put(ws, 1, c, h, style=_HEAD)
+    styles = [_WRAP if c in wrap else _TOP for c in range(1, len(headers) + 1)]
     for r, values in enumerate(rows, 2):
         for c, v in enumerate(values, 1):
-            if v is None:
-                continue
-            put(ws, r, c, v)
-            ws.cell(row=r, column=c).alignment = _WRAP if c in wrap else _TOP
+            if v is None or v == "":
+                continue  # an empty cell, not a cell holding "" (a long report has thousands)
+            put(ws, r, c, v, style=styles[c - 1])
     ws.freeze_panes = "A2"
     # Printed, a sheet is one page wide in landscape with the header row on every page.
     ws.page_setup.orientation = "landscape"
@@ -88,9 +98,10 @@ def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[
                  widths: dict[int, int]) -> None:
     # Width in Excel's units is about one Latin character; a Chinese character needs two, hence text_width.
     for c, h in enumerate(headers, 1):
-        longest = max([text_width(h) + 4] + [text_width(str(r[c - 1])) for r in rows[:500]
-                                              if len(r) >= c and r[c - 1] is not None])
         cap = 60 if c in wrap else 40
+        # Only the first ``cap`` characters can matter: wider text is capped anyway.
+        longest = max([text_width(h) + 4] + [text_width(str(r[c - 1])[:cap]) for r in rows[:500]
+                                              if len(r) >= c and r[c - 1] is not None])
         ws.column_dimensions[get_column_letter(c)].width = widths.get(c, min(max(longest + 2, 8), cap))
 
 
@@ -205,6 +216,8 @@ SHEETS = (("概览", _summary), ("指标变化", _metrics), ("所述变化", _st
 def build_workbook(diff: ReportDiff) -> Workbook:
     wb = Workbook()
     wb.remove(wb.worksheets[0])  # the empty default sheet
+    for style in _named_styles():
+        wb.add_named_style(style)
     for title, fill in SHEETS:
         fill(wb.create_sheet(title), diff)
     return wb

@@ -9,6 +9,7 @@ leaving the machine. Report text only ever reaches the template as data (never a
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib.resources
 
 import attrs
@@ -316,14 +317,17 @@ def _resource(name: str) -> str:
     return importlib.resources.files(_TEMPLATES).joinpath(name).read_text(encoding="utf-8")
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+@functools.cache
+def _template() -> jinja2.Template:
+    """The page template, compiled once per process (compiling costs as much as rendering a short report)."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    return env.from_string(_resource("diff.html"))
 
 
 def render_html(diff: ReportDiff) -> str:
     """The page as a string (``write_html`` writes it)."""
-    template = _environment().from_string(_resource("diff.html"))
+    template = _template()
     ctx = _context(diff)
     # Our own CSS and script are trusted, so they go in unescaped; they must still not end their element.
     for key in ("css", "js"):

@@ -8,9 +8,10 @@ a count with no stated change gets 较上年增长12.2% at the end of its clause
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any
 
 from docxtpl import RichText
 
@@ -39,7 +40,7 @@ def fill(
     workbook_path: PathLike,
     out_path: PathLike,
     *,
-    template: Optional[PathLike] = None,
+    template: PathLike | None = None,
     allow_missing: bool = False,
 ) -> Path:
     """Read a filled workbook (validated; see read_workbook) and write the report as .docx."""
@@ -48,17 +49,17 @@ def fill(
     return render_docx(template, filled.draft.language, context, Path(os.fspath(out_path)))
 
 
-def build_context(draft: DraftReport, filled: Optional[FilledWorkbook] = None) -> dict[str, Any]:
+def build_context(draft: DraftReport, filled: FilledWorkbook | None = None) -> dict[str, Any]:
     """The template context (documented in docs/templates.md). Without ``filled``: the first draft."""
     return _Writer(draft, filled).context()
 
 
 class _Writer:
-    def __init__(self, draft: DraftReport, filled: Optional[FilledWorkbook]) -> None:
+    def __init__(self, draft: DraftReport, filled: FilledWorkbook | None) -> None:
         self.d = draft
         self.filled = filled
         self.lay = L.layout_for(draft.language)
-        self.values: Mapping[str, Optional[Decimal]] = filled.as_dict() if filled else {}
+        self.values: Mapping[str, Decimal | None] = filled.as_dict() if filled else {}
         self.slots = {s.id: s for s in draft.slots}
         self.en = draft.language == "en"
 
