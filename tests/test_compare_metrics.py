@@ -238,3 +238,20 @@ def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:
     new = reportkit.parse_text("一、工作回顾\n过去五年，城镇保障性安居工程住房建设4013万套。\n")
     paired = [p for p in reportkit.compare(old, new).metrics if p.old is not None and p.new is not None]
     assert [p.status for p in paired] == [MetricStatus.NOT_COMPARABLE] and "scope" in paired[0].note
+
+
+def test_累计_frames_its_own_clause_only_even_in_a_report_written_as_one_line() -> None:
+    # The seed's layout: the whole report on one line. 累计 earlier on the line must not make every later
+    # figure cumulative; it does frame the figure in its own clause.
+    old = reportkit.parse_text(
+        "一、工作 (一)政务服务。与11地签订合作协议。 (二)简政放权。区级直接取消证明事项33项,告知承诺22项。"
+    )
+    new = reportkit.parse_text(
+        "一、工作 (一)政务服务。新增5地,累计与16地签订合作协议。 (二)简政放权。区级直接取消证明事项12项,"
+        "告知承诺25项。"
+    )
+    status = {(p.old.text, p.new.text): p.status for p in reportkit.compare(old, new).metrics
+              if p.old is not None and p.new is not None}
+    assert status[("11地", "16地")] is MetricStatus.NOT_COMPARABLE
+    assert status[("33项", "12项")] is MetricStatus.DOWN
+    assert status[("22项", "25项")] is MetricStatus.UP

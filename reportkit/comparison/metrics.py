@@ -40,7 +40,9 @@ PAIR_CUTOFF = 0.62  # below this two indicators are different things (tuned on g
 NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indicator beyond doubt
 _CLAUSE_END = "，。；：！？,;:!?\n"
 _CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
-_PERIOD = re.compile(r"过去五年|五年来|这五年|近五年|近三年|五年间|五年累计|累计|年均|平均每年")
+# A frame of several years covers what follows it in its paragraph (过去五年，…); 累计 and 年均 only their clause.
+_FRAME = re.compile(r"过去五年|五年来|这五年|近五年|近三年|五年间")
+_CLAUSE_PERIOD = re.compile(r"累计|年均|平均每年")
 _NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六七八九十百千万亿]+")
 _PLACEHOLDER = "#"
 
@@ -116,9 +118,16 @@ def _qualifier_note(a: Metric, b: Metric) -> str:
 
 
 def period_scope(report: Report, m: Metric) -> str | None:
-    """The several-year frame a figure is given in (过去五年, 累计, 年均), read from its paragraph so far."""
-    para = report.text.rfind("\n", 0, m.start) + 1
-    found = _PERIOD.findall(report.text, para, m.start)
+    """The several-year frame a figure is given in: 过去五年 and the like earlier in its paragraph (and in its
+    own section, so a report written as one long line does not carry a frame past its heading), or 累计 and
+    年均 in its own clause."""
+    text = report.text
+    start = text.rfind("\n", 0, m.start) + 1
+    section = report.section_at(m.start)
+    if section is not None:
+        start = max(start, section.start)
+    clause = max(text.rfind(c, start, m.start) for c in _CLAUSE_END) + 1
+    found = _CLAUSE_PERIOD.findall(text, max(clause, start), m.start) or _FRAME.findall(text, start, m.start)
     return found[-1] if found else None
 
 
