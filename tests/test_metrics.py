@@ -242,6 +242,9 @@ def test_ids_run_in_text_order_and_sections_come_from_the_report() -> None:
         ("“一网通办”办件率达97.68%。", "“一网通办”办件率"),
         ("2023年,全区共承办行政复议案件70件。", "承办行政复议案件"),
         ("对9份重大行政合同进行合法性审查。", "重大行政合同"),
+        # partners named as examples (or not at all): the label is what was done with them
+        ("同时,与四川省泸州市叙永县、北京市朝阳区等11地签订“跨省通办”合作协议。", "签订“跨省通办”合作协议"),
+        ("2023年,累计与16地签订“跨省通办”合作协议。", "签订“跨省通办”合作协议"),
     ],
 )
 def test_labels_are_the_noun_phrase_nearest_the_number(sentence: str, label: str) -> None:

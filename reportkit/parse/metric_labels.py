@@ -107,8 +107,23 @@ def _after_noun(text: str, end: int) -> str:
     return noun[: stop.start()] if stop else noun
 
 
+_PARTNERS = re.compile(r"\s*(?:新增|累计|先后|已|共|还)?(?:与|同|跟)")
+_JOINT_ACT = re.compile(r"[\u4e00-\u9fff“”《》\"]{2,20}")
+
+
 def make_label(text: str, clause_start: int, number_start: int, end: int, unit: str) -> str:
     """What the number at ``number_start`` counts, from its clause (``clause_start``) and what follows it."""
+    # The partners may be listed with 、, which starts a new clause: look back to the clause's punctuation.
+    listed = clause_start
+    if text[clause_start - 1 : clause_start] == "、":
+        stop = max(text.rfind(c, max(0, clause_start - 80), clause_start) for c in "，。；：！？,;:!?\n")
+        listed = stop + 1 if stop >= 0 else clause_start
+    if _PARTNERS.match(text, listed, number_start):
+        # 与叙永县、朝阳区等11地签订“跨省通办”合作协议: the partners are named as examples or not at all, so
+        # what the figure counts is what was done with them (签订“跨省通办”合作协议), the same from year to year.
+        act = _JOINT_ACT.match(text, end)
+        if act is not None:
+            return _DROP.sub("", act.group(0))[:_MAX]
     before = _strip(text[clause_start:number_start])
     # With nothing named before it (将2.8万亿元中央财政资金纳入…), the noun after the number is the label.
     noun_follows = unit in _CLASSIFIERS or (not before and unit not in _NOT_NOUN_UNITS)
