@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -24,6 +26,26 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_path(shared: Path) -> Path:
     return SEED
+
+
+def _tool(shared: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"shared_tools_{name}", shared / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def score(shared: Path) -> ModuleType:
+    """../shared/tools/score.py, imported: score(pred, gold_prefix), total(results)."""
+    return _tool(shared, "score")
+
+
+@pytest.fixture(scope="session")
+def score_diff(shared: Path) -> ModuleType:
+    """../shared/tools/score_diff.py, imported: pairs(...), followthrough(...)."""
+    return _tool(shared, "score_diff")
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -14,14 +12,6 @@ import reportkit
 from reportkit.comparison.records import Tag
 
 pytestmark = pytest.mark.shared
-
-
-def _scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_diff", shared / "tools" / "score_diff.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _measure(capsys: pytest.CaptureFixture[str], fn, *args) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -52,7 +42,7 @@ def gongzuo(shared: Path) -> dict[int, reportkit.Report]:
         ("jiangxi-nanchang-county", 2022, 2023),
     ],
 )
-def test_metric_pairing_matches_the_gold_pairs(shared: Path, capsys, org: str, old: int, new: int) -> None:  # type: ignore[no-untyped-def]
+def test_metric_pairing_matches_the_gold_pairs(shared: Path, score_diff, capsys, org: str, old: int, new: int) -> None:  # type: ignore[no-untyped-def]
     folder = shared / "corpus" / "fazhi" / org
     diff = reportkit.compare(reportkit.read(folder / f"{old}.txt"), reportkit.read(folder / f"{new}.txt"))
     data = json.loads(diff.to_json())
@@ -63,16 +53,16 @@ def test_metric_pairing_matches_the_gold_pairs(shared: Path, capsys, org: str, o
         assert predicted == []  # these fragments share no indicator: any pair is a false one
         return
     out = _measure(
-        capsys, _scorer(shared).pairs, data, str(shared / "gold" / "fazhi"), org, str(old), str(new)
+        capsys, score_diff.pairs, data, str(shared / "gold" / "fazhi"), org, str(old), str(new)
     )
     assert _f1(out["pairs"]) >= 0.9
 
 
 @pytest.mark.parametrize("old", [2013, 2014, 2015])
-def test_followthrough_finds_targets_outcomes_and_verdicts(shared: Path, gongzuo, capsys, old: int) -> None:  # type: ignore[no-untyped-def]
+def test_followthrough_finds_targets_outcomes_and_verdicts(shared: Path, score_diff, gongzuo, capsys, old: int) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(reportkit.compare(gongzuo[old], gongzuo[old + 1]).to_json())
     gold = shared / "gold" / f"gongzuo-followthrough-{old}-{old + 1}.json"
-    out = _measure(capsys, _scorer(shared).followthrough, data, str(gold), None)
+    out = _measure(capsys, score_diff.followthrough, data, str(gold), None)
     assert _f1(out["targets"]) >= 0.85
     assert _f1(out["outcomes"]) >= 0.8
     agree, judged = map(int, re.search(r"(\d+)/(\d+) agree", out["met/missed"]).groups())  # type: ignore[union-attr]
@@ -96,12 +86,12 @@ def test_every_sentence_of_both_reports_is_accounted_for(gongzuo) -> None:  # ty
     assert news == [s.start for s in gongzuo[2015].sentences]
 
 
-def test_met_and_missed_agree_with_gold_nine_times_in_ten(shared: Path, gongzuo, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_met_and_missed_agree_with_gold_nine_times_in_ten(shared: Path, score_diff, gongzuo, capsys) -> None:  # type: ignore[no-untyped-def]
     agree = judged = 0
     for old in (2013, 2014, 2015):
         data = json.loads(reportkit.compare(gongzuo[old], gongzuo[old + 1]).to_json())
         gold = shared / "gold" / f"gongzuo-followthrough-{old}-{old + 1}.json"
-        out = _measure(capsys, _scorer(shared).followthrough, data, str(gold), None)
+        out = _measure(capsys, score_diff.followthrough, data, str(gold), None)
         a, j = map(int, re.search(r"(\d+)/(\d+) agree", out["met/missed"]).groups())  # type: ignore[union-attr]
         agree, judged = agree + a, judged + j
     assert agree >= 0.9 * judged

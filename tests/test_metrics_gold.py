@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -14,28 +13,19 @@ from reportkit.model import Report, ReportMeta
 from reportkit.parse.metrics import extract_metrics
 
 
-def _scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reportkit_gold_score", shared / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _predict(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     report = Report(meta=ReportMeta(), text=text)
     return attrs.evolve(report, metrics=extract_metrics(report)).to_dict()
 
 
-def test_seed_metrics_meet_the_bar(shared: Path, seed_path: Path) -> None:
-    result = _scorer(shared).score(_predict(seed_path), str(shared / "gold" / "liandu-2022"))["metrics"]
+def test_seed_metrics_meet_the_bar(shared: Path, seed_path: Path, score: ModuleType) -> None:
+    result = score.score(_predict(seed_path), str(shared / "gold" / "liandu-2022"))["metrics"]
     assert result["f1"] >= 0.98
     assert result["qualifier_accuracy"] >= 0.95 and result["kind_accuracy"] >= 0.95
 
 
-def test_fazhi_dev_files_meet_the_bar_micro_averaged(shared: Path) -> None:
-    score = _scorer(shared)
+def test_fazhi_dev_files_meet_the_bar_micro_averaged(shared: Path, score: ModuleType) -> None:
     results = []
     for gold in sorted((shared / "gold" / "fazhi").glob("*.metrics.json")):
         stem = gold.name[: -len(".metrics.json")]

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..parse.numbers import chinese_to_decimal
+
 _DIGITS = "0-9０-９"
 # A four-digit year not glued to other digits, letters, path or range characters.
 _YEAR = re.compile(
@@ -75,46 +77,13 @@ def parse_number(surface: str) -> Decimal | None:
     if not surface:
         return None
     if _CN_NUMERAL.fullmatch(surface):
-        return chinese_to_int(surface)
+        return chinese_to_decimal(surface)
     cleaned = surface.translate({ord(c): None for c in ",，"}).replace("．", ".")
     cleaned = cleaned.translate({0xFF10 + i: str(i) for i in range(10)})
     try:
         return Decimal(cleaned)
     except ArithmeticError:
         return None
-
-
-_CN = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_to_int(s: str) -> Decimal | None:
-    total, section, digit = 0, 0, 0
-    for ch in s:
-        if ch in _CN:
-            digit = _CN[ch]
-        elif ch in _CN_UNIT:
-            section += (digit or 1) * _CN_UNIT[ch]
-            digit = 0
-        elif ch in "万亿":
-            total += (section + digit) * (10_000 if ch == "万" else 100_000_000)
-            section, digit = 0, 0
-        else:
-            return None
-    return Decimal(total + section + digit)
 
 
 def int_to_chinese(n: int) -> str:

@@ -16,20 +16,8 @@ from collections.abc import Iterator
 
 import attrs
 
-CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from .numbers import CN_DIGITS
+
 _CN = "一二三四五六七八九十"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 

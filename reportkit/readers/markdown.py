@@ -90,13 +90,7 @@ def markdown_source(text: str, *, path: str | None, encoding: str | None) -> Sou
 
 
 def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:
-    from ..errors import EmptyInputError
-    from .text import check_text, decode
+    from .text import decode_checked
 
-    if not data.strip():
-        raise EmptyInputError(
-            "empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path
-        )
-    text, encoding = decode(data, path=path)
-    check_text(text, path=path, limits=limits)
+    text, encoding = decode_checked(data, path=path, limits=limits)
     return markdown_source(text, path=path, encoding=encoding)

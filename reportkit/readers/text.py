@@ -176,14 +176,20 @@ def check_text(text: str, *, path: str, limits: Limits) -> None:
         )
 
 
-def read_text(data: bytes, *, path: str, limits: Limits) -> SourceText:
-    """A .txt file; Markdown content (front matter, ``#`` headings) is read as Markdown."""
+def decode_checked(data: bytes, *, path: str, limits: Limits) -> tuple[str, str]:
+    """The text of a plain-text file and the encoding it was in, refused when empty or over the limits."""
     if not data.strip():
         raise EmptyInputError(
             "empty file (0 bytes)" if not data else "no text in the file (only whitespace)", path=path
         )
     text, encoding = decode(data, path=path)
     check_text(text, path=path, limits=limits)
+    return text, encoding
+
+
+def read_text(data: bytes, *, path: str, limits: Limits) -> SourceText:
+    """A .txt file; Markdown content (front matter, ``#`` headings) is read as Markdown."""
+    text, encoding = decode_checked(data, path=path, limits=limits)
     from .markdown import looks_like_markdown, markdown_source
 
     if looks_like_markdown(text):
