@@ -255,3 +255,47 @@ def test_累计_frames_its_own_clause_only_even_in_a_report_written_as_one_line(
     assert status[("11地", "16地")] is MetricStatus.NOT_COMPARABLE
     assert status[("33项", "12项")] is MetricStatus.DOWN
     assert status[("22项", "25项")] is MetricStatus.UP
+
+
+DIRECTED_OLD = """某区2022年法治政府建设情况报告
+一、2022年主要工作
+全区新发行政诉讼案件59件。行政复议纠错率为12%。政务服务“一网通办”办件率为95%。
+二、2023年工作思路
+（一）降低行政诉讼案件发案量和败诉率。
+（二）降低行政复议纠错率。
+（三）提高“一网通办”办件率。
+（四）减少信访案件数量。
+"""
+DIRECTED_NEW = """某区2023年法治政府建设情况报告
+一、2023年主要工作
+全区新发行政诉讼案件47件，较去年同期下降20%，无行政诉讼败诉案件。行政复议纠错率为15%。
+政务服务“一网通办”办件率达98.9%。全区受理信访案件310件，同比上升6%。
+二、2024年工作思路
+（一）持续推进法治政府建设。
+"""
+
+
+@pytest.fixture(scope="module")
+def directed():  # type: ignore[no-untyped-def]
+    d = reportkit.compare(reportkit.parse_text(DIRECTED_OLD), reportkit.parse_text(DIRECTED_NEW))
+    return {f.commitment.text.rstrip("。"): f for f in d.commitments}
+
+
+def test_a_promised_fall_stated_this_year_supports_the_commitment(directed) -> None:  # type: ignore[no-untyped-def]
+    # 发案量 fell as promised (较去年同期下降20%); 败诉率 has no figure, so the commitment is addressed, not met
+    f = directed["降低行政诉讼案件发案量和败诉率"]
+    assert f.status is FollowStatus.ADDRESSED and f.outcome is not None and f.outcome.text == "20%"
+    assert "下降20%" in f.evidence[0].text
+
+
+def test_a_rate_that_moved_the_promised_way_since_last_year_is_met(directed) -> None:  # type: ignore[no-untyped-def]
+    f = directed["提高“一网通办”办件率"]
+    assert f.status is FollowStatus.MET and f.met is True and f.outcome is not None and f.outcome.text == "98.9%"
+
+
+def test_a_figure_that_went_the_other_way_misses_the_commitment(directed) -> None:  # type: ignore[no-untyped-def]
+    rate = directed["降低行政复议纠错率"]  # 12% → 15%
+    assert rate.status is FollowStatus.MISSED and rate.met is False and rate.outcome is not None
+    assert rate.outcome.text == "15%"
+    stated = directed["减少信访案件数量"]  # 同比上升6%
+    assert stated.status is FollowStatus.MISSED and stated.outcome is not None and stated.outcome.text == "6%"

@@ -40,6 +40,6 @@ def compare_reports(old: Report, new: Report) -> ReportDiff:
         sentences=sentences,
         metrics=metric_pairs,
         stated_changes=check_stated_changes(new, metric_pairs),
-        commitments=follow_commitments(old, new),
+        commitments=follow_commitments(old, new, metric_pairs),
         scores=report_scores,
     )

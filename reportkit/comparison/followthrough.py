@@ -26,10 +26,10 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
-from ..model import Commitment, Direction, Metric, PartKind, Qualifier, Report, Sentence
+from ..model import Commitment, Direction, Metric, MetricKind, PartKind, Qualifier, Report, Sentence
 from .align import bucket_overlap, sentences_of
 from .metrics import clause_of, fold, indicator_context
-from .records import FollowStatus, FollowThrough
+from .records import FollowStatus, FollowThrough, MetricPair, MetricStatus
 
 __all__ = ["TOLERANCE", "follow_commitments", "judge", "review_spans"]
 
@@ -51,6 +51,13 @@ _VERB = re.compile(
 _PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
 _CEILING = re.compile(r"控制在|不超过|不高于|以内|涨幅|失业率|赤字")
 _DONE = re.compile(r"超额完成|如期完成|全面完成|顺利完成|完成|实现|达到|达成|目标任务")
+# A plan clause that promises a direction for an indicator: 降低行政诉讼案件发案量和败诉率, 提高办件率.
+_DIRECTED = re.compile(
+    r"^(?:持续|进一步|继续|切实|努力|着力|大力|有效|不断|逐步|全面|稳步|明显|显著|力争)*"
+    r"(降低|减少|压减|压降|减轻|提高|提升|增加|扩大|增强)(.+)$"
+)
+_DOWN_VERBS = ("降低", "减少", "压减", "压降", "减轻")
+DIRECTED_SUPPORT = 0.6  # share of the indicator's bigrams that must stand in the metric's clauses
 _MISSED = re.compile(r"未能实现|未能完成|没有完成|未完成|没有实现|未实现|未达到|没有达到|低于[^，。；]*预期")
 
 
@@ -281,8 +288,14 @@ def _explicit(sentence: str) -> bool | None:
     return None
 
 
-def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
-    """One FollowThrough per commitment of OLD, in OLD's order."""
+def follow_commitments(
+    old: Report, new: Report, metric_pairs: Sequence[MetricPair] = ()
+) -> tuple[FollowThrough, ...]:
+    """One FollowThrough per commitment of OLD, in OLD's order.
+
+    ``metric_pairs`` (from ``pair_metrics``) lets a promised direction (提高…率) be judged by how a rate
+    moved from last year's figure to this year's.
+    """
     if not old.commitments:
         return ()
     spans = review_spans(new)
@@ -307,10 +320,10 @@ def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
     sims = cast(list[float], np.round(evidence.max(axis=1), 4).tolist()) if sents else [0.0] * len(commits)
     numeric = [k for k, c in enumerate(commits) if c.target is not None]
     found: dict[int, FollowThrough] = {}
+    review = _Outcomes.of(new, outcomes)
     if numeric:
         indicators = [target_indicator(old, commits[k]) for k in numeric]
         named = _containment(indicators, hay, 0.9)
-        review = _Outcomes.of(new, outcomes)
         naming = review.scores(indicators)
         for row, k in enumerate(numeric):
             ev_idx = top.get(k, [])
@@ -318,6 +331,12 @@ def follow_commitments(old: Report, new: Report) -> tuple[FollowThrough, ...]:
             if ft is not None:
                 found[k] = ft
         found.update(_covered_by_deng(old, commits, numeric, found))
+    moving = _moving(review, metric_pairs)
+    for k, c in enumerate(commits):
+        if moving and k not in found and c.target is None:
+            ft = _directed(c, moving, sents, top.get(k, []))
+            if ft is not None:
+                found[k] = ft
     result: list[FollowThrough] = []
     for k, c in enumerate(commits):
         if k in found:
@@ -373,6 +392,70 @@ def _numeric(
             status = FollowStatus.MET if said else FollowStatus.MISSED
             return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
     return None
+
+
+def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, str]]:
+    """This year's figures that went up or down, with what they measure (label and own clause): the stated
+    changes, and the rates paired with last year's."""
+    moved: dict[int, Direction] = {
+        p.new.start: Direction.UP if p.status is MetricStatus.UP else Direction.DOWN
+        for p in metric_pairs
+        if p.new is not None and p.new.kind is MetricKind.RATE and p.status in (MetricStatus.UP, MetricStatus.DOWN)
+    }
+    out: list[tuple[Metric, Direction, str]] = []
+    for x, metric in enumerate(review.metrics):
+        if metric.kind is MetricKind.CHANGE and metric.direction in (Direction.UP, Direction.DOWN):
+            out.append((metric, metric.direction, review.phrase[x] + review.own[x]))
+        elif metric.start in moved:
+            out.append((metric, moved[metric.start], review.phrase[x] + review.own[x]))
+    return out
+
+
+def _directed(
+    c: Commitment,
+    moving: Sequence[tuple[Metric, Direction, str]],
+    sents: Sequence[Sentence],
+    ev_idx: list[int],
+) -> FollowThrough | None:
+    """A promised direction without a number (降低行政诉讼案件发案量和败诉率), judged by this year's figures.
+
+    Each indicator the clause names (split at 和、及、与) is looked for among ``moving``: the review's stated
+    changes (新发行政诉讼案件47件，较去年同期下降20%) and its rates that moved since last year's report. A
+    figure that went the promised way supports the commitment; one that went the other way misses it. All
+    named indicators found going the promised way is MET, some of them ADDRESSED, any going the other way
+    MISSED.
+    """
+    m = _DIRECTED.match(_squeeze(c.text))
+    if m is None:
+        return None
+    promised = Direction.DOWN if m.group(1) in _DOWN_VERBS else Direction.UP
+    names = [core for n in re.split(r"[和及与、]", m.group(2)) if len(core := _FILLER.sub("", n)) >= 3]
+    if not names:
+        return None
+    seen: list[tuple[Metric, bool, float]] = []
+    for name in names:
+        grams = {name[i : i + 2] for i in range(len(name) - 1)}
+        best: tuple[float, Metric, Direction] | None = None
+        for metric, went, measures in moving:
+            hits = sum(g in measures for g in grams)  # what the figure itself measures, not its neighbours
+            share = hits / len(grams)
+            if hits >= 2 and share >= DIRECTED_SUPPORT and (best is None or share > best[0]):
+                best = (share, metric, went)
+        if best is not None:
+            seen.append((best[1], best[2] is promised, best[0]))
+    if not seen:
+        return None
+    against = [s for s in seen if not s[1]]
+    outcome, agrees, share = (against or seen)[0]
+    status = (
+        FollowStatus.MISSED if against else FollowStatus.MET if len(seen) == len(names) else FollowStatus.ADDRESSED
+    )
+    holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
+    ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
+    verb = m.group(1)
+    note = f"promised {verb}; {outcome.text} went {'the same way' if agrees else 'the other way'}"
+    met = None if status is FollowStatus.ADDRESSED else status is FollowStatus.MET
+    return FollowThrough(c, status, ev, outcome, met, round(share, 4), note)
 
 
 def _covered_by_deng(
