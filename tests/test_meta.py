@@ -182,3 +182,46 @@ def test_web_page_furniture_is_neither_title_nor_body_and_its_date_is_read() -> 
 def test_a_higher_level_named_in_a_document_title_is_not_the_organisation() -> None:
     text = "2021年,全省排名第一,落实《某某省2021年工作要点》。\n一、履行职责\n正文。"
     assert reportkit.parse_text(text).meta.organisation is None
+
+
+def test_labels_padded_with_spaces_and_other_common_labels_are_read() -> None:
+    # shapes of real government pages: 索 引 号 padded to one width, 发文日期, 发文机构
+    table = (
+        "【省政府法治建设报告】某某省人民政府关于2022年度法治政府建设情况的报告\n"
+        "索 引 号 | 011043217/2023-07888 | 分 类 | 司法 |\n"
+        "发布机构 | 某某省人民政府 | 发文日期 | 2023-03-30 |\n"
+        "2022年,省政府坚持依法行政。\n"
+    )
+    m = reportkit.parse_text(table).meta
+    assert (m.title, m.index_number, m.issuer, m.date) == (
+        "某某省人民政府关于2022年度法治政府建设情况的报告", "011043217/2023-07888", "某某省人民政府",
+        datetime.date(2023, 3, 30),
+    )
+    lines = "文       号:\n发文机构:中共某某区委全面依法治区委员会办公室\n名       称:某某区2022年法治政府建设年度报告\n正文。\n"
+    m = reportkit.parse_text(lines).meta
+    assert (m.title, m.issuer) == ("某某区2022年法治政府建设年度报告", "中共某某区委全面依法治区委员会办公室")
+
+
+def test_a_vertical_metadata_table_is_read_and_an_empty_label_takes_no_value() -> None:
+    text = (
+        "某某区2021年法治政府建设工作报告\n\n2022-02-14 16:25\n发文单位\n区人民政府\n发文字号\n发文日期\n"
+        "2021-12-31 10:00\n效力状态\n有效\n索引号\n010898141/2022-06190\n\n2021年,某某区坚持依法行政。\n"
+    )
+    m = reportkit.parse_text(text).meta
+    assert (m.issuer, m.date, m.index_number) == ("区人民政府", datetime.date(2021, 12, 31), "010898141/2022-06190")
+
+
+def test_the_source_line_names_the_issuer_and_its_date() -> None:
+    text = "某某市人民政府关于2022年度法治政府建设工作情况的报告\n\n来源:某某市司法局2023-03-10 11:29\n2022年,某某市坚持依法行政。\n"
+    m = reportkit.parse_text(text).meta
+    assert (m.issuer, m.date) == ("某某市司法局", datetime.date(2023, 3, 10))
+    empty = "某某市人民政府关于2022年度的报告\n\n来源: 发布日期:2023-02-21 10:00\n2022年,某某市坚持依法行政。\n"
+    m = reportkit.parse_text(empty).meta
+    assert (m.issuer, m.date) == (None, datetime.date(2023, 2, 21))
+
+
+def test_the_opening_sentence_names_the_place_and_a_document_title_does_not() -> None:
+    text = "按照规定,现将某某楼区2024年法治政府建设工作情况报告如下:\n一、2024年度工作情况\n正文。\n"
+    assert reportkit.parse_text(text).meta.organisation == "某某楼区"
+    text = "按照规定,现将2025年度情况报告如下。\n一、主要举措\n我市印发《关于做好全市法治政府建设工作的通知》。\n"
+    assert reportkit.parse_text(text).meta.organisation is None

@@ -245,6 +245,8 @@ def test_ids_run_in_text_order_and_sections_come_from_the_report() -> None:
         # partners named as examples (or not at all): the label is what was done with them
         ("同时,与四川省泸州市叙永县、北京市朝阳区等11地签订“跨省通办”合作协议。", "签订“跨省通办”合作协议"),
         ("2023年,累计与16地签订“跨省通办”合作协议。", "签订“跨省通办”合作协议"),
+        # a 、 inside brackets lists inside a name, it does not start a clause
+        ("全年举办法治讲座(培训、报告会)3530余场。", "举办法治讲座(培训、报告会)"),
     ],
 )
 def test_labels_are_the_noun_phrase_nearest_the_number(sentence: str, label: str) -> None:

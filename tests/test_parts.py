@@ -104,7 +104,12 @@ def test_a_next_step_line_inside_a_numbered_item_does_not_open_the_plan() -> Non
 
 @pytest.mark.parametrize(
     "heading",
-    ["一、2023年和今年以来工作回顾", "一、主要举措和工作成效", "一、今年以来主要工作进展情况"],
+    [
+        "一、2023年和今年以来工作回顾",
+        "一、主要举措和工作成效",
+        "一、今年以来主要工作进展情况",
+        "一、2023年推进法治政府建设的主要举措",  # the reported year's 举措, with no 成效 beside them
+    ],
 )
 def test_a_review_heading_is_never_the_plan_whatever_else_it_names(heading: str) -> None:
     r = reportkit.parse_text(f"{heading}\n去年办结案件12件,今年将继续推进。\n")

@@ -124,6 +124,19 @@ def test_an_enumeration_inside_an_ordinary_paragraph_is_not_structure() -> None:
     assert outline(text) == [(1, "一、", "一"), (2, "（一）", "一/（一）")]
 
 
+def test_items_that_run_on_after_a_line_initial_first_item_are_its_siblings() -> None:
+    # a heading on its own line, then one paragraph holding 一是…二是…三是 (a common page layout)
+    text = "一、主要成效\n(一)统筹领导更加规范高效\n一是把好责任关。印发方案3个。二是把好学习关。组织学法12次。三是强化督促。\n"
+    assert [p for _, _, p in outline(text)] == [
+        "一", "一/(一)", "一/(一)/一是", "一/(一)/二是", "一/(一)/三是"
+    ]
+
+
+def test_a_lead_in_item_may_follow_a_comma_on_a_line_that_holds_structure() -> None:
+    text = "一、成效 (一)强化学习,一是制度推进常态学。二是专家授课集中学。 (二)完善制度。"
+    assert [m for _, m, _ in outline(text)] == ["一、", "(一)", "一是", "二是", "(二)"]
+
+
 def test_a_sequence_must_continue_to_count() -> None:
     # 三是 without 二是, and 一是 restarting inside its own list, are not items
     text = "一、成效\n(一)基础。一是甲。三是乙。\n"

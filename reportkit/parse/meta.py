@@ -26,7 +26,12 @@ _KEYS = {
     "索引号": "index_number",
     "发布机构": "issuer",
     "发文机关": "issuer",
+    "发文机构": "issuer",
+    "发文单位": "issuer",
+    "发布单位": "issuer",
     "成文日期": "date",
+    "发文日期": "date",
+    "印发日期": "date",
     "发布日期": "date",
     "发布时间": "date",
     "标题": "title",
@@ -39,12 +44,22 @@ _KEYS = {
     "organisation": "organisation",
     "organization": "organisation",
 }
-_KV_LINE = re.compile(
-    r"(?m)^[ \t\u3000]*(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|名称)[ \t]*[:：][ \t\u3000]*(\S[^\n]*?)[ \t]*$"
-)
+_ZH_LABELS = ("索引号", "发布机构", "发文机关", "发文机构", "发文单位", "发布单位", "成文日期", "发文日期", "印发日期",
+              "发布日期", "发布时间", "标题", "名称")
+# Pages pad labels to one width (索 引 号, 名       称): spaces may stand between a label's characters.
+_LABEL = "|".join("[ \t\u3000]*".join(label) for label in _ZH_LABELS)
+_KV_LINE = re.compile(rf"(?m)^[ \t\u3000]*({_LABEL})[ \t\u3000]*[:：][ \t\u3000]*(\S[^\n]*?)[ \t\u3000]*$")
+# a label alone on its line, its value on the next (发文单位⏎区人民政府⏎发文日期⏎2020-12-03 10:00)
+_KV_VERTICAL = re.compile(rf"(?m)^[ \t\u3000]*({_LABEL})[ \t\u3000]*[:：]?[ \t\u3000]*\n[ \t\u3000]*(\S[^\n]*?)[ \t\u3000]*$")
 _KV_INLINE = re.compile(
-    r"(成文日期|发布日期|发布时间)[ \t]*[:：][ \t]*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})"
+    r"(成文日期|发文日期|发布日期|发布时间)[ \t]*[:：][ \t]*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})"
 )
+# 来源：岳阳市司法局 2023-03-10 11:29, 文章来源：中共江夏区委…办公室: the publishing office, when nothing better says so
+_KV_SOURCE = re.compile(
+    r"(?:文章|信息)?来源[ \t]*[:：][ \t\u3000]*([\u4e00-\u9fff（）()]{2,40}?(?:局|委|办|厅|院|部|署|中心|委员会|办公室|政府))"
+    r"(?![\u4e00-\u9fff])[ \t\u3000]*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})?"
+)
+_COLUMN_TAG = re.compile(r"^【[^】\n]{1,20}】\s*")  # 【省政府法治建设报告】湖北省人民政府关于…: the site's column
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _YEAR = re.compile(r"(?<![\d\-—–~至到])((?:19|20)\d{2})(?=\s*年|\s*[Aa]nnual|\s*[Rr]eport)(?![\-—–~]\d)")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -56,6 +71,8 @@ _TITLE_PLACE = re.compile(
     r"^(?:(?:19|20)\d{2}年(?:度)?)?([\u4e00-\u9fff]{2,12}?)(?:人民政府|政府|(?=(?:19|20)\d{2}))"
 )
 _TITLE_PLACE2 = re.compile(r"((?:[\u4e00-\u9fff]{2,5}?[省市])?[\u4e00-\u9fff]{1,5}?[县区市旗州])")
+# 现将岳阳楼区2024年法治政府建设工作情况报告如下
+_NOW_REPORT = re.compile(r"现将([\u4e00-\u9fff]{2,12}?[省市县区旗州盟])(?:(?:19|20)\d{2})年")
 _SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{2,12}?)(?:[，,]|向)")
 _EN_ORG = re.compile(r"\b((?:[A-Z][\w]*|of|and|for|the)(?:[ \-](?:[A-Za-z][\w]*)){1,6})\s*\(([A-Z]{2,8})\)")
 _PLAN_YEAR = re.compile(
@@ -71,6 +88,7 @@ _ORG_SUFFIX = re.compile(r"(?:局|委|办|厅|院|部|署|中心|委员会|办�
 # (a name holds no 的, 直辖市和… lists kinds of places, 乡镇/县区 are kinds alone)
 _NOT_PLACE = re.compile(
     r"^(?:我|本|全|各|该|省|市|区|县|较|所|其|每|多|部分|相关|有关|地方|基层|城乡)|的|[省市县区旗州][和与及]|^[省市县区乡镇旗州]{1,3}$"
+    r"|关于|做好|[全各本我该][省市县区旗州]$"
 )
 _LEAD_ORG = re.compile(
     r"\s*([\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|院|部|署|中心|委员会|办公室|人民政府|政府))"
@@ -97,13 +115,27 @@ def _table(text: str, rows: tuple[tuple[int, int], ...], head_end: int) -> dict[
     for a, b in rows:
         cells = [c.strip() for c in text[a:b].split("|")]
         for k, v in zip(cells[::2], cells[1::2]):
-            if k in _KEYS and v and _KEYS[k] not in out:
-                out[_KEYS[k]] = v
+            field = _KEYS.get(_squeeze(k))
+            if field and v and field not in out:
+                out[field] = v
     for m in _KV_LINE.finditer(text[:3000]):
+        out.setdefault(_KEYS[_squeeze(m.group(1))], m.group(2))
+    for m in _KV_VERTICAL.finditer(text[:1500]):
+        if _squeeze(m.group(2)) not in _KEYS and not _KV_LINE.match(m.group(2)):  # 发文字号⏎发文日期: empty
+            out.setdefault(_KEYS[_squeeze(m.group(1))], m.group(2))
+    head = text[: max(head_end, 1000)]
+    for m in _KV_INLINE.finditer(head):  # 来源：… 发布时间：2024-02-03 浏览次数：…
         out.setdefault(_KEYS[m.group(1)], m.group(2))
-    for m in _KV_INLINE.finditer(text[:head_end]):  # 来源：… 发布时间：2024-02-03 浏览次数：…
-        out.setdefault(_KEYS[m.group(1)], m.group(2))
+    source = _KV_SOURCE.search(head)
+    if source:
+        out.setdefault("issuer", source.group(1))
+        if source.group(2):
+            out.setdefault("date", source.group(2))
     return out
+
+
+def _squeeze(s: str) -> str:
+    return "".join(s.split())
 
 
 def _hints(source: SourceText, front: Mapping[str, str]) -> dict[str, str]:
@@ -141,8 +173,8 @@ def _organisation_zh(title: str | None, body: str) -> tuple[str | None, str | No
     m0 = _LEAD_ORG.match(head)  # 司法部2023年法治政府建设年度报告显示…: a summary names its source
     if m0 and not _NOT_PLACE.search(m0.group(1)):
         return re.sub(r"(?:人民)?政府$", "", m0.group(1)), "text"  # the place, as elsewhere
-    m3 = _SPEAKER.search(head)
-    if m3:
+    m3 = _SPEAKER.search(head) or _NOW_REPORT.search(head)
+    if m3 and not _NOT_PLACE.search(m3.group(1)):
         return m3.group(1), "text"
     for m4 in _PLACE.finditer(head):
         if not _NOT_PLACE.search(m4.group(1)):
@@ -195,7 +227,7 @@ def build_meta(report: Report, source: SourceText) -> ReportMeta:
     for field, v in hints.items():
         put(field, _date(v) if field == "date" else v, "front_matter")
     if head.title_start is not None and head.title_end is not None:
-        put("title", text[head.title_start : head.title_end], "title")
+        put("title", _COLUMN_TAG.sub("", text[head.title_start : head.title_end]), "title")
     sections = report.sections or build_sections(source)
     h1 = next((s for s in sections if s.marker == "#" and "{{" not in s.title), None)
     if h1 is not None:

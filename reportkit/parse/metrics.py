@@ -70,13 +70,22 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     return tuple(out)
 
 
+def _bracketed_list(text: str, at: int) -> bool:
+    """A 、 inside brackets lists inside a name (法治讲座(培训、报告会)): no clause starts after it."""
+    if text[at] != "、":
+        return False
+    lo = max(0, at - 20)
+    opened = max(text.rfind("(", lo, at), text.rfind("（", lo, at))
+    return opened >= 0 and max(text.rfind(")", opened, at), text.rfind("）", opened, at)) < 0
+
+
 class _Breaks:
     """Sentence and clause boundaries, found once, looked up by bisection."""
 
     def __init__(self, text: str) -> None:
         self.full = [m.end() for m in FULL_STOP.finditer(text)]
         self.sentences = [m.end() for m in SENTENCE_BREAK.finditer(text)]
-        self.clauses = [m.end() for m in CLAUSE_BREAK.finditer(text)]
+        self.clauses = [m.end() for m in CLAUSE_BREAK.finditer(text) if not _bracketed_list(text, m.start())]
 
     def sentence_start(self, offset: int) -> int:
         i = bisect.bisect_right(self.sentences, offset) - 1

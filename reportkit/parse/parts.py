@@ -84,8 +84,8 @@ def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
         return False  # 2019年和今年以来工作回顾, 主要举措和工作成效: looking back, not ahead
     if _names_year(title, plan_year) and not _names_year(title, year):
         return True  # 四、2023年推进法治政府建设的主要安排
-    if year is not None and re.search(rf"{year}\s*年[^，,。]{{0,6}}(?:回顾|成效|情况|举措|总结)", title):
-        return False  # the reported year's review, whatever words follow
+    if year is not None and re.search(rf"{year}\s*年度?[^，,。]{{0,16}}(?:回顾|成效|情况|举措|总结)", title):
+        return False  # the reported year's review (2023年推进法治政府建设的主要举措), whatever words follow
     return _PLAN.search(title) is not None
 
 

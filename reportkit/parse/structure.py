@@ -117,8 +117,6 @@ class _Builder:
         if i is not None:
             if c.value != self.stack[i].cand.value + 1:
                 return
-            if c.type.lead_in and not c.line_start and self.stack[i].cand.line_start:
-                return  # 二是 inside the paragraph of a line-initial 一是 is an enumeration
             del self.stack[i:]
         else:
             if c.value != 1 and c.value != self.last_value.get(key, 0) + 1:

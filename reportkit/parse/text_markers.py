@@ -91,6 +91,7 @@ INLINE_BEFORE = frozenset("。！？；;!?：:| \t\u3000\xa0")
 # Lead-in items (一是) open clauses, never follow a space in the middle of a phrase alone:
 # but one-line texts put them after a heading title ended by 。, which INLINE_BEFORE covers.
 _SPACE = " \t\u3000\xa0\ufeff\u200b\u200d"
+_LEAD_IN_AFTER_COMMA = frozenset("，,")
 
 # The leading lookahead lets the engine skip every character that cannot start a marker
 # (nine times faster than trying each alternative at each offset).
@@ -148,7 +149,13 @@ def candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(MarkerType.MARKDOWN, 1, start, m.end(), True, start, depth=m.end() - start)
             continue
         line, at_line_start = lines.info(start)
-        if not at_line_start and text[start - 1] not in INLINE_BEFORE:
+        # a lead-in may also follow a comma (…开展专项活动，一是…); the builder still wants it on a line
+        # that holds structure already
+        if (
+            not at_line_start
+            and text[start - 1] not in INLINE_BEFORE
+            and not (kind in ("shi", "di") and text[start - 1] in _LEAD_IN_AFTER_COMMA)
+        ):
             continue
         if m.end() < len(text) and text[m.end()] in "、，,。；;）)":  # 一、二、三 lists, (一)、
             continue

@@ -35,7 +35,7 @@ _CHROME = re.compile(
     r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)[:：]|[>＞»]\s*[^>＞»\n]{1,12}\s*[>＞»]"
 )
 _TABLE_SCAN = 15  # a metadata table below a note line is still in the first lines
-_META_KEY = re.compile(r"索引号|公开方式|发布机构|发文机关|成文日期|发布日期|主题分类|文号|Index No")
+_META_KEY = re.compile(r"索引号|公开方式|发布机构|发文机关|发文机构|成文日期|发布日期|发文日期|主题分类|文号|IndexNo")
 _SPACES = " \t\r\u3000\xa0\ufeff"
 
 
@@ -120,7 +120,7 @@ def _table_block(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
                 for k in nonblank
                 if k < _TABLE_SCAN
                 and _is_row(text, lines[k])
-                and _META_KEY.search(text[lines[k][0] : lines[k][1]])
+                and _META_KEY.search("".join(text[lines[k][0] : lines[k][1]].split()))  # 索 引 号
             ),
             -1,
         )
