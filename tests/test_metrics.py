@@ -247,6 +247,8 @@ def test_ids_run_in_text_order_and_sections_come_from_the_report() -> None:
         ("2023年,累计与16地签订“跨省通办”合作协议。", "签订“跨省通办”合作协议"),
         # a 、 inside brackets lists inside a name, it does not start a clause
         ("全年举办法治讲座(培训、报告会)3530余场。", "举办法治讲座(培训、报告会)"),
+        ("梳理行政执法事项3大类。", "梳理行政执法事项"),
+        ("开展联合检查,检查车辆500台次。", "检查车辆"),
     ],
 )
 def test_labels_are_the_noun_phrase_nearest_the_number(sentence: str, label: str) -> None:
