@@ -15,14 +15,23 @@ from .metrics import pair_metrics
 from .records import ReportDiff
 from .scores import TextProfile, span_scores
 from .stated import check_stated_changes
+from .tokens import WordCode
 
-__all__ = ["compare_reports"]
+__all__ = ["compare_reports", "english"]
+
+
+def english(old: Report, new: Report) -> bool:
+    return old.meta.language == "en" and new.meta.language == "en"
 
 
 def compare_reports(old: Report, new: Report) -> ReportDiff:
     """Everything that changed from ``old`` (last year) to ``new`` (this year)."""
     so, sn = sentences_of(old), sentences_of(new)
-    matches = match_sentences([s.text for s in so], [s.text for s in sn])
+    if english(old, new):
+        code = WordCode()  # English sentences are compared by words, not letters
+        matches = match_sentences([code.encode(s.text) for s in so], [code.encode(s.text) for s in sn])
+    else:
+        matches = match_sentences([s.text for s in so], [s.text for s in sn])
     profile_old, profile_new = TextProfile.pair(old.text, new.text)
     sections, section_map = align_sections(old, new, so, sn, matches, (profile_old, profile_new))
     sentences = tag_sentences(so, sn, matches, section_map if sections else None)

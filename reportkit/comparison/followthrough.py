@@ -30,6 +30,7 @@ from ..model import Commitment, Direction, Metric, MetricKind, PartKind, Qualifi
 from .align import bucket_overlap, sentences_of
 from .metrics import clause_of, fold, indicator_context
 from .records import FollowStatus, FollowThrough, MetricPair, MetricStatus
+from .tokens import WordCode
 
 __all__ = ["TOLERANCE", "follow_commitments", "judge", "review_spans"]
 
@@ -308,7 +309,12 @@ def follow_commitments(
     ]
     commits = old.commitments
     hay = [_squeeze(s.text) for s in sents]
-    evidence = _containment([_squeeze(c.text) for c in commits], hay, EVIDENCE_CUTOFF)
+    if old.meta.language == "en" and new.meta.language == "en":
+        code = WordCode()  # words, not letters: any two long English sentences share most letters
+        evidence = _containment([code.encode(c.text) for c in commits], [code.encode(s.text) for s in sents],
+                                EVIDENCE_CUTOFF)
+    else:
+        evidence = _containment([_squeeze(c.text) for c in commits], hay, EVIDENCE_CUTOFF)
     # evidence is sparse: only the entries over the cutoff matter, three best per commitment
     rows, cols = np.nonzero(evidence >= EVIDENCE_CUTOFF)
     order = np.lexsort((-evidence[rows, cols], rows))

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 
 from .records import TextOp
 
-__all__ = ["NUMBER_RE", "merge_ops", "redline", "tokenize", "words"]
+__all__ = ["NUMBER_RE", "WordCode", "merge_ops", "redline", "tokenize", "words"]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # Measure words and units, longest first so that 万亿元 wins over 万 and 公里 over 里.
@@ -222,3 +222,50 @@ def redline(old: str, new: str) -> tuple[TextOp, ...]:
     if old == new:
         return (TextOp("equal", old, new),) if old else ()
     return merge_ops(_ops_from_tokens(_tokenize(old), _tokenize(new)))
+
+
+_LATIN_WORD = re.compile(r"[\u4e00-\u9fff]|[^\W\u4e00-\u9fff_]+(?:['’][^\W_]+)?")
+_CODE_BASE, _CODE_SLOTS = 0xF0000, 65534  # Unicode plane 15, private use: never in a report's text
+
+
+_STOP = frozenset(
+    ["a", "an", "the", "we", "will", "shall", "would", "to", "of", "in", "on", "for", "and", "or", "our", "is", "are", "be", "been", "being", "has", "have", "had", "was", "were", "this", "that", "these", "those", "with", "by", "as", "at", "it", "its", "from", "into", "also"]
+)
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def _stem(word: str) -> str:
+    """opened → open, grants → grant: enough for a plan's verb to meet its report in another tense."""
+    stem = _SUFFIX.sub("", word)
+    return stem if len(stem) >= 3 else word
+
+
+class WordCode:
+    """One private-use character per word, so that character-level scorers compare English by words.
+
+    Character similarity (LCS, Indel) is right for Chinese, where a character is nearly a word; for
+    English it is noise: any two long sentences share most of their letters.  Encoding each word
+    (lower-cased, crudely stemmed, function words and punctuation dropped) as one character makes the
+    same scorers count shared content words in order.  Chinese characters pass through as themselves.
+    Codes are given in order of first sight, so one ``WordCode`` must encode both sides of a comparison.
+    """
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        out = []
+        for w in _LATIN_WORD.findall(text):
+            if "\u4e00" <= w[0] <= "\u9fff":
+                out.append(w)
+                continue
+            key = w.lower()
+            if key in _STOP:
+                continue
+            key = _stem(key)
+            code = self._codes.get(key)
+            if code is None:
+                code = self._codes[key] = chr(_CODE_BASE + len(self._codes) % _CODE_SLOTS)
+            out.append(code)
+        return "".join(out)
+

@@ -20,7 +20,8 @@ from .text_title import read_head
 _PLAN = re.compile(
     r"工作(?:思路|计划|打算|安排|重点|总体部署|设想|展望)|下一步|今后|明年|今年|努力方向|主要目标任务|总体要求|政策取向|重点工作"
     r"|(?:主要|重点|工作)(?:安排|任务|举措)(?!和成效|及成效)"
-    r"|^\s*(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Priorities|Looking ahead|Objectives)\b",
+    r"|^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+|[IVX]+\.\s+)?"  # 2. Plans for 2024, IV. Outlook
+    r"(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Priorities|Looking ahead|Objectives|Budget)\b",
     re.IGNORECASE,
 )
 _PROBLEMS = re.compile(
@@ -31,7 +32,7 @@ _PROBLEMS = re.compile(
 # words that only a plan heading uses: they outweigh any review word beside them
 _NEXT_YEAR = re.compile(
     r"工作(?:思路|计划|打算|安排|总体部署|设想|展望)|下一步|下一阶段|明年|今后|努力方向|预期目标"
-    r"|^\s*(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Looking ahead)\b",
+    r"|^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+|[IVX]+\.\s+)?(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Looking ahead)\b",
     re.IGNORECASE,
 )
 # words of a review heading (回顾, 成效, 进展, 情况 …): 今年 or 举措 beside them do not make a plan

@@ -121,7 +121,10 @@ def report_label(meta: ReportMeta) -> str:
     """``2023 某区2023年法治政府建设年度报告``: the year and the title; when untitled, organisation and file."""
     file = meta.source_path.replace("\\", "/").rsplit("/", 1)[-1] if meta.source_path else ""
     name = meta.title or " ".join(x for x in (meta.organisation, f"（{file}）" if file else "") if x)
-    return one_line(" ".join(x for x in (str(meta.year or ""), name) if x))
+    year = str(meta.year or "")
+    if year and year in name:  # 2023 Annual report, 某区2023年…报告: the year is there already
+        year = ""
+    return one_line(" ".join(x for x in (year, name) if x))
 
 
 def redline(pair: SentencePair) -> tuple[TextOp, ...]:

@@ -7,7 +7,8 @@ Chinese rather than as a key.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..comparison.records import FollowStatus, MetricStatus, Tag
@@ -49,6 +50,15 @@ EN: dict[str, str] = {
     "（续）": " (continued)", "原": "was ", "一致": "agrees", "不一致": "disagrees", "无法核对": "cannot check",
     "去年报告中未找到该指标": "not found in last year's report", "按所述推算去年应为": "implied last year",
     "所述变化“": "Stated change “", "”：": "”: ",
+    # the Excel workbook of a comparison
+    "今年报告": "this year's report", "项目": "item", "值": "value", "余弦相似度": "cosine similarity",
+    "Jaccard 相似度": "Jaccard similarity", "编辑相似度": "edit similarity", "文本沿用率": "text reused",
+    "去年值": "last year", "今年值": "this year", "变化幅度": "% change", "去年原文": "last year, as written",
+    "今年原文": "this year, as written", "去年章节": "section last year", "今年章节": "section this year",
+    "说明": "note", "今年所述": "stated this year", "所指指标": "metric it refers to", "去年报告中": "in last year's report",
+    "按所述推算的去年值": "implied last year", "去年承诺": "last year's commitment", "落实情况": "follow-through",
+    "去年路径": "path last year", "去年标题": "title last year", "今年路径": "path this year",
+    "今年标题": "title this year", "去年语句": "sentence last year", "今年语句": "sentence this year",
 }
 
 ZH: dict[str, str] = {"指标名": "指标"}  # where the Chinese shown differs from the key
@@ -69,6 +79,41 @@ def _merge(*tables: Mapping[Any, str]) -> dict[enum.Enum, str]:
 ENUM_ZH = _merge(_view.TAG_ZH, _view.STATUS_ZH, _view.FOLLOW_ZH, _view.TYPE_ZH, PART_ZH)
 
 
+# The notes the comparison writes (plain English, stable wording), as a reader of each language sees them.
+_QUALIFIER = {
+    "exact": ("exact", "精确数"), "approx": ("about", "约数"), "approx_over": ("more than", "余/以上"),
+    "at_least": ("at least", "至少"), "at_most": ("at most", "以内"), "range": ("a range", "区间"),
+    "target": ("a target", "目标"),
+}
+_SCOPE_ZH = {"one year": "当年"}
+
+
+def _q(code: str, english: bool) -> str:
+    pair = _QUALIFIER.get(code)
+    return code if pair is None else pair[0 if english else 1]
+
+
+_NOTES: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str]]] = [
+    (re.compile(r"both (\w+)"),
+     lambda m, en: f"both {_q(m[1], True)}" if en else f"两年均为{_q(m[1], False)}"),
+    (re.compile(r"qualifiers differ \((\w+) → (\w+)\): the change is approximate"),
+     lambda m, en: f"{_q(m[1], True)} → {_q(m[2], True)}: the change is approximate" if en
+     else f"限定不同（{_q(m[1], False)} → {_q(m[2], False)}），变化为约数"),
+    (re.compile(r"scope (.+?) → (.+)"),
+     lambda m, en: f"counted over {m[1]} → {m[2]}" if en
+     else f"口径不同（{_SCOPE_ZH.get(m[1], m[1])} → {_SCOPE_ZH.get(m[2], m[2])}）"),
+    (re.compile(r"unit (.+?) → (.+)"), lambda m, en: m[0] if en else f"单位不同（{m[1]} → {m[2]}）"),
+    (re.compile(r"kind (\w+) → (\w+)"), lambda m, en: m[0] if en else f"类型不同（{m[1]} → {m[2]}）"),
+    (re.compile(r"target (.+) \((\w+)\), outcome (.+)"),
+     lambda m, en: f"target {m[1]} ({_q(m[2], True)}), outcome {m[3]}" if en
+     else f"目标 {m[1]}（{_q(m[2], False)}），结果 {m[3]}"),
+    (re.compile(r"stated in words, covered by 等"), lambda m, en: m[0] if en else "文字表述，以“等”涵盖"),
+    (re.compile(r"stated in words"), lambda m, en: m[0] if en else "文字表述"),
+    (re.compile(r"promised (\S+); (.+) went the (same|other) way"),
+     lambda m, en: m[0] if en else f"承诺{m[1]}；{m[2]}变化方向{'一致' if m[3] == 'same' else '相反'}"),
+]
+
+
 class Words:
     """Looks phrases and enum members up in one language: ``zh`` (the default) or ``en``."""
 
@@ -81,6 +126,14 @@ class Words:
     def enum(self, member: enum.Enum) -> str:
         table = ENUM_EN if self.english else ENUM_ZH
         return table.get(member, str(member.value))
+
+    def note(self, note: str) -> str:
+        """A comparison note (``both approx_over``, ``scope one year → 累计``) in words of this language."""
+        for pattern, say in _NOTES:
+            m = pattern.fullmatch(note)
+            if m is not None:
+                return say(m, self.english)
+        return note
 
     def paren(self, s: str) -> str:
         return f" ({s})" if self.english else f"（{s}）"

@@ -25,6 +25,7 @@ from ..comparison.records import ReportDiff
 from ..errors import PathLike
 from . import _view
 from ._text import one_line, pair_name, pair_unit, report_label, section_name, text_width
+from ._words import Words
 
 MAX_CELL = 32_767  # Excel's limit on characters in a cell
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -106,20 +107,19 @@ def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[
 
 
 
-def _summary(ws: Worksheet, diff: ReportDiff) -> None:
+def _summary(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
     s = _view.summarise(diff)
-    rows: list[list[Any]] = [["去年报告", report_label(diff.old.meta)], ["今年报告", report_label(diff.new.meta)]]
+    rows: list[list[Any]] = [[t("去年报告"), report_label(diff.old.meta)], [t("今年报告"), report_label(diff.new.meta)]]
     if diff.scores is not None:
         for name, v in (("余弦相似度", diff.scores.cosine), ("Jaccard 相似度", diff.scores.jaccard),
                         ("编辑相似度", diff.scores.edit), ("文本沿用率", diff.scores.reuse)):
-            rows.append([name, round(v, 4)])
-    for what, pairs, names in (("章节", s.sections, _view.TAG_ZH), ("语句", s.sentences, _view.TAG_ZH),
-                               ("指标", s.metrics, _view.STATUS_ZH), ("承诺", s.commitments, _view.FOLLOW_ZH)):
+            rows.append([t(name), round(v, 4)])
+    for what, pairs in (("章节", s.sections), ("语句", s.sentences), ("指标", s.metrics), ("承诺", s.commitments)):
         for k, n in pairs:
-            rows.append([f"{what}·{names[k]}", n])  # type: ignore[index]
-    rows.append(["所述变化", s.stated_changes])
-    rows.append(["所述变化·与去年数字不符", s.inconsistent])
-    _table(ws, ["项目", "值"], rows, widths={1: 26, 2: 60})
+            rows.append([f"{t(what)} · {t.enum(k)}", n])
+    rows.append([t("所述变化"), s.stated_changes])
+    rows.append([f"{t('所述变化')} · {t('与去年数字不符')}", s.inconsistent])
+    _table(ws, [t("项目"), t("值")], rows, widths={1: 26, 2: 60})
     for r in range(2, len(rows) + 2):
         cell = ws.cell(row=r, column=2)
         cell.alignment = Alignment(horizontal="left", vertical="top")
@@ -127,15 +127,15 @@ def _summary(ws: Worksheet, diff: ReportDiff) -> None:
             cell.number_format = "0.00"
 
 
-def _metrics(ws: Worksheet, diff: ReportDiff) -> None:
-    headers = ["指标", "单位", "去年值", "今年值", "变化", "变化幅度", "状态", "去年原文", "今年原文",
-               "去年章节", "今年章节", "说明"]
+def _metrics(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+    headers = [t(h) for h in ("指标名", "单位", "去年值", "今年值", "变化", "变化幅度", "状态", "去年原文",
+                              "今年原文", "去年章节", "今年章节", "说明")]
     rows = []
     for p in diff.metrics:
         rows.append([
-            pair_name(p), pair_unit(p), None, None, None, None, _view.STATUS_ZH[p.status],
+            pair_name(p), pair_unit(p), None, None, None, None, t.enum(p.status),
             one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
-            p.old.section if p.old else "", p.new.section if p.new else "", one_line(p.note),
+            p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.note(p.note)),
         ])
     _table(ws, headers, rows, wrap=(1,))
     for r, p in enumerate(diff.metrics, 2):
@@ -163,54 +163,55 @@ def _number(d: Decimal) -> int | float:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
-def _stated(ws: Worksheet, diff: ReportDiff) -> None:
-    headers = ["今年所述", "所指指标", "去年报告中", "按所述推算的去年值", "实际变化", "核对"]
+def _stated(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+    headers = [t(h) for h in ("今年所述", "所指指标", "去年报告中", "按所述推算的去年值", "实际变化", "核对")]
     rows = [[
         one_line(diff.new.text[c.start:c.end]), one_line(c.metric.text) if c.metric else "",
         one_line(c.prior.text) if c.prior else "",
         _number(c.implied_prior) if c.implied_prior is not None else "",
         _number(c.actual_change) if c.actual_change is not None else "",
-        {True: "一致", False: "不一致", None: "无法核对"}[c.consistent],
+        t({True: "一致", False: "不一致", None: "无法核对"}[c.consistent]),
     ] for c in diff.stated_changes]
     _table(ws, headers, rows)
 
 
-def _commitments(ws: Worksheet, diff: ReportDiff) -> None:
-    headers = ["去年承诺", "类型", "章节", "目标", "落实情况", "结果", "今年报告中的依据", "相似度", "说明"]
+def _commitments(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+    headers = [t(h) for h in ("去年承诺", "类型", "去年章节", "目标", "落实情况", "结果", "今年报告中的依据", "相似度", "说明")]
     rows = [[
-        one_line(f.commitment.text), _view.TYPE_ZH[f.commitment.type],
+        one_line(f.commitment.text), t.enum(f.commitment.type),
         f.commitment.section, one_line(f.commitment.target.text) if f.commitment.target else "",
-        _view.FOLLOW_ZH[f.status], one_line(f.outcome.text) if f.outcome else "",
-        "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(f.note),
+        t.enum(f.status), one_line(f.outcome.text) if f.outcome else "",
+        "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(t.note(f.note)),
     ] for f in diff.commitments]
     _table(ws, headers, rows, wrap=(1, 7))
 
 
-def _sections(ws: Worksheet, diff: ReportDiff) -> None:
-    headers = ["去年路径", "去年标题", "今年路径", "今年标题", "变化", "相似度", "余弦", "Jaccard", "编辑", "沿用"]
+def _sections(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+    headers = [t(h) for h in ("去年路径", "去年标题", "今年路径", "今年标题", "变化", "相似度", "余弦", "Jaccard", "编辑", "沿用")]
     rows = []
     for p in diff.sections:
         sc = p.scores
         rows.append([
             p.old.path if p.old else "", section_name(p.old), p.new.path if p.new else "", section_name(p.new),
-            _view.TAG_ZH[p.tag], round(p.similarity, 3),
+            t.enum(p.tag), round(p.similarity, 3),
             *((round(sc.cosine, 3), round(sc.jaccard, 3), round(sc.edit, 3), round(sc.reuse, 3)) if sc else
               (None,) * 4),
         ])
     _table(ws, headers, rows, wrap=(2, 4))
 
 
-def _sentences(ws: Worksheet, diff: ReportDiff) -> None:
-    headers = ["变化", "相似度", "去年语句", "今年语句", "去年章节", "今年章节"]
+def _sentences(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+    headers = [t(h) for h in ("变化", "相似度", "去年语句", "今年语句", "去年章节", "今年章节")]
     rows = [[
-        _view.TAG_ZH[p.tag], round(p.similarity, 3), one_line(p.old.text) if p.old else "",
+        t.enum(p.tag), round(p.similarity, 3), one_line(p.old.text) if p.old else "",
         one_line(p.new.text) if p.new else "", p.old.section if p.old else "", p.new.section if p.new else "",
     ] for p in diff.sentences]
     _table(ws, headers, rows, wrap=(3, 4), widths={3: 60, 4: 60})
 
 
-SHEETS = (("概览", _summary), ("指标变化", _metrics), ("所述变化", _stated), ("承诺落实", _commitments),
-          ("章节", _sections), ("语句", _sentences))
+# (Chinese title, English title, writer): an English report gets an English workbook
+SHEETS = (("概览", "Summary", _summary), ("指标变化", "Metrics", _metrics), ("所述变化", "Stated changes", _stated),
+          ("承诺落实", "Commitments", _commitments), ("章节", "Sections", _sections), ("语句", "Sentences", _sentences))
 
 
 def build_workbook(diff: ReportDiff) -> Workbook:
@@ -218,8 +219,9 @@ def build_workbook(diff: ReportDiff) -> Workbook:
     wb.remove(wb.worksheets[0])  # the empty default sheet
     for style in _named_styles():
         wb.add_named_style(style)
-    for title, fill in SHEETS:
-        fill(wb.create_sheet(title), diff)
+    t = Words(diff.new.meta.language)
+    for zh, en, fill in SHEETS:
+        fill(wb.create_sheet(en if t.english else zh), diff, t)
     return wb
 
 

@@ -260,7 +260,7 @@ def _metric_rows(diff: ReportDiff, links: _Links, t: Words) -> list[dict[str, st
             "old_sort": str(p.old.value) if p.old else "", "new_sort": str(p.new.value) if p.new else "",
             "delta": signed(p.delta), "delta_sort": str(p.delta) if p.delta is not None else "",
             "pct": percent(p.pct_change), "pct_sort": str(p.pct_change) if p.pct_change is not None else "",
-            "section": m.section if m else "", "note": one_line(p.note),
+            "section": m.section if m else "", "note": one_line(t.note(p.note)),
         })
     return rows
 
@@ -301,7 +301,7 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         "target": one_line(f.commitment.target.text) if f.commitment.target else "",
         "status": f.status.value, "status_zh": t.enum(f.status),
         "outcome": one_line(f.outcome.text) if f.outcome else "", "evidence": _evidence(f.evidence, links),
-        "similarity": f"{f.similarity:.2f}", "note": one_line(f.note),
+        "similarity": f"{f.similarity:.2f}", "note": one_line(t.note(f.note)),
     } for f in diff.commitments]
     return {
         "old_label": report_label(diff.old.meta), "new_label": report_label(diff.new.meta),

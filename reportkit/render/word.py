@@ -26,6 +26,7 @@ from ..comparison.records import ReportDiff, SentencePair, TextOp
 from ..errors import PathLike
 from . import _view
 from ._text import heading_redline, redline, report_label
+from ._words import Words
 
 AUTHOR = "reportkit"
 BODY_FONT, BODY_EAST_ASIA = "Times New Roman", "宋体"
@@ -124,10 +125,18 @@ def build_document(diff: ReportDiff, *, date: _dt.datetime | None = None) -> Doc
     section.top_margin, section.bottom_margin = Mm(30), Mm(28)
     rev = _Revisions(date or _dt.datetime.now(_dt.timezone.utc))
 
-    doc.add_paragraph(xml_text(report_label(diff.new.meta) or "今年报告"), style="Title")
-    note = doc.add_paragraph()
-    note.add_run(xml_text(f"以修订标记列出与《{report_label(diff.old.meta) or '去年报告'}》相比的文字变化"
-                          f"（修订者：{AUTHOR}）。接受全部修订得到今年的文字，拒绝全部修订得到去年的文字。")).italic = True
+    english = Words(diff.new.meta.language).english
+    doc.add_paragraph(xml_text(report_label(diff.new.meta) or ("This year's report" if english else "今年报告")),
+                      style="Title")
+    old_label = report_label(diff.old.meta) or ("last year's report" if english else "去年报告")
+    intro = (
+        f"The changes from “{old_label}”, as tracked revisions (by {AUTHOR}). Accept all to get this year's "
+        "text; reject all to get last year's."
+        if english
+        else f"以修订标记列出与《{old_label}》相比的文字变化（修订者：{AUTHOR}）。"
+        "接受全部修订得到今年的文字，拒绝全部修订得到去年的文字。"
+    )
+    doc.add_paragraph().add_run(xml_text(intro)).italic = True
     for group in _view.group_by_section(diff):
         if group.pair is not None and not group.continued:
             heading = doc.add_heading(level=min(group.level, 3))
