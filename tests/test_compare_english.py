@@ -80,3 +80,9 @@ def test_the_freecad_reports_pair_their_repeated_lines_and_follow_the_income_est
     moved = [p for p in d.sentences if p.tag is Tag.MOVED]
     assert moved and all(p.similarity >= 0.5 for p in moved)
     assert sum(f.evidence != () for f in d.commitments) <= 5  # no generic sentence stands as evidence for many
+
+
+def test_front_matter_and_template_placeholders_are_not_sentences() -> None:
+    text = "---\ntitle: 2023 Annual report\nlayout: default\n---\n\n# {{page.title}}\n\n{{page.description}}\n\nWe ran 4 events.\n"
+    r = reportkit.parse_text(text, format="markdown")
+    assert [s.text for s in r.sentences] == ["We ran 4 events."]

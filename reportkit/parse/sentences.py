@@ -19,6 +19,7 @@ import attrs
 from ..blocks import SourceText
 from ..model import Report, Section, Sentence
 from .text_problems import is_english
+from .text_title import front_matter_end
 
 _PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "「": "」", "『": "』", "‘": "’", "【": "】"}
 _MAX_BRACKET = 200  # a bracket left open longer than this does not protect anything
@@ -105,11 +106,19 @@ def split_sentences(text: str, section_starts: list[int], *, english: bool = Fal
     return spans
 
 
+# a line that is only a site template's placeholder ({{page.description}}, # {{ page.title }})
+_PLACEHOLDER = re.compile(r"#*\s*\{\{[^{}]*\}\}|\{%[^%]*%\}")
+
+
 def add_sentences(report: Report, source: SourceText) -> Report:
+    """Every sentence of the text but the front matter's lines and bare template placeholders."""
     text = report.text
     index = SectionIndex(report.sections)
+    body = front_matter_end(text)
     out = []
     for a, b in split_sentences(text, index.starts, english=is_english(text)):
+        if a < body or _PLACEHOLDER.fullmatch(text, a, b):
+            continue
         sec = index.at(a)
         out.append(Sentence(a, b, text[a:b], sec.path if sec else ""))
     return attrs.evolve(report, sentences=tuple(out))

@@ -59,6 +59,12 @@ def _lines(text: str, pos: int) -> list[tuple[int, int]]:
     return out
 
 
+def front_matter_end(text: str) -> int:
+    """Where the YAML front matter (``---`` … ``---``) at the top of a Markdown file ends; 0 without one."""
+    m = _FRONT.match(text)
+    return m.end() if m else 0
+
+
 def read_head(text: str) -> Head:
     pos = 0
     front: dict[str, str] = {}
