@@ -66,3 +66,22 @@ def test_language_is_told_from_the_script() -> None:
     assert is_english("We awarded 12 grants.")
     assert not is_english("全区共受理案件402件。")
     assert not is_english("12345")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "label"),
+    [
+        # a figure opening its sentence is named by what follows, never by the sentence before
+        ("We ran a survey of users. 62% of respondents use FreeCAD daily.", "62%", Decimal(62), "respondents"),
+        ("We met twice. Almost €2,500 was awarded to work on the code base.", "€2,500", Decimal(2500),
+         "awarded to work"),
+        # a scale word between the number and the noun multiplies out
+        ("There were 2.3 million downloads in 2023.", "2.3 million downloads", Decimal(2300000), "downloads"),
+        # a count says what was done with it
+        ("We awarded 12 grants to developers.", "12 grants", Decimal(12), "awarded grants"),
+    ],
+)
+def test_english_labels_and_scales(text: str, surface: str, value: Decimal, label: str) -> None:
+    found = extract_metrics(Report(meta=ReportMeta(language="en"), text=text))
+    m = next(m for m in found if m.text == surface)
+    assert (m.value, m.label) == (value, label)

@@ -49,7 +49,7 @@ _FACT = re.compile(
     rf"(?P<cur>€|\$|USD\s?|EUR\s?)(?P<n1>{_NUM}){_SCALE}?"
     rf"|(?P<n2>{_NUM}){_SCALE.replace('sc', 'sc2')}?\s?(?P<cur2>€|EUR\b|USD\b|euros?\b|dollars?\b)"
     rf"|(?P<n3>{_NUM})\s?(?P<pct>%|percent\b|per cent\b)"
-    rf"|(?P<n4>{_NUM})\s(?P<adj>(?:new|more|active|additional|different|major|main|open|full|paid|small|large"
+    rf"|(?P<n4>{_NUM})(?:\s(?P<sc4>thousand|million|billion))?\s(?P<adj>(?:new|more|active|additional|different|major|main|open|full|paid|small|large"
     r"|[a-z]+(?:al|ic|ive|ful|ous|ary|ed))\s)?"
     r"(?P<noun>[a-z][a-z-]{2,})\b"
 )
@@ -142,9 +142,12 @@ def scan_english(text: str) -> Iterator[Candidate]:
             continue  # part of a word, a version or an anchor
         cand = _candidate(m)
         if cand is not None:
-            yield attrs.evolve(
-                cand, suffix_qualifier=_hedge(text, m.start()), label=cand.label or _label(text, m.start())
-            )
+            before = _label(text, m.start())
+            if cand.label:  # a count: what it counts, and what was done with it (awarded 12 grants)
+                label = f"{before} {cand.label}".strip()
+            else:
+                label = before or _label_after(text, m.end())
+            yield attrs.evolve(cand, suffix_qualifier=_hedge(text, m.start()), label=label)
 
 
 def _hedge(text: str, start: int) -> Qualifier | None:
@@ -158,8 +161,12 @@ def _label(text: str, start: int) -> str:
     A list item (``* Reserve fund - €20,000``) is named by what stands before the dash.
     """
     window = text[max(0, start - 80) : start].replace("*", "")
-    for clause in reversed(_CLAUSE.split(window)):
-        phrase = " ".join(clause.split()[-6:])
+    pieces = _CLAUSE.split(window)
+    # its own clause only (a figure opening a sentence names nothing before it), or, in a list item, the
+    # name before its dash or colon
+    candidates = pieces[-1:] + (pieces[-2:-1] if _NAMED_BY.search(window) else [])
+    for clause in candidates:
+        phrase = _PRONOUN.sub("", " ".join(clause.split()[-6:]))
         for _ in range(6):
             shorter = _FILLER.sub("", phrase).strip(" -,(~")
             if shorter == phrase:
@@ -170,10 +177,35 @@ def _label(text: str, start: int) -> str:
     return ""
 
 
+_NAMED_BY = re.compile(r"[-–—:]\s*(?:about|around|approximately|~)?\s*$", re.IGNORECASE)
+
+
+# 62% of respondents …, €2,500 was awarded to work on the code base: of/in/for or a passive's auxiliary first
+_AFTER = re.compile(
+    r"\s*(?:of\s+|in\s+|for\s+|(?:was|were|is|are|has been|have been)\s+)?"
+    r"((?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4})"
+)
+_AFTER_STOP = re.compile(
+    r"\s+(?:is|was|were|are|has|have|had|said|say|says|will|would|can|could|and|or|but|use|uses|used|come|comes"
+    r"|came|think|thinks|want|wants|like|likes|prefer|prefers|make|makes|made|in|on|at|during)\b.*$"
+)
+_PRONOUN = re.compile(
+    r"^(?:We|I|They|It|This|These|There|Our|Their)\b\s*(?:were|was|are|is|have|has|had)?\s*", re.IGNORECASE
+)
+
+
+def _label_after(text: str, end: int) -> str:
+    """The words after a figure that opens its sentence (62% of respondents use …): what it measures."""
+    m = _AFTER.match(text, end)
+    if m is None:
+        return ""
+    return _AFTER_STOP.sub("", m.group(1)).strip()
+
+
 def _candidate(m: re.Match[str]) -> Candidate | None:
     raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
     value = arabic_to_decimal(raw.replace("\u00a0", " "))
-    scale = (m.group("sc") or m.group("sc2") or "").strip()
+    scale = (m.group("sc") or m.group("sc2") or m.group("sc4") or "").strip()
     if scale:
         value *= Decimal(_SCALES[scale])
     if m.group("cur") or m.group("cur2"):
