@@ -24,6 +24,7 @@ def surfaces(text: str) -> list[tuple[str, Decimal, str]]:
         ("A budget of 1.5k EUR was set.", ("1.5k EUR", Decimal(1500), "EUR")),
         ("Reserve: 20 000 € kept.", ("20 000 €", Decimal(20000), "EUR")),
         ("Hosting costs $500 a year.", ("$500", Decimal(500), "USD")),
+        ("We set aside 20.000 € for events.", ("20.000 €", Decimal(20000), "EUR")),  # continental thousands
         ("Less than 5% of donations.", ("5%", Decimal(5), "%")),
         ("We funded 12 grants this year.", ("12 grants", Decimal(12), "grants")),
     ],

@@ -202,8 +202,13 @@ def _label_after(text: str, end: int) -> str:
     return _AFTER_STOP.sub("", m.group(1)).strip()
 
 
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _candidate(m: re.Match[str]) -> Candidate | None:
     raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+    if (m.group("cur") or m.group("cur2")) and _DOTTED_THOUSANDS.fullmatch(raw):
+        raw = raw.replace(".", ",")  # 20.000 €: continental thousands, never twenty euros to three places
     value = arabic_to_decimal(raw.replace("\u00a0", " "))
     scale = (m.group("sc") or m.group("sc2") or m.group("sc4") or "").strip()
     if scale:
