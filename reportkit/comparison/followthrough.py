@@ -400,7 +400,11 @@ def _numeric(
     return None
 
 
-def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, str]]:
+def _grams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, frozenset[str]]]:
     """This year's figures that went up or down, with what they measure (label and own clause): the stated
     changes, and the rates paired with last year's."""
     moved: dict[int, Direction] = {
@@ -408,18 +412,18 @@ def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple
         for p in metric_pairs
         if p.new is not None and p.new.kind is MetricKind.RATE and p.status in (MetricStatus.UP, MetricStatus.DOWN)
     }
-    out: list[tuple[Metric, Direction, str]] = []
+    out: list[tuple[Metric, Direction, frozenset[str]]] = []
     for x, metric in enumerate(review.metrics):
         if metric.kind is MetricKind.CHANGE and metric.direction in (Direction.UP, Direction.DOWN):
-            out.append((metric, metric.direction, review.phrase[x] + review.own[x]))
+            out.append((metric, metric.direction, _grams(review.phrase[x] + review.own[x])))
         elif metric.start in moved:
-            out.append((metric, moved[metric.start], review.phrase[x] + review.own[x]))
+            out.append((metric, moved[metric.start], _grams(review.phrase[x] + review.own[x])))
     return out
 
 
 def _directed(
     c: Commitment,
-    moving: Sequence[tuple[Metric, Direction, str]],
+    moving: Sequence[tuple[Metric, Direction, frozenset[str]]],
     sents: Sequence[Sentence],
     ev_idx: list[int],
 ) -> FollowThrough | None:
@@ -431,7 +435,7 @@ def _directed(
     named indicators found going the promised way is MET, some of them ADDRESSED, any going the other way
     MISSED.
     """
-    m = _DIRECTED.match(_squeeze(c.text))
+    m = _DIRECTED.match(c.text.strip())
     if m is None:
         return None
     promised = Direction.DOWN if m.group(1) in _DOWN_VERBS else Direction.UP
@@ -440,10 +444,10 @@ def _directed(
         return None
     seen: list[tuple[Metric, bool, float]] = []
     for name in names:
-        grams = {name[i : i + 2] for i in range(len(name) - 1)}
+        grams = _grams(name)
         best: tuple[float, Metric, Direction] | None = None
         for metric, went, measures in moving:
-            hits = sum(g in measures for g in grams)  # what the figure itself measures, not its neighbours
+            hits = len(grams & measures)  # what the figure itself measures (label and clause), not its neighbours
             share = hits / len(grams)
             if hits >= 2 and share >= DIRECTED_SUPPORT and (best is None or share > best[0]):
                 best = (share, metric, went)
