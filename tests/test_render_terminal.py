@@ -166,3 +166,15 @@ def test_an_english_report_gets_an_english_summary() -> None:
     assert "变化最大的指标" not in out and "相似度" not in out
     rows = [line for line in out.splitlines() if " → " in line]
     assert len({text_width(line[: line.index(" → ")]) for line in rows}) == 1
+
+
+def test_comparison_notes_read_in_the_reports_language() -> None:
+    from reportkit.render._words import Words
+
+    zh, en = Words("zh"), Words("en")
+    assert zh.note("both approx_over") == "两年均为余/以上" and en.note("both approx_over") == "both more than"
+    assert zh.note("scope one year → 累计") == "口径不同（当年 → 累计）"
+    assert zh.note("target 1 名 (at_least), outcome 2名") == "目标 1 名（至少），结果 2名"
+    assert zh.note("delta in percentage points") == "变化以百分点计"
+    assert zh.note("something new") == "something new"  # an unknown note stays as written
+    assert zh.note("both approx; delta in percentage points") == "两年均为约数；变化以百分点计"

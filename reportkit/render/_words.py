@@ -107,6 +107,7 @@ _NOTES: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str]]] = [
     (re.compile(r"target (.+) \((\w+)\), outcome (.+)"),
      lambda m, en: f"target {m[1]} ({_q(m[2], True)}), outcome {m[3]}" if en
      else f"目标 {m[1]}（{_q(m[2], False)}），结果 {m[3]}"),
+    (re.compile(r"delta in percentage points"), lambda m, en: m[0] if en else "变化以百分点计"),
     (re.compile(r"stated in words, covered by 等"), lambda m, en: m[0] if en else "文字表述，以“等”涵盖"),
     (re.compile(r"stated in words"), lambda m, en: m[0] if en else "文字表述"),
     (re.compile(r"promised (\S+); (.+) went the (same|other) way"),
@@ -128,12 +129,17 @@ class Words:
         return table.get(member, str(member.value))
 
     def note(self, note: str) -> str:
-        """A comparison note (``both approx_over``, ``scope one year → 累计``) in words of this language."""
-        for pattern, say in _NOTES:
-            m = pattern.fullmatch(note)
-            if m is not None:
-                return say(m, self.english)
-        return note
+        """A comparison note (``both approx_over``, ``scope one year → 累计``) in words of this language;
+        notes joined by ``; `` are read one by one."""
+        parts = []
+        for piece in note.split("; "):
+            for pattern, say in _NOTES:
+                m = pattern.fullmatch(piece)
+                if m is not None:
+                    piece = say(m, self.english)
+                    break
+            parts.append(piece)
+        return ("; " if self.english else "；").join(parts)
 
     def paren(self, s: str) -> str:
         return f" ({s})" if self.english else f"（{s}）"
