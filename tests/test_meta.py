@@ -225,3 +225,8 @@ def test_the_opening_sentence_names_the_place_and_a_document_title_does_not() ->
     assert reportkit.parse_text(text).meta.organisation == "某某楼区"
     text = "按照规定,现将2025年度情况报告如下。\n一、主要举措\n我市印发《关于做好全市法治政府建设工作的通知》。\n"
     assert reportkit.parse_text(text).meta.organisation is None
+
+
+def test_a_source_of_funds_in_the_text_is_not_the_pages_source_line() -> None:
+    funding = "某某市2022年法治政府建设报告\n2022年,某某市坚持依法行政,资金来源：省财政厅,专项经费3000万元。\n"
+    assert reportkit.parse_text(funding).meta.issuer is None  # 资金来源 is not the page's source line
