@@ -2,7 +2,8 @@
 
 Sheets: 概览 (summary), 指标变化 (metrics: change and per-cent change are formulas over the value cells, so an
 edited value recalculates), 所述变化 (stated changes checked), 承诺落实 (commitments followed through), 章节
-(sections) and 语句 (sentences). Report text always lands as text: a cell beginning ``=`` ``+`` ``-`` ``@``
+(sections) and 语句 (sentences rewritten or moved, side by side; every sentence, added and removed ones too, is in
+the HTML page and the tracked-changes document, and the counts are in 概览). Report text always lands as text: a cell beginning ``=`` ``+`` ``-`` ``@``
 is stored as a string with the quote prefix, never as a formula. The only formulas are the ones built here.
 """
 
@@ -21,7 +22,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import atomic_path
-from ..comparison.records import ReportDiff
+from ..comparison.records import ReportDiff, Tag
 from ..errors import PathLike
 from . import _view
 from ._text import one_line, pair_name, pair_unit, report_label, section_name, text_width
@@ -205,7 +206,7 @@ def _sentences(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
     rows = [[
         t.enum(p.tag), round(p.similarity, 3), one_line(p.old.text) if p.old else "",
         one_line(p.new.text) if p.new else "", p.old.section if p.old else "", p.new.section if p.new else "",
-    ] for p in diff.sentences]
+    ] for p in diff.sentences if p.old is not None and p.new is not None and p.tag is not Tag.SAME]
     _table(ws, headers, rows, wrap=(3, 4), widths={3: 60, 4: 60})
 
 
