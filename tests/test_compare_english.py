@@ -86,3 +86,20 @@ def test_front_matter_and_template_placeholders_are_not_sentences() -> None:
     text = "---\ntitle: 2023 Annual report\nlayout: default\n---\n\n# {{page.title}}\n\n{{page.description}}\n\nWe ran 4 events.\n"
     r = reportkit.parse_text(text, format="markdown")
     assert [s.text for s in r.sentences] == ["We ran 4 events."]
+
+
+def test_an_english_plan_commits_to_what_looks_ahead_and_counts_can_be_targets() -> None:
+    text = (
+        "# Acme Trust Annual Report 2023\n\n## Review\n\nWe ran 3 events.\n\n## Plans for 2024\n\n"
+        "In 2023 we had two real-life meeting events. The FPA is a tool of the community. "
+        "We will hold 4 meetups in 2024. We aim to reach 40% coverage.\n\n"
+        "- Hire an accountant to handle reporting.\n- Expand to 60 families.\n"
+    )
+    got = [(c.text, c.target.text if c.target else None)
+           for c in reportkit.parse_text(text, format="markdown").commitments]
+    assert got == [
+        ("We will hold 4 meetups in 2024.", "4 meetups"),
+        ("We aim to reach 40% coverage.", "40%"),
+        ("Hire an accountant to handle reporting.", None),
+        ("Expand to 60 families.", "60 families"),
+    ]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..model import Report
 
-__all__ = ["budget_regions", "english_clauses", "is_english"]
+__all__ = ["budget_regions", "english_clauses", "forward_looking", "is_english"]
 
 _HEADING = re.compile(r"(?m)^(#{1,6})[ \t]+(.*)$")
 _BUDGET = re.compile(r"\bbudget\b|\bprojected (?:spending|income)\b", re.IGNORECASE)
@@ -23,6 +23,27 @@ _IMAGE = re.compile(r"^\s*!\[")
 _QUANTITY = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MIN_WORDS = 3
+# What makes a sentence of a plan section a commitment rather than context: it looks ahead (will, plan, aim,
+# expect …) or opens with a verb of doing (Hire an accountant, Expand to 60 families).
+_FORWARD = re.compile(
+    r"\b(?:will|shall|would like|wants?|plans?|planned|planning|aims?|intends?|expects?|seeks?|hope|hopefully"
+    r"|going to|should|must|need to|determined|decided|continue|try|strive|projected|projecting|targets?|goals?"
+    r"|next year|in the coming year)\b",
+    re.IGNORECASE,
+)
+_DOING = re.compile(
+    r"^(?:Expand|Hire|Hiring|Hold|Grow|Launch|Host|Reach|Fund|Award|Publish|Recruit|Double|Increase|Reduce|Raise"
+    r"|Run|Open|Support|Establish|Establishing|Create|Build|Provide|Improve|Develop|Start|Complete|Deliver|Offer"
+    r"|Add|Translate|Organi[sz]e|Set up|Setting up|Appoint|Write|Move|Migrate|Keep|Make)\b"
+)
+
+
+def forward_looking(sentence: str, plan_year: int | None = None) -> bool:
+    """Whether an English sentence says what will be done, rather than what was or what is."""
+    s = sentence.strip().lstrip("*_ ")
+    return bool(
+        _FORWARD.search(s) or _DOING.match(s) or (plan_year is not None and re.search(rf"\b{plan_year}\b", s))
+    )
 
 
 _CJK = re.compile("[\u4e00-\u9fff]")
@@ -69,5 +90,8 @@ def english_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[i
             while e > s and text[e - 1].isspace():
                 e -= 1
             piece = text[s:e]
-            if len(piece.split()) >= _MIN_WORDS or _QUANTITY.search(piece):
+            if not (len(piece.split()) >= _MIN_WORDS or _QUANTITY.search(piece)):
+                continue
+            # a list item of a plan is a commitment; a sentence of its prose only when it looks ahead
+            if bullet or forward_looking(piece, report.meta.plan_year):
                 yield s, e

@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ..model import Direction, Metric, MetricKind, Qualifier
+from .commit_english import forward_looking
 from .commit_numbers import Quantity, scan
 
 __all__ = ["find_targets", "is_restatement", "multi_year_title", "target_direction", "to_metric"]
@@ -110,6 +111,9 @@ def _inside_quotes(text: str, start: int, pos: int) -> bool:
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 
 
+_EN_COUNTED = re.compile(r" (?:[a-z]+ )?[a-z][a-z-]{2,}")  # a count names what it counts: 4 meetups, 60 new families
+
+
 def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], plan_year: int | None,
                  previous_had_target: bool, *, english: bool = False) -> list[Quantity]:
     """The quantities of one clause that are targets of the plan year.
@@ -119,7 +123,14 @@ def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
     """
     qs = scan(text, *clause)
     if english:
-        return [q for q in qs if q.kind in (MetricKind.MONEY, MetricKind.RATE)]
+        # amounts and rates; a count only where the sentence looks ahead (We will hold 4 meetups)
+        ahead = forward_looking(text[clause[0] : clause[1]], plan_year)
+        return [
+            q for q in qs
+            if q.kind in (MetricKind.MONEY, MetricKind.RATE)
+            or (ahead and q.kind is MetricKind.COUNT and _EN_COUNTED.match(text, q.end) is not None
+                and "." not in q.text and not 1900 <= q.value <= 2100)  # 4 meetups; not 2024, not version 1.0
+        ]
     out: list[Quantity] = []
     for i, q in enumerate(qs):
         nxt = qs[i + 1] if i + 1 < len(qs) else None
