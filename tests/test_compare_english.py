@@ -103,3 +103,11 @@ def test_an_english_plan_commits_to_what_looks_ahead_and_counts_can_be_targets()
         ("Hire an accountant to handle reporting.", None),
         ("Expand to 60 families.", "60 families"),
     ]
+
+
+def test_next_years_budget_pairs_with_last_years_wherever_it_stands(shared: Path) -> None:
+    # 2022 puts "### 2023 Budget Estimate" under its Financial Report; 2023 puts its budget in "Plans for 2024"
+    folder = shared / "corpus" / "en" / "freecad-fpa"
+    d = reportkit.compare(reportkit.read(folder / "2022.txt"), reportkit.read(folder / "2023.txt"))
+    fund = next(p for p in d.metrics if p.old is not None and p.old.label == "FPADF")
+    assert fund.new is not None and fund.new.text == "€50,000" and fund.old.is_target and fund.new.is_target

@@ -15,6 +15,7 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report
+from .commit_english import budget_regions
 from .commit_index import SectionIndex
 from .metric_context import (
     CLAUSE_BREAK,
@@ -57,10 +58,14 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     breaks = _Breaks(text)
     sections = SectionIndex(report)  # a walk per metric is quadratic on reports with thousands of headings
     plan = report.part(PartKind.PLAN)
+    # an English report's budget for next year (### 2024 Budget Estimate) is a plan wherever it stands
+    budgets = budget_regions(text, report.meta.year) if english else []
     sentence_starts = [s.start for s in report.sentences]
     out: list[Metric] = []
     for n, c in enumerate(candidates, start=1):
-        in_plan = plan is not None and plan.start <= c.start < plan.end
+        in_plan = (plan is not None and plan.start <= c.start < plan.end) or any(
+            a <= c.start < b for a, b in budgets
+        )
         sentence = None
         if sentence_starts:
             i = bisect.bisect_right(sentence_starts, c.start) - 1
