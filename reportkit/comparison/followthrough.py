@@ -166,10 +166,7 @@ class _Outcomes:
     def bigram_support(self, needle: str, k: int) -> float:
         """Share of the needle's bigrams found near the metric, or of the metric's phrase in the needle."""
 
-        def grams(t: str) -> set[str]:
-            return {t[i : i + 2] for i in range(len(t) - 1)}
-
-        mine, near, phrase = grams(needle), self.wide[k], grams(self.phrase[k])
+        mine, near, phrase = _grams(needle), self.wide[k], _grams(self.phrase[k])
         forward = sum(g in near for g in mine) / len(mine) if mine else 0.0
         if forward < SUPPORT_CUTOFF and needle[:2] in near:
             # a head that matches (外商投资… in 外商投资限制性条目) earns a little slack on the rest;
@@ -277,8 +274,13 @@ def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> n
 
 
 def _bigram_share(needle: str, hay: str) -> float:
-    grams = {needle[i : i + 2] for i in range(len(needle) - 1)}
+    grams = _grams(needle)
     return sum(g in hay for g in grams) / len(grams) if grams else 0.0
+
+
+def _grams(text: str) -> frozenset[str]:
+    """The character bigrams of a text (Chinese words are mostly two characters)."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _explicit(sentence: str) -> bool | None:
@@ -398,10 +400,6 @@ def _numeric(
             status = FollowStatus.MET if said else FollowStatus.MISSED
             return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
     return None
-
-
-def _grams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, frozenset[str]]]:
