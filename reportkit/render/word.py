@@ -137,9 +137,12 @@ def build_document(diff: ReportDiff, *, date: _dt.datetime | None = None) -> Doc
         "接受全部修订得到今年的文字，拒绝全部修订得到去年的文字。"
     )
     doc.add_paragraph().add_run(xml_text(intro)).italic = True
+    # Looking a style up by name scans every style of the document; do it once per level, not per heading.
+    heading_ids = {level: doc.styles[f"Heading {level}"].style_id for level in (1, 2, 3)}
     for group in _view.group_by_section(diff):
         if group.pair is not None and not group.continued:
-            heading = doc.add_heading(level=min(group.level, 3))
+            heading = doc.add_paragraph()
+            heading._p.style = heading_ids[min(group.level, 3)]
             rev.append(heading, heading_redline(group.pair))
         body: Paragraph | None = None
         last = {"old": -1, "new": -1}
