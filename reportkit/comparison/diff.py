@@ -15,19 +15,15 @@ from .metrics import pair_metrics
 from .records import ReportDiff
 from .scores import TextProfile, span_scores
 from .stated import check_stated_changes
-from .tokens import WordCode
+from .tokens import WordCode, both_english
 
-__all__ = ["compare_reports", "english"]
-
-
-def english(old: Report, new: Report) -> bool:
-    return old.meta.language == "en" and new.meta.language == "en"
+__all__ = ["compare_reports"]
 
 
 def compare_reports(old: Report, new: Report) -> ReportDiff:
     """Everything that changed from ``old`` (last year) to ``new`` (this year)."""
     so, sn = sentences_of(old), sentences_of(new)
-    if english(old, new):
+    if both_english(old, new):
         code = WordCode()  # English sentences are compared by words, not letters
         matches = match_sentences([code.encode(s.text) for s in so], [code.encode(s.text) for s in sn])
     else:

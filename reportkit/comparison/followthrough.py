@@ -30,7 +30,7 @@ from ..model import Commitment, Direction, Metric, MetricKind, PartKind, Qualifi
 from .align import bucket_overlap, sentences_of
 from .metrics import clause_of, fold, indicator_context
 from .records import FollowStatus, FollowThrough, MetricPair, MetricStatus
-from .tokens import WordCode
+from .tokens import WordCode, both_english
 
 __all__ = ["TOLERANCE", "follow_commitments", "judge", "review_spans"]
 
@@ -311,7 +311,7 @@ def follow_commitments(
     ]
     commits = old.commitments
     hay = [_squeeze(s.text) for s in sents]
-    if old.meta.language == "en" and new.meta.language == "en":
+    if both_english(old, new):
         code = WordCode()  # words, not letters: any two long English sentences share most letters
         evidence = _containment([code.encode(c.text) for c in commits], [code.encode(s.text) for s in sents],
                                 EVIDENCE_CUTOFF)

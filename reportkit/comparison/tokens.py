@@ -25,9 +25,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from ..model import Report
 from .records import TextOp
 
-__all__ = ["NUMBER_RE", "WordCode", "merge_ops", "redline", "tokenize", "words"]
+__all__ = ["NUMBER_RE", "WordCode", "both_english", "merge_ops", "redline", "tokenize", "words"]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # Measure words and units, longest first so that 万亿元 wins over 万 and 公里 over 里.
@@ -268,4 +269,9 @@ class WordCode:
                 code = self._codes[key] = chr(_CODE_BASE + len(self._codes) % _CODE_SLOTS)
             out.append(code)
         return "".join(out)
+
+
+def both_english(old: Report, new: Report) -> bool:
+    """Whether two reports are compared by words (:class:`WordCode`) rather than by characters."""
+    return old.meta.language == "en" and new.meta.language == "en"
 
