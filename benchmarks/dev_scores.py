@@ -62,7 +62,7 @@ def main(argv: list[str]) -> int:
 
     def parsed(source: Path) -> str:
         out = tmp / (source.parent.name + "-" + source.stem + ".json")
-        out.write_text(reportkit.read(source).to_json(indent=1), encoding="utf-8")
+        out.write_text(reportkit.read(source).to_json(), encoding="utf-8")
         return str(out)
 
     def diffed(old: Path, new: Path) -> str:

@@ -1,13 +1,14 @@
-"""Writing output files whole or not at all: write to a temporary file beside the target, then rename."""
+"""Writing output files whole or not at all (a temporary file beside the target, then a rename), and JSON text."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import OutputError, PathLike
 
@@ -49,3 +50,26 @@ def atomic_open(path: PathLike, mode: str = "w", encoding: str | None = "utf-8")
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": ""}
         with open(tmp, mode, **kwargs) as f:  # type: ignore[call-overload]
             yield f
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def json_text(data: Mapping[str, Any], *, indent: int | None = None) -> str:
+    """``data`` as JSON text, Chinese as is.
+
+    With ``indent`` every level is indented. Without it (the default) each top-level key starts a line and each
+    entry of a top-level list has a line of its own: a file a person can read and compare line by line, written by
+    json's C encoder (``indent`` makes json fall back to its pure-Python encoder, several times slower on a long
+    comparison).
+    """
+    if indent is not None:
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            entries = ",\n  ".join(map(_encode, value))
+            fields.append(f"{_encode(key)}: [\n  {entries}\n ]")
+        else:
+            fields.append(f"{_encode(key)}: {_encode(value)}")
+    return "{\n " + ",\n ".join(fields) + "\n}\n"

@@ -99,7 +99,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     report = read(args.file, limits=_limits(args))
     if args.json:
-        _write_text(args.json, report.to_json(indent=1))
+        _write_text(args.json, report.to_json())
     else:
         from .render.terminal import render_report
 
@@ -113,7 +113,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     limits = _limits(args)
     diff = compare(read(args.old, limits=limits), read(args.new, limits=limits))
     if args.json:
-        _write_text(args.json, diff.to_json(indent=1))
+        _write_text(args.json, diff.to_json())
     if args.html:
         from .render.html import write_html
 

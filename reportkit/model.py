@@ -20,6 +20,8 @@ from typing import Any
 import attrs
 import cattrs
 
+from ._io import json_text
+
 __all__ = [
     "Commitment",
     "CommitmentType",
@@ -249,7 +251,8 @@ class Report:
         return _converter.structure(dict(data), cls)
 
     def to_json(self, *, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """JSON text: one line per entry of each list, or indented at every level with ``indent``."""
+        return json_text(self.to_dict(), indent=indent)
 
     @classmethod
     def from_json(cls, data: str | bytes | Mapping[str, Any]) -> Report:

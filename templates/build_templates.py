@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -74,11 +73,11 @@ def paragraph_style(
     latin: str,
     east_asian: str,
     size: float,
-    line: Optional[float] = None,
-    align: Optional[WD_ALIGN_PARAGRAPH] = None,
+    line: float | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
     indent_chars: float = 0,
     bold: bool = False,
-    outline: Optional[int] = None,
+    outline: int | None = None,
     before: float = 0,
     after: float = 0,
     keep_next: bool = False,
@@ -151,7 +150,7 @@ def _tag(doc: DocumentObject, text: str, style: str = "Normal") -> Paragraph:
     return doc.add_paragraph(text, style=style)
 
 
-def _runs(doc: DocumentObject, style: str, *runs: tuple[str, Optional[str]]) -> Paragraph:
+def _runs(doc: DocumentObject, style: str, *runs: tuple[str, str | None]) -> Paragraph:
     p = doc.add_paragraph(style=style)
     for text, char_style in runs:
         p.add_run(text, style=char_style)

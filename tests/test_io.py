@@ -1,13 +1,15 @@
-"""Outputs are written whole or not at all, with ordinary permissions."""
+"""Outputs are written whole or not at all, with ordinary permissions; JSON has a line per list entry."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
+import reportkit
 from reportkit._io import atomic_open
 from reportkit.errors import OutputError
 
@@ -45,3 +47,20 @@ def test_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="file"), atomic_open(blocker / "sub" / "out.txt") as f:
         f.write("x")
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_json_has_a_line_per_list_entry() -> None:
+    diff = reportkit.compare(reportkit.read(EXAMPLES / "liandu-2022.txt"), reportkit.read(EXAMPLES / "liandu-2023.txt"))
+    data = diff.to_dict()
+    text = diff.to_json()
+    assert json.loads(text) == data == json.loads(diff.to_json(indent=2))
+    lines = text.splitlines()
+    entries = sum(len(v) for v in data.values() if isinstance(v, list))
+    lists = sum(1 for v in data.values() if isinstance(v, list) and v)
+    # braces, a line per key (a non-empty list adds its closing bracket), a line per entry
+    assert len(lines) == 2 + len(data) + lists + entries
+    metric_lines = lines[lines.index(' "metrics": [') + 1:][:len(data["metrics"])]
+    assert [json.loads(line.rstrip(",")) for line in metric_lines] == data["metrics"]

@@ -7,12 +7,12 @@ Renderers (reportkit.render) read these and nothing else.
 from __future__ import annotations
 
 import enum
-import json
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from .._io import json_text
 from ..model import Commitment, Metric, Report, Section, Sentence, converter
 
 
@@ -142,4 +142,5 @@ class ReportDiff:
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """JSON text: one line per entry of each list, or indented at every level with ``indent``."""
+        return json_text(self.to_dict(), indent=indent)

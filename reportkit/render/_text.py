@@ -48,12 +48,18 @@ def pad(s: str, width: int, *, right: bool = False) -> str:
     return gap + s if right else s + gap
 
 
+# Control characters (Unicode category Cc, all below U+00A0) that are not whitespace; whitespace ones fold.
+_CONTROL = re.compile("[" + "".join(
+    re.escape(chr(i)) for i in range(0xA0) if unicodedata.category(chr(i)) == "Cc" and not chr(i).isspace()
+) + "]")
+
+
 def one_line(s: str) -> str:
     """Whitespace folded to single spaces and control characters dropped, for tables and summaries.
 
     Control characters go because report text must never drive a terminal (ANSI escapes) or break XML.
     """
-    return " ".join("".join(c for c in s if unicodedata.category(c) != "Cc" or c.isspace()).split())
+    return " ".join(_CONTROL.sub("", s).split())
 
 
 def number(d: Decimal | None) -> str:

@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -32,9 +33,11 @@ MAX_CELL = 32_767  # Excel's limit on characters in a cell
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _RISE = PatternFill("solid", fgColor="D7F5DC")
 _FALL = PatternFill("solid", fgColor="FDE0E0")
-# Cells take named styles: a name costs openpyxl a lookup where a per-cell Alignment costs hashing the style
-# objects, most of the writing time on a long report. The objects are made per workbook (adding binds them).
+# Cells take named styles, made with the cell: a per-cell Alignment would cost hashing the style objects, and
+# even assigning a style by name costs more than the rest of writing a cell. The objects are made per workbook
+# (adding binds them).
 _HEAD, _WRAP, _TOP = "reportkit-head", "reportkit-wrap", "reportkit-top"
+Looks = dict[str, StyleArray]  # a named style's name → the style a cell takes, in one workbook
 
 
 def _named_styles() -> tuple[NamedStyle, ...]:
@@ -49,20 +52,23 @@ def _named_styles() -> tuple[NamedStyle, ...]:
 PCT_FORMAT = "+0.0%;-0.0%;0.0%"
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: str | None = None,
-        style: str | None = None) -> None:
+def _text(value: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+
+
+def _as_text(cell: Cell, text: str) -> None:
+    """Keep a string cell a string: openpyxl would otherwise store "=…" as a formula."""
+    cell.data_type = "s"
+    if text.startswith(_FORMULA_START):
+        cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
+
+
+def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: str | None = None) -> None:
     """Write one cell; strings are always text, whatever they start with."""
-    cell = ws.cell(row=row, column=col)
-    if style:
-        cell.style = style  # first: a named style replaces every formatting attribute set before it
-    if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
-        cell.value = text
-        cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
-        if text.startswith(_FORMULA_START):
-            cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
-    else:
-        cell.value = value
+    text = _text(value) if isinstance(value, str) else None
+    cell = ws.cell(row=row, column=col, value=value if text is None else text)
+    if text is not None:
+        _as_text(cell, text)
     if number_format:
         cell.number_format = number_format
 
@@ -74,17 +80,15 @@ def formula(ws: Worksheet, row: int, col: int, expr: str, number_format: str) ->
     cell.number_format = number_format
 
 
-def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
+def _table(ws: Worksheet, looks: Looks, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
            wrap: Sequence[int] = (), widths: dict[int, int] | None = None) -> None:
     """Headers styled, rows written, panes frozen below the header, a filter on every column, widths set."""
-    for c, h in enumerate(headers, 1):
-        put(ws, 1, c, h, style=_HEAD)
-    styles = [_WRAP if c in wrap else _TOP for c in range(1, len(headers) + 1)]
+    ws.append([_styled(ws, 1, c, h, looks[_HEAD]) for c, h in enumerate(headers, 1)])
+    column_looks = [looks[_WRAP if c in wrap else _TOP] for c in range(1, len(headers) + 1)]
     for r, values in enumerate(rows, 2):
-        for c, v in enumerate(values, 1):
-            if v is None or v == "":
-                continue  # an empty cell, not a cell holding "" (a long report has thousands)
-            put(ws, r, c, v, style=styles[c - 1])
+        # An empty cell, not a cell holding "" (a long report has thousands).
+        ws.append([None if v is None or v == "" else _styled(ws, r, c, v, look)
+                   for c, (v, look) in enumerate(zip(values, column_looks), 1)])
     ws.freeze_panes = "A2"
     # Printed, a sheet is one page wide in landscape with the header row on every page.
     ws.page_setup.orientation = "landscape"
@@ -96,19 +100,34 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]],
     _fit_columns(ws, headers, rows, wrap, widths or {})
 
 
+def _styled(ws: Worksheet, row: int, col: int, value: Any, look: StyleArray) -> Cell:
+    # A cell made with its style: assigning a named style to each of thousands of cells costs more than the rest
+    # of writing them.
+    text = _text(value) if isinstance(value, str) else None
+    cell = Cell(ws, row=row, column=col, value=value if text is None else text, style_array=look)
+    if text is not None:
+        _as_text(cell, text)
+    return cell
+
+
 def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], wrap: Sequence[int],
                  widths: dict[int, int]) -> None:
     # Width in Excel's units is about one Latin character; a Chinese character needs two, hence text_width.
     for c, h in enumerate(headers, 1):
         cap = 60 if c in wrap else 40
-        # Only the first ``cap`` characters can matter: wider text is capped anyway.
-        longest = max([text_width(h) + 4] + [text_width(str(r[c - 1])[:cap]) for r in rows[:500]
-                                              if len(r) >= c and r[c - 1] is not None])
+        longest = text_width(h) + 4
+        for r in rows[:500]:
+            if len(r) >= c and r[c - 1] is not None:
+                text = str(r[c - 1])
+                # A character is at least one column wide: text of ``cap`` characters fills the column.
+                longest = max(longest, cap if len(text) >= cap else text_width(text))
+                if longest >= cap:
+                    break
         ws.column_dimensions[get_column_letter(c)].width = widths.get(c, min(max(longest + 2, 8), cap))
 
 
 
-def _summary(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     s = _view.summarise(diff)
     rows: list[list[Any]] = [[t("去年报告"), report_label(diff.old.meta)], [t("今年报告"), report_label(diff.new.meta)]]
     if diff.scores is not None:
@@ -120,7 +139,7 @@ def _summary(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
             rows.append([f"{t(what)} · {t.enum(k)}", n])
     rows.append([t("所述变化"), s.stated_changes])
     rows.append([f"{t('所述变化')} · {t('与去年数字不符')}", s.inconsistent])
-    _table(ws, [t("项目"), t("值")], rows, widths={1: 26, 2: 60})
+    _table(ws, looks, [t("项目"), t("值")], rows, widths={1: 26, 2: 60})
     for r in range(2, len(rows) + 2):
         cell = ws.cell(row=r, column=2)
         cell.alignment = Alignment(horizontal="left", vertical="top")
@@ -128,7 +147,7 @@ def _summary(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
             cell.number_format = "0.00"
 
 
-def _metrics(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+def _metrics(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     headers = [t(h) for h in ("指标名", "单位", "去年值", "今年值", "变化", "变化幅度", "状态", "去年原文",
                               "今年原文", "去年章节", "今年章节", "说明")]
     rows = []
@@ -138,7 +157,7 @@ def _metrics(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
             one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
             p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.note(p.note)),
         ])
-    _table(ws, headers, rows, wrap=(1,))
+    _table(ws, looks, headers, rows, wrap=(1,))
     for r, p in enumerate(diff.metrics, 2):
         if p.old is not None:
             put(ws, r, 3, _number(p.old.value), number_format="General")
@@ -164,7 +183,7 @@ def _number(d: Decimal) -> int | float:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
-def _stated(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+def _stated(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     headers = [t(h) for h in ("今年所述", "所指指标", "去年报告中", "按所述推算的去年值", "实际变化", "核对")]
     rows = [[
         one_line(diff.new.text[c.start:c.end]), one_line(c.metric.text) if c.metric else "",
@@ -173,10 +192,10 @@ def _stated(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
         _number(c.actual_change) if c.actual_change is not None else "",
         t({True: "一致", False: "不一致", None: "无法核对"}[c.consistent]),
     ] for c in diff.stated_changes]
-    _table(ws, headers, rows)
+    _table(ws, looks, headers, rows)
 
 
-def _commitments(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+def _commitments(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     headers = [t(h) for h in ("去年承诺", "类型", "去年章节", "目标", "落实情况", "结果", "今年报告中的依据", "相似度", "说明")]
     rows = [[
         one_line(f.commitment.text), t.enum(f.commitment.type),
@@ -184,10 +203,10 @@ def _commitments(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
         t.enum(f.status), one_line(f.outcome.text) if f.outcome else "",
         "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(t.note(f.note)),
     ] for f in diff.commitments]
-    _table(ws, headers, rows, wrap=(1, 7))
+    _table(ws, looks, headers, rows, wrap=(1, 7))
 
 
-def _sections(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+def _sections(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     headers = [t(h) for h in ("去年路径", "去年标题", "今年路径", "今年标题", "变化", "相似度", "余弦", "Jaccard", "编辑", "沿用")]
     rows = []
     for p in diff.sections:
@@ -198,16 +217,16 @@ def _sections(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
             *((round(sc.cosine, 3), round(sc.jaccard, 3), round(sc.edit, 3), round(sc.reuse, 3)) if sc else
               (None,) * 4),
         ])
-    _table(ws, headers, rows, wrap=(2, 4))
+    _table(ws, looks, headers, rows, wrap=(2, 4))
 
 
-def _sentences(ws: Worksheet, diff: ReportDiff, t: Words) -> None:
+def _sentences(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     headers = [t(h) for h in ("变化", "相似度", "去年语句", "今年语句", "去年章节", "今年章节")]
     rows = [[
         t.enum(p.tag), round(p.similarity, 3), one_line(p.old.text) if p.old else "",
         one_line(p.new.text) if p.new else "", p.old.section if p.old else "", p.new.section if p.new else "",
     ] for p in diff.sentences if p.old is not None and p.new is not None and p.tag is not Tag.SAME]
-    _table(ws, headers, rows, wrap=(3, 4), widths={3: 60, 4: 60})
+    _table(ws, looks, headers, rows, wrap=(3, 4), widths={3: 60, 4: 60})
 
 
 # (Chinese title, English title, writer): an English report gets an English workbook
@@ -218,11 +237,13 @@ SHEETS = (("概览", "Summary", _summary), ("指标变化", "Metrics", _metrics)
 def build_workbook(diff: ReportDiff) -> Workbook:
     wb = Workbook()
     wb.remove(wb.worksheets[0])  # the empty default sheet
+    looks: Looks = {}
     for style in _named_styles():
         wb.add_named_style(style)
+        looks[style.name] = style.as_tuple()  # bound to this workbook by adding it
     t = Words(diff.new.meta.language)
     for zh, en, fill in SHEETS:
-        fill(wb.create_sheet(en if t.english else zh), diff, t)
+        fill(wb.create_sheet(en if t.english else zh), diff, t, looks)
     return wb
 
 

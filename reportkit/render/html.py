@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
+import types
 
 import attrs
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .._io import atomic_open
 from ..comparison.records import MetricPair, MetricStatus, ReportDiff, SentencePair, StatedChange, TextOp
@@ -38,6 +39,9 @@ from ._text import (
 from ._words import Words
 
 _TEMPLATES = "reportkit.templates"
+# A table row for the template. Jinja looks a field up as an attribute before trying it as a key, so a dict would
+# cost a failed lookup for every field of every row of a long report.
+Fields = types.SimpleNamespace
 
 
 @attrs.frozen
@@ -132,20 +136,27 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
     changed = changed_mask(ops, side)
     if len(changed) != len(text):  # ops for other text: show it plain rather than mark the wrong characters
         changed = [False] * len(text)
+    within = marks.within(sentence)
+    stated = [c for c in diff.stated_changes if c.start < sentence.end and c.end > sentence.start] \
+        if side == "new" else []
+    edit = "del" if side == "old" else "ins"
+    if not within and not stated and text:  # most sentences: no number to mark, one look throughout
+        if not any(changed):
+            return (Segment(text),)
+        if all(changed):
+            return (Segment(text, edit),)
     owner: list[Mark | None] = [None] * len(text)
-    for start, end, pair in marks.within(sentence):
+    for start, end, pair in within:
         lo, hi = start - sentence.start, end - sentence.start
         metric = pair.old if side == "old" else pair.new
         if metric is None or text[lo:hi] != metric.text:
             continue  # a sentence whose text is not the report's slice: better no mark than a wrong one
         for i in range(lo, hi):
             owner[i] = pair
-    if side == "new":
-        for c in diff.stated_changes:
-            lo, hi = max(c.start - sentence.start, 0), min(c.end - sentence.start, len(text))
-            for i in range(lo, hi):
-                owner[i] = owner[i] or c  # a changed number inside the phrase keeps its own mark
-    edit = "del" if side == "old" else "ins"
+    for c in stated:
+        lo, hi = max(c.start - sentence.start, 0), min(c.end - sentence.start, len(text))
+        for i in range(lo, hi):
+            owner[i] = owner[i] or c  # a changed number inside the phrase keeps its own mark
     out: list[Segment] = []
     i = 0
     while i < len(text):
@@ -247,26 +258,26 @@ class _Links:
         return "#" + anchor if anchor in self.shown else ""
 
 
-def _metric_rows(diff: ReportDiff, links: _Links, t: Words) -> list[dict[str, str]]:
+def _metric_rows(diff: ReportDiff, links: _Links, t: Words) -> list[Fields]:
     rows = []
     for p in diff.metrics:
         m = p.new or p.old
-        rows.append({
-            "href": links.at(p.new.start, "n") if p.new else (links.at(p.old.start, "o") if p.old else ""),
-            "name": pair_name(p), "unit": pair_unit(p), "status": p.status.value,
-            "status_zh": t.enum(p.status),
-            "old_text": one_line(p.old.text) if p.old else DASH, "new_text": one_line(p.new.text) if p.new else DASH,
-            "old_value": number(p.old.value) if p.old else DASH, "new_value": number(p.new.value) if p.new else DASH,
-            "old_sort": str(p.old.value) if p.old else "", "new_sort": str(p.new.value) if p.new else "",
-            "delta": signed(p.delta), "delta_sort": str(p.delta) if p.delta is not None else "",
-            "pct": percent(p.pct_change), "pct_sort": str(p.pct_change) if p.pct_change is not None else "",
-            "section": m.section if m else "", "note": one_line(t.note(p.note)),
-        })
+        rows.append(Fields(
+            href=links.at(p.new.start, "n") if p.new else (links.at(p.old.start, "o") if p.old else ""),
+            name=pair_name(p), unit=pair_unit(p), status=p.status.value,
+            status_zh=t.enum(p.status),
+            old_text=one_line(p.old.text) if p.old else DASH, new_text=one_line(p.new.text) if p.new else DASH,
+            old_value=number(p.old.value) if p.old else DASH, new_value=number(p.new.value) if p.new else DASH,
+            old_sort=str(p.old.value) if p.old else "", new_sort=str(p.new.value) if p.new else "",
+            delta=signed(p.delta), delta_sort=str(p.delta) if p.delta is not None else "",
+            pct=percent(p.pct_change), pct_sort=str(p.pct_change) if p.pct_change is not None else "",
+            section=m.section if m else "", note=one_line(t.note(p.note)),
+        ))
     return rows
 
 
-def _evidence(sentences: tuple[Sentence, ...], links: _Links) -> list[dict[str, str]]:
-    return [{"text": one_line(s.text), "href": links.at(s.start, "n")} for s in sentences[:2]]
+def _evidence(sentences: tuple[Sentence, ...], links: _Links) -> list[Fields]:
+    return [Fields(text=one_line(s.text), href=links.at(s.start, "n")) for s in sentences[:2]]
 
 
 def _context(diff: ReportDiff) -> dict[str, object]:
@@ -276,7 +287,7 @@ def _context(diff: ReportDiff) -> dict[str, object]:
     if diff.scores is not None:
         for name, value in (("余弦", diff.scores.cosine), ("Jaccard", diff.scores.jaccard),
                             ("编辑", diff.scores.edit), ("沿用", diff.scores.reuse)):
-            scores.append({"name": t(name), "value": f"{value:.2f}", "width": f"{max(0.0, min(value, 1.0)) * 100:.0f}"})
+            scores.append(Fields(name=t(name), value=f"{value:.2f}", width=f"{max(0.0, min(value, 1.0)) * 100:.0f}"))
     chips = [
         (t("章节"), [(t.enum(k), n, k.value) for k, n in summary.sections if n]),
         (t("语句"), [(t.enum(k), n, k.value) for k, n in summary.sentences if n]),
@@ -285,24 +296,24 @@ def _context(diff: ReportDiff) -> dict[str, object]:
     ]
     groups = _groups(diff, t)
     links = _Links(diff, groups)
-    stated = [{
-        "href": links.at(c.start, "n"),
-        "said": one_line(diff.new.text[c.start:c.end]),
-        "metric": one_line(c.metric.text) if c.metric else DASH,
-        "prior": one_line(c.prior.text) if c.prior else DASH,
-        "implied": number(c.implied_prior),
-        "actual": signed(c.actual_change),
-        "verdict": t(_VERDICT[c.consistent][0]),
-        "cls": _VERDICT[c.consistent][1],
-    } for c in diff.stated_changes]
-    commitments = [{
-        "href": links.at(f.commitment.start, "o"),
-        "text": one_line(f.commitment.text), "type": t.enum(f.commitment.type), "section": f.commitment.section,
-        "target": one_line(f.commitment.target.text) if f.commitment.target else "",
-        "status": f.status.value, "status_zh": t.enum(f.status),
-        "outcome": one_line(f.outcome.text) if f.outcome else "", "evidence": _evidence(f.evidence, links),
-        "similarity": f"{f.similarity:.2f}", "note": one_line(t.note(f.note)),
-    } for f in diff.commitments]
+    stated = [Fields(
+        href=links.at(c.start, "n"),
+        said=one_line(diff.new.text[c.start:c.end]),
+        metric=one_line(c.metric.text) if c.metric else DASH,
+        prior=one_line(c.prior.text) if c.prior else DASH,
+        implied=number(c.implied_prior),
+        actual=signed(c.actual_change),
+        verdict=t(_VERDICT[c.consistent][0]),
+        cls=_VERDICT[c.consistent][1],
+    ) for c in diff.stated_changes]
+    commitments = [Fields(
+        href=links.at(f.commitment.start, "o"),
+        text=one_line(f.commitment.text), type=t.enum(f.commitment.type), section=f.commitment.section,
+        target=one_line(f.commitment.target.text) if f.commitment.target else "",
+        status=f.status.value, status_zh=t.enum(f.status),
+        outcome=one_line(f.outcome.text) if f.outcome else "", evidence=_evidence(f.evidence, links),
+        similarity=f"{f.similarity:.2f}", note=one_line(t.note(f.note)),
+    ) for f in diff.commitments]
     return {
         "old_label": report_label(diff.old.meta), "new_label": report_label(diff.new.meta),
         "old_year": str(diff.old.meta.year or t("去年")), "new_year": str(diff.new.meta.year or t("今年")),
@@ -317,11 +328,26 @@ def _resource(name: str) -> str:
     return importlib.resources.files(_TEMPLATES).joinpath(name).read_text(encoding="utf-8")
 
 
+def segments_html(items: tuple[Segment, ...]) -> Markup:
+    """The template's ``segs`` filter: each marked run a ``<span>`` with its classes and hover text, plain runs
+    as they are, every piece of text escaped. (A filter, not a template macro: a long report has thousands of
+    runs, and a macro call costs Jinja many times a function call.)"""
+    out = []
+    for s in items:
+        if s.cls or s.title:
+            title = f' title="{escape(s.title)}"' if s.title else ""
+            out.append(f'<span class="{escape(s.cls)}"{title}>{escape(s.text)}</span>')
+        else:
+            out.append(str(escape(s.text)))
+    return Markup("".join(out))
+
+
 @functools.cache
 def _template() -> jinja2.Template:
     """The page template, compiled once per process (compiling costs as much as rendering a short report)."""
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["segs"] = segments_html
     return env.from_string(_resource("diff.html"))
 
 
