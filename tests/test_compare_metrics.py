@@ -233,6 +233,22 @@ def test_a_target_said_to_be_missed_is_missed() -> None:
     assert f.status is FollowStatus.MISSED and f.met is False
 
 
+def test_a_per_gdp_indicator_is_its_intensity_under_either_name() -> None:
+    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n能耗强度下降3.1%以上。\n")
+    new = reportkit.parse_text(
+        "一、2023年工作回顾\n单位国内生产总值能耗下降5.6%。\n二、2024年工作安排\n持续降低能耗。\n"
+    )
+    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "5.6%"
+
+
+def test_a_bare_number_of_people_meets_a_target_counted_in_people() -> None:
+    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n易地扶贫搬迁人口200万人以上。\n")
+    new = reportkit.parse_text("一、2023年工作回顾\n易地扶贫搬迁人口超过240万。\n二、2024年工作安排\n巩固成果。\n")
+    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "240万"
+
+
 def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:
     old = reportkit.parse_text("一、工作回顾\n过去一年，城镇保障性安居工程住房建设740万套。\n")
     new = reportkit.parse_text("一、工作回顾\n过去五年，城镇保障性安居工程住房建设4013万套。\n")

@@ -220,8 +220,16 @@ def favourable(report: Report, c: Commitment) -> Direction:
     return Direction.DOWN if _CEILING.search(words) else Direction.UP
 
 
+def _unit(m: Metric) -> str:
+    """The unit a figure counts in; a bare number of people (易地扶贫搬迁人口超过240万) counts 人."""
+    unit = fold(m.unit)
+    if not unit and m.kind is MetricKind.COUNT and m.label and m.label.endswith(("人口", "人数")):
+        return "人"
+    return unit
+
+
 def _same_quantity(target: Metric, m: Metric) -> bool:
-    if fold(target.unit) != fold(m.unit) or target.value <= 0 or m.value <= 0:
+    if _unit(target) != _unit(m) or target.value <= 0 or m.value <= 0:
         return False
     ratio = m.value / target.value
     return Decimal(1) / 3 <= ratio <= 3

@@ -47,10 +47,20 @@ _NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六�
 _PLACEHOLDER = "#"
 
 
+# One indicator, two names: 单位国内生产总值能耗 (energy used per unit of GDP) is 能耗强度 (energy intensity), and
+# so for carbon dioxide and water; reports switch between the names from one year to the next.
+_PER_GDP = re.compile(r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)(能耗|能源消耗|二氧化碳排放|碳排放|用水|水耗)量?")
+_LONG_NAME = re.compile(r"能源消耗(?=强度)")
+
+
 @lru_cache(maxsize=16384)
 def fold(s: str) -> str:
-    """model.fold, remembered: labels and units repeat, and folding is a dict-driven translate."""
-    return _fold(s)
+    """model.fold, remembered (labels and units repeat, and folding is a dict-driven translate), with an
+    indicator's per-GDP name written as its intensity: 单位国内生产总值能耗 → 能耗强度."""
+    folded = _fold(s)
+    if "单位" in folded or "万元" in folded or "能源消耗" in folded:
+        folded = _LONG_NAME.sub("能耗", _PER_GDP.sub(r"\1强度", folded))
+    return folded
 
 
 @lru_cache(maxsize=8)
