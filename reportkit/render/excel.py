@@ -52,23 +52,24 @@ def _named_styles() -> tuple[NamedStyle, ...]:
 PCT_FORMAT = "+0.0%;-0.0%;0.0%"
 
 
-def _text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+def _clean(value: Any) -> Any:
+    """A string without the characters a cell cannot hold, cut to Excel's limit; anything else as it is."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL] if isinstance(value, str) else value
 
 
-def _as_text(cell: Cell, text: str) -> None:
+def _keep_text(cell: Cell) -> None:
     """Keep a string cell a string: openpyxl would otherwise store "=…" as a formula."""
-    cell.data_type = "s"
-    if text.startswith(_FORMULA_START):
-        cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
+    value = cell.value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(_FORMULA_START):
+            cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: str | None = None) -> None:
     """Write one cell; strings are always text, whatever they start with."""
-    text = _text(value) if isinstance(value, str) else None
-    cell = ws.cell(row=row, column=col, value=value if text is None else text)
-    if text is not None:
-        _as_text(cell, text)
+    cell = ws.cell(row=row, column=col, value=_clean(value))
+    _keep_text(cell)
     if number_format:
         cell.number_format = number_format
 
@@ -103,10 +104,8 @@ def _table(ws: Worksheet, looks: Looks, headers: Sequence[str], rows: Sequence[S
 def _styled(ws: Worksheet, row: int, col: int, value: Any, look: StyleArray) -> Cell:
     # A cell made with its style: assigning a named style to each of thousands of cells costs more than the rest
     # of writing them.
-    text = _text(value) if isinstance(value, str) else None
-    cell = Cell(ws, row=row, column=col, value=value if text is None else text, style_array=look)
-    if text is not None:
-        _as_text(cell, text)
+    cell = Cell(ws, row=row, column=col, value=_clean(value), style_array=look)
+    _keep_text(cell)
     return cell
 
 
