@@ -137,6 +137,14 @@ def test_a_lead_in_item_may_follow_a_comma_on_a_line_that_holds_structure() -> N
     assert [m for _, m, _ in outline(text)] == ["一、", "(一)", "一是", "二是", "(二)"]
 
 
+def test_a_first_item_run_into_its_heading_counts_when_a_second_follows() -> None:
+    # a page that lost the line break after the heading; 统一是, and a 一是 with no 二是 after it, stay prose
+    text = "一、成效\n(一)加强党的领导一是深入学习。召开会议3次。二是压实责任。\n(二)统一是前提。规范一是关键。\n"
+    assert [p for _, _, p in outline(text)] == ["一", "一/(一)", "一/(一)/一是", "一/(一)/二是", "一/(二)"]
+    (first,) = [s for s in reportkit.parse_text(text).walk() if s.path == "一/(一)"]
+    assert first.title == "加强党的领导"
+
+
 def test_a_sequence_must_continue_to_count() -> None:
     # 三是 without 二是, and 一是 restarting inside its own list, are not items
     text = "一、成效\n(一)基础。一是甲。三是乙。\n"

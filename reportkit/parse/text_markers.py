@@ -92,6 +92,9 @@ INLINE_BEFORE = frozenset("。！？；;!?：:| \t\u3000\xa0")
 # but one-line texts put them after a heading title ended by 。, which INLINE_BEFORE covers.
 _SPACE = " \t\u3000\xa0\ufeff\u200b\u200d"
 _LEAD_IN_AFTER_COMMA = frozenset("，,")
+# Characters that make a word with a following 一 (统一, 唯一, 第一, 之一, 如一 …): 一是 after them is prose.
+_WORD_WITH_ONE = frozenset("统唯第之其万同专划单逐归整合如不均纯初周星这那每任")
+_GLUED_REACH = 800  # how far after a glued 一是 its 二是 must follow
 
 # The leading lookahead lets the engine skip every character that cannot start a marker
 # (nine times faster than trying each alternative at each offset).
@@ -155,6 +158,7 @@ def candidates(text: str) -> Iterator[Candidate]:
             not at_line_start
             and text[start - 1] not in INLINE_BEFORE
             and not (kind in ("shi", "di") and text[start - 1] in _LEAD_IN_AFTER_COMMA)
+            and not (kind == "shi" and _glued_first(text, m))
         ):
             continue
         if m.end() < len(text) and text[m.end()] in "、，,。；;）)":  # 一、二、三 lists, (一)、
@@ -185,6 +189,19 @@ def candidates(text: str) -> Iterator[Candidate]:
             "di": MarkerType.ORD_DI,
         }[kind]
         yield Candidate(mtype, value, start, m.end(), at_line_start, line)
+
+
+def _glued_first(text: str, m: re.Match[str]) -> bool:
+    """一是 run into the heading before it (（一）加强党的领导一是…): a page that lost its line break.
+
+    Only 一是, after a Chinese character that does not make a word with 一, and with 二是 opening a clause soon
+    after: without the 二是 it is as likely prose as an enumeration.
+    """
+    before = text[m.start() - 1]
+    if m.group("shi") != "一" or before in _WORD_WITH_ONE or not "\u4e00" <= before <= "\u9fff":
+        return False
+    k = text.find("二是", m.end(), m.end() + _GLUED_REACH)
+    return k > 0 and (text[k - 1] in INLINE_BEFORE or text[k - 1] in _LEAD_IN_AFTER_COMMA)
 
 
 def english_candidates(text: str) -> Iterator[Candidate]:
