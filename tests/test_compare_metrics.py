@@ -247,6 +247,34 @@ def test_a_bare_number_of_people_meets_a_target_counted_in_people() -> None:
     new = reportkit.parse_text("一、2023年工作回顾\n易地扶贫搬迁人口超过240万。\n二、2024年工作安排\n巩固成果。\n")
     (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
     assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "240万"
+    # and two bare numbers still agree, whatever their labels say
+    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n再减少农村贫困人口1000万以上。\n")
+    new = reportkit.parse_text("一、2023年工作回顾\n农村贫困人口减少1386万。\n二、2024年工作安排\n巩固成果。\n")
+    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "1386万"
+
+
+def test_lightening_the_tax_burden_is_one_indicator_under_its_names() -> None:
+    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n全年再减轻企业和个人税负8000亿元以上。\n")
+    new = reportkit.parse_text(
+        "一、2023年工作回顾\n为企业和个人减税降费约1.3万亿元。\n二、2024年工作安排\n继续减税降费。\n"
+    )
+    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "1.3万亿元"
+
+
+def test_capacity_cuts_listed_under_one_general_noun_are_done_in_words() -> None:
+    old = reportkit.parse_text(
+        "一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n今年再压减钢铁产能3000万吨左右，退出煤炭产能1.5亿吨左右。\n"
+    )
+    new = reportkit.parse_text(
+        "一、2023年工作回顾\n钢铁、煤炭年度去产能任务超额完成。\n二、2024年工作安排\n巩固去产能成果。\n"
+    )
+    follow = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert [(f.commitment.target.text, f.status, f.met) for f in follow] == [
+        ("3000万吨左右", FollowStatus.MET, True), ("1.5亿吨左右", FollowStatus.MET, True)
+    ]
+    assert all(f.outcome is None and "words" in f.note for f in follow)
 
 
 def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:

@@ -40,15 +40,19 @@ OUTCOME_CUTOFF = 0.75
 SUPPORT_CUTOFF = 0.7
 INDICATOR_MIN = 2  # characters: an indicator shorter than this cannot be told apart from noise
 _FILLER = re.compile(
-    r"今年|明年|全年|年内|要|再|拟|将|也|力争|确保|努力|争取|预期|预计|目标|控制在|保持在|稳定在|提高到|增加到|扩大到|达到|"
+    r"比改革前|比上年|比去年|同比|今年|明年|全年|年内|要|再|拟|将|也|力争|确保|努力|争取|预期|预计|目标|控制在|保持在|稳定在|提高到|增加到|扩大到|达到|"
     r"完成|实现|左右|以上|以内|以下|其中|分别|都|均|[的了在为把由从到和与及、]"
 )
 _NUM_RE = re.compile(r"[0-9０-９.%％]+")
 _SUFFIX = re.compile(r"(增幅|降幅|增速|比重)$")
 _SUFFIX_AS = {"增幅": "增长", "增速": "增长", "降幅": "下降"}
 _VERB = re.compile(
-    r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训)+"
+    r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训|"
+    r"压减|退出|化解)+"
 )
+# A thing named by what it is and a general noun (钢铁产能): a review lists the first and says the second once
+# (钢铁、煤炭年度去产能任务超额完成).
+_GENERAL_TAIL = re.compile(r"(.{2,}?)(产能|任务)$")
 _PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
 _CEILING = re.compile(r"控制在|不超过|不高于|以内|涨幅|失业率|赤字")
 _DONE = re.compile(r"超额完成|如期完成|全面完成|顺利完成|完成|实现|达到|达成|目标任务")
@@ -220,16 +224,15 @@ def favourable(report: Report, c: Commitment) -> Direction:
     return Direction.DOWN if _CEILING.search(words) else Direction.UP
 
 
-def _unit(m: Metric) -> str:
-    """The unit a figure counts in; a bare number of people (易地扶贫搬迁人口超过240万) counts 人."""
-    unit = fold(m.unit)
-    if not unit and m.kind is MetricKind.COUNT and m.label and m.label.endswith(("人口", "人数")):
-        return "人"
-    return unit
+def _counts_people(m: Metric) -> bool:
+    return m.kind is MetricKind.COUNT and bool(m.label) and ("人口" in m.label or "人数" in m.label)
 
 
 def _same_quantity(target: Metric, m: Metric) -> bool:
-    if _unit(target) != _unit(m) or target.value <= 0 or m.value <= 0:
+    units = {fold(target.unit), fold(m.unit)}
+    # a bare number of people (易地扶贫搬迁人口超过240万) counts 人
+    people = units == {"", "人"} and _counts_people(m if not fold(m.unit) else target)
+    if (len(units) > 1 and not people) or target.value <= 0 or m.value <= 0:
         return False
     ratio = m.value / target.value
     return Decimal(1) / 3 <= ratio <= 3
@@ -400,7 +403,7 @@ def _numeric(
     thing = _object(indicator)
     naming_it = set(np.nonzero(named >= 0.9)[0].tolist()) if len(indicator) >= 4 else set()
     if len(thing) >= 2:
-        naming_it.update(x for x, s in enumerate(sents) if thing in s.text)
+        naming_it.update(x for x, s in enumerate(sents) if _names(thing, s.text))
     for x in sorted(naming_it):
         said = _explicit(sents[x].text)
         if said is not None:
@@ -408,6 +411,17 @@ def _numeric(
             status = FollowStatus.MET if said else FollowStatus.MISSED
             return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
     return None
+
+
+def _names(thing: str, text: str) -> bool:
+    """Whether ``text`` names ``thing``: as written, or its own part with its general noun after it."""
+    if thing in text:
+        return True
+    m = _GENERAL_TAIL.match(thing)
+    if m is None:
+        return False
+    at = text.find(m.group(1))
+    return at >= 0 and m.group(2) in text[at + len(m.group(1)):]
 
 
 def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, frozenset[str]]]:

@@ -47,19 +47,26 @@ _NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六�
 _PLACEHOLDER = "#"
 
 
-# One indicator, two names: 单位国内生产总值能耗 (energy used per unit of GDP) is 能耗强度 (energy intensity), and
-# so for carbon dioxide and water; reports switch between the names from one year to the next.
-_PER_GDP = re.compile(r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)(能耗|能源消耗|二氧化碳排放|碳排放|用水|水耗)量?")
-_LONG_NAME = re.compile(r"能源消耗(?=强度)")
+# One indicator, several names, and reports switch between them from one year to the next. An indicator per unit
+# of GDP is its intensity (单位国内生产总值能耗 → 能耗强度, and so for carbon dioxide and water); lightening a burden
+# of tax and fees is 减负 (减轻企业和个人税负, 为企业减税降费, 降低企业税负).
+_SYNONYMS = (
+    (re.compile(r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)(能耗|能源消耗|二氧化碳排放|碳排放|用水|水耗)量?"), r"\1强度"),
+    (re.compile(r"能源消耗(?=强度)"), "能耗"),
+    (re.compile(r"(?:减轻|降低)([^，。；]{0,10}?)(?:税收和社保缴费负担|税费负担|税负|负担)"), r"\1减负"),
+    (re.compile(r"减税降费|减税费"), "减负"),
+)
+_SYNONYM_HINT = re.compile(r"单位|万元|能源消耗|负|减税")
 
 
 @lru_cache(maxsize=16384)
 def fold(s: str) -> str:
     """model.fold, remembered (labels and units repeat, and folding is a dict-driven translate), with an
-    indicator's per-GDP name written as its intensity: 单位国内生产总值能耗 → 能耗强度."""
+    indicator's other names written one way: 单位国内生产总值能耗 → 能耗强度, 减轻企业税负 → 企业减负."""
     folded = _fold(s)
-    if "单位" in folded or "万元" in folded or "能源消耗" in folded:
-        folded = _LONG_NAME.sub("能耗", _PER_GDP.sub(r"\1强度", folded))
+    if _SYNONYM_HINT.search(folded):
+        for pattern, replacement in _SYNONYMS:
+            folded = pattern.sub(replacement, folded)
     return folded
 
 
