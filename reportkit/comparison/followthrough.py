@@ -403,7 +403,7 @@ def _numeric(
     thing = _object(indicator)
     naming_it = set(np.nonzero(named >= 0.9)[0].tolist()) if len(indicator) >= 4 else set()
     if len(thing) >= 2:
-        naming_it.update(x for x, s in enumerate(sents) if _names(thing, s.text))
+        naming_it.update(_naming(thing, sents))
     for x in sorted(naming_it):
         said = _explicit(sents[x].text)
         if said is not None:
@@ -413,15 +413,14 @@ def _numeric(
     return None
 
 
-def _names(thing: str, text: str) -> bool:
-    """Whether ``text`` names ``thing``: as written, or its own part with its general noun after it."""
-    if thing in text:
-        return True
+def _naming(thing: str, sents: Sequence[Sentence]) -> list[int]:
+    """The sentences that name ``thing``: as written, or its own part with its general noun after it."""
     m = _GENERAL_TAIL.match(thing)
     if m is None:
-        return False
-    at = text.find(m.group(1))
-    return at >= 0 and m.group(2) in text[at + len(m.group(1)):]
+        return [x for x, s in enumerate(sents) if thing in s.text]
+    own, general = m.groups()
+    return [x for x, s in enumerate(sents)
+            if thing in s.text or ((at := s.text.find(own)) >= 0 and general in s.text[at + len(own):])]
 
 
 def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, frozenset[str]]]:
