@@ -85,6 +85,19 @@ def test_stated_change_that_disagrees_is_flagged() -> None:
     assert sc.consistent is False and sc.actual_change == Decimal("-41.11")
 
 
+def test_growth_in_real_terms_is_not_checked_against_a_nominal_value() -> None:
+    old = reportkit.parse_text("一、工作回顾\n地区生产总值达到560亿元。进出口总额100亿元。\n")
+    new = reportkit.parse_text(
+        "一、工作回顾\n地区生产总值达到610亿元，比上年增长6.5%。进出口总额110亿元，比上年增长30%。\n"
+    )
+    by_metric = {c.metric.text: c for c in reportkit.compare(old, new).stated_changes}
+    gdp, trade = by_metric["610亿元"], by_metric["110亿元"]
+    # 560 × 1.065 is 596, not 610: prices rose, and real growth leaves them out
+    assert gdp.consistent is None and gdp.implied_prior is None and gdp.note == "in real terms"
+    assert gdp.actual_change == Decimal("8.93")
+    assert trade.consistent is False and trade.note == ""  # a nominal figure checks a nominal change
+
+
 def test_unknown_prior_still_gives_the_implied_value() -> None:
     old = reportkit.parse_text("一、工作情况\n开展普法活动12场。\n")
     new = reportkit.parse_text("一、工作情况\n受理行政复议案件53件，较去年同期下降27.4%。\n")

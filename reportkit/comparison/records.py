@@ -103,6 +103,7 @@ class StatedChange:
     consistent: bool | None  # None when last year's value is unknown
     implied_prior: Decimal | None  # what the stated change implies last year's value was
     actual_change: Decimal | None = None  # the change computed from OLD and NEW
+    note: str = ""  # why it cannot be checked, when that is known (growth in real terms)
 
 
 @attrs.frozen

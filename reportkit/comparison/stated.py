@@ -9,10 +9,15 @@ When last year's value is known (the metric pairs with one in OLD), the statemen
 that value lies in the interval the stated change allows once its rounding is taken into account: the
 change is rounded at its last written digit (27.4 stands for 27.35…27.45), the values at theirs, and a
 hedged value (约, 余, 多) may be off by 5 %.
+
+Growth in real terms (实际增长, 按可比价格计算; Chinese statistics give output such as 国内生产总值 and 增加值 that
+way) leaves prices out, so last year's nominal value can neither check it nor be implied by it: such a change is
+reported as not checkable, with a note.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
@@ -27,6 +32,9 @@ _YEAR_BASELINES = ("去年", "上年", "同比", "上一年", "前一年", "last
 _PERCENT = ("%", "％")
 _POINTS = ("个百分点", "百分点", "pp", "percentage points")
 _HEDGE = 0.05
+_REAL_TERMS = re.compile(r"实际(?:增长|下降|增幅|降幅)|可比价|in real terms")
+_OUTPUT = re.compile(r"生产总值|GDP|增加值")
+REAL_TERMS_NOTE = "in real terms"
 
 
 def _half_ulp(d: Decimal) -> Decimal:
@@ -94,11 +102,14 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
         metric = by_id.get(change.refers_to) if change.refers_to else None
         if metric is None or change.is_target:
             continue
-        implied = implied_prior(metric.value, change)
+        real = _in_real_terms(new, change, metric)
+        implied = None if real else implied_prior(metric.value, change)
         prior = prior_of.get(id(metric))
         consistent: bool | None = None
         actual: Decimal | None = None
-        if prior is not None and prior.unit == metric.unit and implied is not None:
+        if real and prior is not None and prior.unit == metric.unit and prior.value:
+            actual = _round((metric.value - prior.value) / prior.value * 100)  # the nominal change, for reference
+        elif prior is not None and prior.unit == metric.unit and implied is not None:
             hedged = any(m.qualifier is not Qualifier.EXACT for m in (metric, prior))
             lo, hi = _bounds(metric.value, change, hedged)
             du = _half_ulp(prior.value)
@@ -108,6 +119,19 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
             else:
                 actual = _round(metric.value - prior.value)
         out.append(
-            StatedChange(change.start, change.end, change, metric, prior, consistent, _round(implied), actual)
+            StatedChange(change.start, change.end, change, metric, prior, consistent, _round(implied), actual,
+                         REAL_TERMS_NOTE if real else "")
         )
     return tuple(out)
+
+
+def _in_real_terms(report: Report, change: Metric, metric: Metric) -> bool:
+    """Whether a change is growth in real terms: said so (实际增长, 按可比价格计算), or a percentage change of
+    output (国内生产总值, 增加值), which is always stated at comparable prices."""
+    if change.unit not in _PERCENT:
+        return False
+    lo, hi = min(metric.start, change.start), max(metric.end, change.end)
+    if _REAL_TERMS.search(report.text[max(0, lo - 30) : hi]):
+        return True
+    name = metric.label or report.text[max(0, metric.start - 12) : metric.start]
+    return bool(_OUTPUT.search(name)) and "单位" not in name  # 单位国内生产总值能耗 is energy, not output

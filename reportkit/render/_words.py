@@ -108,6 +108,9 @@ _NOTES: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str]]] = [
      lambda m, en: f"target {m[1]} ({_q(m[2], True)}), outcome {m[3]}" if en
      else f"目标 {m[1]}（{_q(m[2], False)}），结果 {m[3]}"),
     (re.compile(r"delta in percentage points"), lambda m, en: m[0] if en else "变化以百分点计"),
+    (re.compile(r"in real terms"),
+     lambda m, en: "growth in real terms: last year's nominal value cannot check it" if en
+     else "按可比价格计算的实际增长，不能用去年的名义数值核对"),
     (re.compile(r"stated in words, covered by 等"), lambda m, en: m[0] if en else "文字表述，以“等”涵盖"),
     (re.compile(r"stated in words"), lambda m, en: m[0] if en else "文字表述"),
     (re.compile(r"promised (\S+); (.+) went the (same|other) way"),

@@ -183,13 +183,13 @@ def _number(d: Decimal) -> int | float:
 
 
 def _stated(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
-    headers = [t(h) for h in ("今年所述", "所指指标", "去年报告中", "按所述推算的去年值", "实际变化", "核对")]
+    headers = [t(h) for h in ("今年所述", "所指指标", "去年报告中", "按所述推算的去年值", "实际变化", "核对", "说明")]
     rows = [[
         one_line(diff.new.text[c.start:c.end]), one_line(c.metric.text) if c.metric else "",
         one_line(c.prior.text) if c.prior else "",
         _number(c.implied_prior) if c.implied_prior is not None else "",
         _number(c.actual_change) if c.actual_change is not None else "",
-        t({True: "一致", False: "不一致", None: "无法核对"}[c.consistent]),
+        t({True: "一致", False: "不一致", None: "无法核对"}[c.consistent]), one_line(t.note(c.note)),
     ] for c in diff.stated_changes]
     _table(ws, looks, headers, rows)
 

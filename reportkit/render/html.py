@@ -121,7 +121,8 @@ def stated_note(c: StatedChange, diff: ReportDiff, t: Words) -> str:
     prior = f"{t('去年报告')} {one_line(c.prior.text)}" if c.prior is not None else t("去年报告中未找到该指标")
     comma = ", " if t.english else "，"
     implied = f"{comma}{t('按所述推算去年应为')} {number(c.implied_prior)}" if c.implied_prior is not None else ""
-    return f"{t('所述变化“')}{said}{t('”：')}{prior}{implied}  [{t(_VERDICT[c.consistent][0])}]"
+    why = f"{comma}{t.note(c.note)}" if c.note else ""
+    return f"{t('所述变化“')}{said}{t('”：')}{prior}{implied}{why}  [{t(_VERDICT[c.consistent][0])}]"
 
 
 _VERDICT = {True: ("一致", "ok"), False: ("不一致", "bad"), None: ("无法核对", "unknown")}
@@ -302,9 +303,10 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         metric=one_line(c.metric.text) if c.metric else DASH,
         prior=one_line(c.prior.text) if c.prior else DASH,
         implied=number(c.implied_prior),
-        actual=signed(c.actual_change),
+        actual=signed(c.actual_change) + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
         verdict=t(_VERDICT[c.consistent][0]),
         cls=_VERDICT[c.consistent][1],
+        note=one_line(t.note(c.note)),
     ) for c in diff.stated_changes]
     commitments = [Fields(
         href=links.at(f.commitment.start, "o"),
