@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from test_render_samples import make_diff
 
+import reportkit
 from reportkit.comparison.records import ReportDiff, SectionPair, SentencePair, Tag
 from reportkit.model import Report, ReportMeta, Section, Sentence
-from reportkit.render._view import group_by_section, largest_changes
+from reportkit.render._view import group_by_section, largest_changes, not_found
 
 TEXT = "一、甲\n（一）乙。句一。\n句二。\n二、丙\n句三。"
 
@@ -61,3 +62,13 @@ def test_largest_changes_rank_by_relative_change() -> None:
     ranked = largest_changes(make_diff())
     pcts = [abs(p.pct_change) for p in ranked if p.pct_change is not None]
     assert pcts == sorted(pcts, reverse=True) and len(ranked) == 5
+
+
+def test_commitments_not_found_list_what_can_be_checked_first() -> None:
+    old = reportkit.parse_text(
+        "一、2022年工作回顾\n经济平稳。\n二、2023年工作思路\n"
+        "坚持以人民为中心。组织开展专题培训。提升群众满意度。全年培训干部500人次以上。\n"
+    )
+    new = reportkit.parse_text("一、2023年工作回顾\n天气晴朗。\n二、2024年工作思路\n继续努力。\n")
+    missing = [f.commitment.text for f in not_found(reportkit.compare(old, new))]
+    assert missing == ["全年培训干部500人次以上", "提升群众满意度", "组织开展专题培训", "坚持以人民为中心"]

@@ -87,7 +87,13 @@ def inconsistent(diff: ReportDiff) -> list[StatedChange]:
 
 
 def not_found(diff: ReportDiff) -> list[FollowThrough]:
-    return [f for f in diff.commitments if f.status is FollowStatus.NOT_FOUND]
+    """Commitments this year's report is silent on, the ones that can be checked first: numeric targets, then
+    directions on a named indicator, then the rest with principles last; in report order within each."""
+    def weight(f: FollowThrough) -> tuple[bool, bool, bool]:
+        c = f.commitment
+        return c.target is None, not c.measurable, c.type is CommitmentType.PRINCIPLE
+
+    return sorted((f for f in diff.commitments if f.status is FollowStatus.NOT_FOUND), key=weight)
 
 
 @attrs.frozen
