@@ -84,8 +84,10 @@ def _alternation(words: tuple[str, ...]) -> str:
 _UNITS = MEASURE_WORDS + MONEY_UNITS + TIME_UNITS + PLACE_NOUNS
 _TAIL = re.compile(
     r"(?P<ap1>余|多)?"
-    r"(?:[ \u3000\u00a0]?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万))?"  # 134.9 万亿元: typeset with a space
+    # 134.9 万亿元: typeset with a space; 千 and 百 only as the first half of 2千多亿 (below)
+    r"(?:[ \u3000\u00a0]?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|[千百](?=[余多][亿万])))?"
     r"(?P<ap2>余|多)?"
+    r"(?P<scale2>(?<=[余多])[亿万])?"  # 4万多亿元 is more than 4万亿元: the scale is split around the 多
     r"[ \u3000\u00a0]?"
     rf"(?P<unit>[%％‰]|{_alternation(_UNITS)})?"
     r"(?P<suf>以上|左右|上下|以内|以下)?"
@@ -204,7 +206,7 @@ def _read(text: str, m: re.Match[str], content_end: int) -> Candidate | None:
         value, high = parsed.value, parsed.high
     tail = _TAIL.match(text, m.end())
     assert tail is not None  # every part of _TAIL is optional
-    scale = tail.group("scale") or ""
+    scale = _scale(tail)
     if numeral == "chinese" and scale:
         return None  # 万 belongs to the Chinese numeral itself
     unit = tail.group("unit") or ""
@@ -225,6 +227,11 @@ def _read(text: str, m: re.Match[str], content_end: int) -> Candidate | None:
     return Candidate(m.start(), tail.end(), value, base, numeral, qualifier, high, surface)
 
 
+def _scale(tail: re.Match[str]) -> str:
+    """The scale word, whole again where a 多 split it: 万…亿 → 万亿."""
+    return (tail.group("scale") or "") + (tail.group("scale2") or "") if tail.group("scale") else ""
+
+
 def _without_unit(
     text: str,
     m: re.Match[str],
@@ -237,7 +244,7 @@ def _without_unit(
     numeral = _numeral(m.group(0))
     if numeral != "arabic":
         return None
-    scale = tail.group("scale") or ""
+    scale = _scale(tail)
     if scale:  # 6000万农村人口: the scale word is all the unit there is
         end = tail.end()
         while text[end - 1].isspace():
