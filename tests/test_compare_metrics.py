@@ -290,6 +290,16 @@ def test_capacity_cuts_listed_under_one_general_noun_are_done_in_words() -> None
     assert all(f.outcome is None and "words" in f.note for f in follow)
 
 
+def test_a_target_reported_without_a_figure_is_addressed_by_the_sentence_naming_it() -> None:
+    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n居民消费价格涨幅3%左右。\n")
+    new = reportkit.parse_text(
+        "一、2023年工作回顾\n粮食连年增产，居民消费价格涨幅保持较低水平。\n二、2024年工作安排\n稳定物价。\n"
+    )
+    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert f.status is FollowStatus.ADDRESSED and f.outcome is None
+    assert [s.text for s in f.evidence] == ["粮食连年增产，居民消费价格涨幅保持较低水平。"]
+
+
 def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:
     old = reportkit.parse_text("一、工作回顾\n过去一年，城镇保障性安居工程住房建设740万套。\n")
     new = reportkit.parse_text("一、工作回顾\n过去五年，城镇保障性安居工程住房建设4013万套。\n")

@@ -324,10 +324,10 @@ def follow_commitments(
     hay = [_squeeze(s.text) for s in sents]
     if both_english(old, new):
         code = WordCode()  # words, not letters: any two long English sentences share most letters
-        evidence = _containment([code.encode(c.text) for c in commits], [code.encode(s.text) for s in sents],
+        evidence = _containment([code.encode(_words_of(c)) for c in commits], [code.encode(s.text) for s in sents],
                                 EVIDENCE_CUTOFF)
     else:
-        evidence = _containment([_squeeze(c.text) for c in commits], hay, EVIDENCE_CUTOFF)
+        evidence = _containment([_squeeze(_words_of(c)) for c in commits], hay, EVIDENCE_CUTOFF)
     # evidence is sparse: only the entries over the cutoff matter, three best per commitment
     rows, cols = np.nonzero(evidence >= EVIDENCE_CUTOFF)
     order = np.lexsort((-evidence[rows, cols], rows))
@@ -534,6 +534,15 @@ def _covered_by_deng(
                 )
                 break
     return out
+
+
+def _words_of(c: Commitment) -> str:
+    """A commitment's text without its target figure: last year's target is not this year's figure, so the
+    words around it are what this year's report repeats (居民消费价格涨幅3%左右 → 居民消费价格涨幅保持较低水平)."""
+    t = c.target
+    if t is None or not c.start <= t.start < t.end <= c.end:
+        return c.text
+    return c.text[: t.start - c.start] + c.text[t.end - c.start :]
 
 
 def _squeeze(text: str) -> str:
