@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
 from .._io import atomic_path
+from .._xlsx import keep_text
 from ..errors import PathLike, UsageError
 from ..model import MetricKind, Report
 from . import _layout as L
@@ -31,7 +32,6 @@ _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
 _UNLOCKED = Protection(locked=False)
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def collection_workbook(report_or_draft: Report | DraftReport, path: PathLike) -> Path:
@@ -69,12 +69,7 @@ def build_workbook(draft: DraftReport) -> Workbook:
 
 def put_text(ws: Worksheet, row: int, col: int, value: str) -> Any:
     """Write a string as text, never as a formula: report text is data (=HYPERLINK(…) stays a string)."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    if value.startswith(_FORMULA_START):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell
+    return keep_text(ws.cell(row=row, column=col, value=value))
 
 
 def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.styles.cell_style import StyleArray
@@ -23,14 +23,13 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import atomic_path
+from .._xlsx import clean, keep_text
 from ..comparison.records import ReportDiff, Tag
 from ..errors import PathLike
 from . import _view
 from ._text import one_line, pair_name, pair_unit, report_label, section_name, text_width
 from ._words import Words
 
-MAX_CELL = 32_767  # Excel's limit on characters in a cell
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _RISE = PatternFill("solid", fgColor="D7F5DC")
 _FALL = PatternFill("solid", fgColor="FDE0E0")
 # Cells take named styles, made with the cell: a per-cell Alignment would cost hashing the style objects, and
@@ -52,24 +51,9 @@ def _named_styles() -> tuple[NamedStyle, ...]:
 PCT_FORMAT = "+0.0%;-0.0%;0.0%"
 
 
-def _clean(value: Any) -> Any:
-    """A string without the characters a cell cannot hold, cut to Excel's limit; anything else as it is."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL] if isinstance(value, str) else value
-
-
-def _keep_text(cell: Cell) -> None:
-    """Keep a string cell a string: openpyxl would otherwise store "=…" as a formula."""
-    value = cell.value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
-
-
 def put(ws: Worksheet, row: int, col: int, value: Any, *, number_format: str | None = None) -> None:
     """Write one cell; strings are always text, whatever they start with."""
-    cell = ws.cell(row=row, column=col, value=_clean(value))
-    _keep_text(cell)
+    cell = keep_text(ws.cell(row=row, column=col, value=clean(value)))
     if number_format:
         cell.number_format = number_format
 
@@ -104,9 +88,7 @@ def _table(ws: Worksheet, looks: Looks, headers: Sequence[str], rows: Sequence[S
 def _styled(ws: Worksheet, row: int, col: int, value: Any, look: StyleArray) -> Cell:
     # A cell made with its style: assigning a named style to each of thousands of cells costs more than the rest
     # of writing them.
-    cell = Cell(ws, row=row, column=col, value=_clean(value), style_array=look)
-    _keep_text(cell)
-    return cell
+    return keep_text(Cell(ws, row=row, column=col, value=clean(value), style_array=look))
 
 
 def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], wrap: Sequence[int],
