@@ -98,6 +98,19 @@ def test_growth_in_real_terms_is_not_checked_against_a_nominal_value() -> None:
     assert trade.consistent is False and trade.note == ""  # a nominal figure checks a nominal change
 
 
+def test_real_terms_are_read_where_they_are_said_and_not_from_a_neighbour() -> None:
+    old = reportkit.parse_text("一、工作回顾\n财政收入400亿元。万元地区生产总值能耗0.60吨标准煤。\n")
+    new = reportkit.parse_text(
+        "一、工作回顾\n居民收入实际增长5%，财政收入500亿元，比上年增长8%。"
+        "万元地区生产总值能耗0.50吨标准煤，比上年下降5%。\n"
+    )
+    by_metric = {c.metric.text: c for c in reportkit.compare(old, new).stated_changes}
+    # a nominal figure beside a real-terms one, and energy per unit of output, are checked as usual
+    assert [(t, by_metric[t].consistent, by_metric[t].note) for t in ("500亿元", "0.50吨")] == [
+        ("500亿元", False, ""), ("0.50吨", False, "")
+    ]
+
+
 def test_unknown_prior_still_gives_the_implied_value() -> None:
     old = reportkit.parse_text("一、工作情况\n开展普法活动12场。\n")
     new = reportkit.parse_text("一、工作情况\n受理行政复议案件53件，较去年同期下降27.4%。\n")
@@ -298,6 +311,22 @@ def test_a_target_reported_without_a_figure_is_addressed_by_the_sentence_naming_
     (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
     assert f.status is FollowStatus.ADDRESSED and f.outcome is None
     assert [s.text for s in f.evidence] == ["粮食连年增产，居民消费价格涨幅保持较低水平。"]
+
+
+def test_words_that_only_brush_a_commitment_are_not_its_evidence_or_verdict() -> None:
+    old = reportkit.parse_text(
+        "一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n压减钢铁产能3000万吨。\n新建学校3所。\n万众创新。\n"
+    )
+    new = reportkit.parse_text(
+        "一、2023年工作回顾\n钢铁行业利润增长，新能源汽车产能持续扩大。\n"
+        "新能源汽车产业建设加快，学校食堂员工培训完成。\n全社会创业创新热情高涨。\n二、2024年工作安排\n继续努力。\n"
+    )
+    follow = {f.commitment.text: f for f in reportkit.compare(old, new).commitments}
+    # 产能 in another clause is not 钢铁产能; 学校 with 完成 but no 新建 is not the school built; one shared
+    # word pair (创新) is not 万众创新
+    assert [(t, f.status, f.evidence) for t, f in follow.items()] == [
+        (t, FollowStatus.NOT_FOUND, ()) for t in ("压减钢铁产能3000万吨", "新建学校3所", "万众创新")
+    ]
 
 
 def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:

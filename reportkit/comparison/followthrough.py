@@ -36,6 +36,8 @@ __all__ = ["TOLERANCE", "follow_commitments", "judge", "review_spans"]
 
 TOLERANCE = Decimal("0.05")  # 左右: 5 % relative on the unfavourable side (gold/GONGZUO.md)
 EVIDENCE_CUTOFF = 0.7
+EVIDENCE_BIGRAMS = 2  # bigrams of a commitment a sentence must share to be evidence (Chinese)
+NAMED_BIGRAMS = 0.5  # share of an indicator's bigrams a sentence must hold to name it in words
 OUTCOME_CUTOFF = 0.75
 SUPPORT_CUTOFF = 0.7
 INDICATOR_MIN = 2  # characters: an indicator shorter than this cannot be told apart from noise
@@ -53,6 +55,7 @@ _VERB = re.compile(
 # A thing named by what it is and a general noun (钢铁产能): a review lists the first and says the second once
 # (钢铁、煤炭年度去产能任务超额完成).
 _GENERAL_TAIL = re.compile(r"(.{2,}?)(产能|任务)$")
+_CLAUSE_END = re.compile(r"[，。；！？,;!?]")
 _PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
 _CEILING = re.compile(r"控制在|不超过|不高于|以内|涨幅|失业率|赤字")
 _DONE = re.compile(r"超额完成|如期完成|全面完成|顺利完成|完成|实现|达到|达成|目标任务")
@@ -255,9 +258,11 @@ def judge(target: Metric, outcome: Decimal, direction: Direction | None) -> bool
     return outcome >= v if up else outcome <= v
 
 
-def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> np.ndarray:
+def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float, *, min_shared: int = 0) -> np.ndarray:
     """How much of each needle a hay holds: ``LCS / len(needle)``, or the share of its bigrams when
     higher (word order flips: 深入推进数字政府建设 → 数字政府建设深入推进); 0 where it cannot reach ``cutoff``.
+    With ``min_shared``, a pair sharing fewer bigrams than that scores its bigram share instead: a short needle's
+    characters turn up in order, far apart, in any long sentence (万众创新 in 全社会创业创新热情).
 
     A thousand plan clauses against a few hundred review sentences is too many pairs to score; a pair
     can only reach the cutoff when the hay holds that share of the needle's character buckets
@@ -281,6 +286,13 @@ def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float) -> n
         for k in near:
             r, c = int(rows[k]), int(cols[k])
             grid[r, c] = max(grid[r, c], _bigram_share(needles[r], hay[c]))
+        if min_shared:
+            for k in np.nonzero(grid[rows, cols] >= cutoff)[0]:
+                r, c = int(rows[k]), int(cols[k])
+                grams = _grams(needles[r])
+                shared = sum(g in hay[c] for g in grams)
+                if shared < min_shared:
+                    grid[r, c] = shared / len(grams) if grams else 0.0
     return grid
 
 
@@ -327,7 +339,8 @@ def follow_commitments(
         evidence = _containment([code.encode(_words_of(c)) for c in commits], [code.encode(s.text) for s in sents],
                                 EVIDENCE_CUTOFF)
     else:
-        evidence = _containment([_squeeze(_words_of(c)) for c in commits], hay, EVIDENCE_CUTOFF)
+        evidence = _containment([_squeeze(_words_of(c)) for c in commits], hay, EVIDENCE_CUTOFF,
+                                min_shared=EVIDENCE_BIGRAMS)
     # evidence is sparse: only the entries over the cutoff matter, three best per commitment
     rows, cols = np.nonzero(evidence >= EVIDENCE_CUTOFF)
     order = np.lexsort((-evidence[rows, cols], rows))
@@ -401,9 +414,16 @@ def _numeric(
                 )
     # no number: a sentence that names the indicator may still say it was done or not
     thing = _object(indicator)
-    naming_it = set(np.nonzero(named >= 0.9)[0].tolist()) if len(indicator) >= 4 else set()
-    if len(thing) >= 2:
+    # the indicator's characters in order, and mostly side by side: 新建学校 is not named by 新能源…建设…学校
+    naming_it = {x for x in np.nonzero(named >= 0.9)[0].tolist()
+                 if _bigram_share(indicator, _squeeze(sents[x].text)) >= NAMED_BIGRAMS} if len(indicator) >= 4 else set()
+    verb = indicator[: len(indicator) - len(thing)]
+    if len(thing) >= 3:
         naming_it.update(_naming(thing, sents))
+    elif len(thing) == 2 and verb:
+        # two characters (钢铁, 学校) name too many things: the sentence must say the deed as well
+        # (淘汰钢铁 → 钢铁、水泥等…淘汰落后产能…完成, but 新建学校 is not 学校食堂…培训完成)
+        naming_it.update(x for x in _naming(thing, sents) if verb in sents[x].text)
     for x in sorted(naming_it):
         said = _explicit(sents[x].text)
         if said is not None:
@@ -419,8 +439,16 @@ def _naming(thing: str, sents: Sequence[Sentence]) -> list[int]:
     if m is None:
         return [x for x, s in enumerate(sents) if thing in s.text]
     own, general = m.groups()
-    return [x for x, s in enumerate(sents)
-            if thing in s.text or ((at := s.text.find(own)) >= 0 and general in s.text[at + len(own):])]
+    return [x for x, s in enumerate(sents) if thing in s.text or _named_apart(s.text, own, general)]
+
+
+def _named_apart(text: str, own: str, general: str) -> bool:
+    """``own`` and, later in the same clause, ``general``: 钢铁、煤炭年度去产能任务 names 钢铁产能."""
+    at = text.find(own)
+    if at < 0:
+        return False
+    end = _CLAUSE_END.search(text, at)
+    return general in text[at + len(own) : end.start() if end else len(text)]
 
 
 def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, frozenset[str]]]:
@@ -536,13 +564,20 @@ def _covered_by_deng(
     return out
 
 
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+_WORD_CHARS = re.compile(r"\w")
+
+
 def _words_of(c: Commitment) -> str:
     """A commitment's text without its target figure: last year's target is not this year's figure, so the
     words around it are what this year's report repeats (居民消费价格涨幅3%左右 → 居民消费价格涨幅保持较低水平)."""
     t = c.target
     if t is None or not c.start <= t.start < t.end <= c.end:
         return c.text
-    return c.text[: t.start - c.start] + c.text[t.end - c.start :]
+    rest = c.text[: t.start - c.start] + c.text[t.end - c.start :]
+    # what is left must still say something: four characters, or two English words (not a lone code)
+    words = _ENGLISH_WORD.findall(rest) if rest.isascii() else _WORD_CHARS.findall(rest)
+    return rest if len(words) >= (2 if rest.isascii() else 4) else ""
 
 
 def _squeeze(text: str) -> str:

@@ -24,6 +24,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 import attrs
 
 from ..model import Direction, Metric, MetricKind, Qualifier, Report
+from .metrics import fold
 from .records import MetricPair, StatedChange
 
 __all__ = ["check_stated_changes", "implied_prior"]
@@ -32,7 +33,8 @@ _YEAR_BASELINES = ("去年", "上年", "同比", "上一年", "前一年", "last
 _PERCENT = ("%", "％")
 _POINTS = ("个百分点", "百分点", "pp", "percentage points")
 _HEDGE = 0.05
-_REAL_TERMS = re.compile(r"实际(?:增长|下降|增幅|降幅)|可比价|in real terms")
+_REAL_BEFORE = re.compile(r"实际(?:增长|下降|提高|减少)?了?$")  # …实际增长6.3%
+_COMPARABLE = re.compile(r"可比价")  # 按可比价格计算
 _OUTPUT = re.compile(r"生产总值|GDP|增加值")
 REAL_TERMS_NOTE = "in real terms"
 
@@ -130,8 +132,10 @@ def _in_real_terms(report: Report, change: Metric, metric: Metric) -> bool:
     output (国内生产总值, 增加值), which is always stated at comparable prices."""
     if change.unit not in _PERCENT:
         return False
-    lo, hi = min(metric.start, change.start), max(metric.end, change.end)
-    if _REAL_TERMS.search(report.text[max(0, lo - 30) : hi]):
+    text = report.text
+    if (_REAL_BEFORE.search(text, max(0, change.start - 6), change.start)
+            or _COMPARABLE.search(text, min(metric.start, change.start), max(metric.end, change.end))):
         return True
-    name = metric.label or report.text[max(0, metric.start - 12) : metric.start]
-    return bool(_OUTPUT.search(name)) and "单位" not in name  # 单位国内生产总值能耗 is energy, not output
+    # output itself, not a measure per unit of it: 万元地区生产总值能耗 folds to 能耗强度
+    name = fold(metric.label or text[max(0, metric.start - 12) : metric.start])
+    return _OUTPUT.search(name) is not None

@@ -87,7 +87,8 @@ _TAIL = re.compile(
     # 134.9 万亿元: typeset with a space; 千 and 百 only as the first half of 2千多亿 (below)
     r"(?:[ \u3000\u00a0]?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|[千百](?=[余多][亿万])))?"
     r"(?P<ap2>余|多)?"
-    r"(?P<scale2>(?<=[余多])[亿万])?"  # 4万多亿元 is more than 4万亿元: the scale is split around the 多
+    # 4万多亿元 is more than 4万亿元: the scale is split around the 多 (万…亿, 千…亿, 百…亿, 千…万, 百…万)
+    r"(?P<scale2>(?<=[万千百][余多])亿|(?<=[千百][余多])万)?"
     r"[ \u3000\u00a0]?"
     rf"(?P<unit>[%％‰]|{_alternation(_UNITS)})?"
     r"(?P<suf>以上|左右|上下|以内|以下)?"

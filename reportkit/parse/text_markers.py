@@ -93,7 +93,7 @@ INLINE_BEFORE = frozenset("。！？；;!?：:| \t\u3000\xa0")
 _SPACE = " \t\u3000\xa0\ufeff\u200b\u200d"
 _LEAD_IN_AFTER_COMMA = frozenset("，,")
 # Characters that make a word with a following 一 (统一, 唯一, 第一, 之一, 如一 …): 一是 after them is prose.
-_WORD_WITH_ONE = frozenset("统唯第之其万同专划单逐归整合如不均纯初周星这那每任")
+_WORD_WITH_ONE = frozenset("统唯第之其万同专划单逐归整合如不均纯初周期这那每任")
 _GLUED_REACH = 800  # how far after a glued 一是 its 二是 must follow
 
 # The leading lookahead lets the engine skip every character that cannot start a marker
