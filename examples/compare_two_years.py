@@ -52,7 +52,7 @@ def main() -> None:
 
     write_html(diff, outdir / "diff.html")
     write_xlsx(diff, outdir / "diff.xlsx")
-    (outdir / "diff.json").write_text(diff.to_json(indent=1), encoding="utf-8")
+    (outdir / "diff.json").write_text(diff.to_json(), encoding="utf-8")
     print(f"wrote diff.html, diff.xlsx and diff.json into {outdir}")
 
 

@@ -91,7 +91,6 @@ def run_demo(outdir: PathLike, progress: Callable[[str], None] = print) -> DemoR
     write_docx(diff, docx)
     with atomic_open(js) as f:
         f.write(diff.to_json())
-        f.write("\n")
 
     progress(f"[6/{STEPS}] drafting {_year(new, 1)} from the {_year(new)} report into {folder}")
     drafted = draft(new, folder)
