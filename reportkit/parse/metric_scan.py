@@ -84,8 +84,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 _UNITS = MEASURE_WORDS + MONEY_UNITS + TIME_UNITS + PLACE_NOUNS
 _TAIL = re.compile(
     r"(?P<ap1>余|多)?"
-    # 134.9 万亿元: typeset with a space; 千 and 百 only as the first half of 2千多亿 (below)
-    r"(?:[ \u3000\u00a0]?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|[千百](?=[余多][亿万])))?"
+    # 134.9 万亿元: typeset with a space; 千 and 百 alone only before 多/余 (2千多人, 2千多亿 below)
+    r"(?:[ \u3000\u00a0]?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|[千百](?=[余多])))?"
     r"(?P<ap2>余|多)?"
     # 4万多亿元 is more than 4万亿元: the scale is split around the 多 (万…亿, 千…亿, 百…亿, 千…万, 百…万)
     r"(?P<scale2>(?<=[万千百][余多])亿|(?<=[千百][余多])万)?"

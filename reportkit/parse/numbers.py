@@ -52,6 +52,8 @@ _SCALES: dict[str, Decimal] = {
     "千万": Decimal(10) ** 7,
     "百万": Decimal(10) ** 6,
     "万": Decimal(10) ** 4,
+    "千": Decimal(10) ** 3,  # 2千多人
+    "百": Decimal(10) ** 2,
 }
 
 # Measure words, longest first where one is a prefix of another (人次 before 人).
