@@ -8,7 +8,7 @@ import pytest
 
 import reportkit
 from reportkit.comparison.followthrough import judge
-from reportkit.comparison.records import FollowStatus, MetricStatus
+from reportkit.comparison.records import FollowStatus, FollowThrough, MetricStatus
 from reportkit.comparison.stated import implied_prior
 from reportkit.model import Direction, Metric, MetricKind, Qualifier
 
@@ -250,53 +250,44 @@ def test_targets_said_in_words_to_be_done_are_met_and_等_covers_the_rest_of_the
     assert by_target["350万标准箱"].met is True and "等" in by_target["350万标准箱"].note
 
 
+def _followed(plan: str, review: str) -> list[FollowThrough]:
+    """Last year's commitments (``plan``: its plan part) followed into this year's ``review``."""
+    old = reportkit.parse_text(f"一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n{plan}\n")
+    new = reportkit.parse_text(f"一、2023年工作回顾\n{review}\n二、2024年工作安排\n继续努力。\n")
+    return list(reportkit.compare(old, new).commitments)
+
+
+def _target(plan: str, review: str) -> FollowThrough:
+    (f,) = [f for f in _followed(plan, review) if f.commitment.target is not None]
+    return f
+
+
 def test_a_target_said_to_be_missed_is_missed() -> None:
-    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n进出口总额增长6%左右。\n")
-    new = reportkit.parse_text(
-        "一、2023年工作回顾\n进出口总额出现下降，预期增长目标未能实现。\n二、2024年工作安排\n稳外贸。\n"
-    )
-    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    f = _target("进出口总额增长6%左右。", "进出口总额出现下降，预期增长目标未能实现。")
     assert f.status is FollowStatus.MISSED and f.met is False
 
 
 def test_a_per_gdp_indicator_is_its_intensity_under_either_name() -> None:
-    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n能耗强度下降3.1%以上。\n")
-    new = reportkit.parse_text(
-        "一、2023年工作回顾\n单位国内生产总值能耗下降5.6%。\n二、2024年工作安排\n持续降低能耗。\n"
-    )
-    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    f = _target("能耗强度下降3.1%以上。", "单位国内生产总值能耗下降5.6%。")
     assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "5.6%"
 
 
 def test_a_bare_number_of_people_meets_a_target_counted_in_people() -> None:
-    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n易地扶贫搬迁人口200万人以上。\n")
-    new = reportkit.parse_text("一、2023年工作回顾\n易地扶贫搬迁人口超过240万。\n二、2024年工作安排\n巩固成果。\n")
-    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    f = _target("易地扶贫搬迁人口200万人以上。", "易地扶贫搬迁人口超过240万。")
     assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "240万"
     # and two bare numbers still agree, whatever their labels say
-    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n再减少农村贫困人口1000万以上。\n")
-    new = reportkit.parse_text("一、2023年工作回顾\n农村贫困人口减少1386万。\n二、2024年工作安排\n巩固成果。\n")
-    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    f = _target("再减少农村贫困人口1000万以上。", "农村贫困人口减少1386万。")
     assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "1386万"
 
 
 def test_lightening_the_tax_burden_is_one_indicator_under_its_names() -> None:
-    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n全年再减轻企业和个人税负8000亿元以上。\n")
-    new = reportkit.parse_text(
-        "一、2023年工作回顾\n为企业和个人减税降费约1.3万亿元。\n二、2024年工作安排\n继续减税降费。\n"
-    )
-    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    f = _target("全年再减轻企业和个人税负8000亿元以上。", "为企业和个人减税降费约1.3万亿元。")
     assert f.status is FollowStatus.MET and f.outcome is not None and f.outcome.text == "1.3万亿元"
 
 
 def test_capacity_cuts_listed_under_one_general_noun_are_done_in_words() -> None:
-    old = reportkit.parse_text(
-        "一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n今年再压减钢铁产能3000万吨左右，退出煤炭产能1.5亿吨左右。\n"
-    )
-    new = reportkit.parse_text(
-        "一、2023年工作回顾\n钢铁、煤炭年度去产能任务超额完成。\n二、2024年工作安排\n巩固去产能成果。\n"
-    )
-    follow = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    follow = [f for f in _followed("今年再压减钢铁产能3000万吨左右，退出煤炭产能1.5亿吨左右。",
+                                   "钢铁、煤炭年度去产能任务超额完成。") if f.commitment.target is not None]
     assert [(f.commitment.target.text, f.status, f.met) for f in follow] == [
         ("3000万吨左右", FollowStatus.MET, True), ("1.5亿吨左右", FollowStatus.MET, True)
     ]
@@ -304,24 +295,17 @@ def test_capacity_cuts_listed_under_one_general_noun_are_done_in_words() -> None
 
 
 def test_a_target_reported_without_a_figure_is_addressed_by_the_sentence_naming_it() -> None:
-    old = reportkit.parse_text("一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n居民消费价格涨幅3%左右。\n")
-    new = reportkit.parse_text(
-        "一、2023年工作回顾\n粮食连年增产，居民消费价格涨幅保持较低水平。\n二、2024年工作安排\n稳定物价。\n"
-    )
-    (f,) = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    f = _target("居民消费价格涨幅3%左右。", "粮食连年增产，居民消费价格涨幅保持较低水平。")
     assert f.status is FollowStatus.ADDRESSED and f.outcome is None
     assert [s.text for s in f.evidence] == ["粮食连年增产，居民消费价格涨幅保持较低水平。"]
 
 
 def test_words_that_only_brush_a_commitment_are_not_its_evidence_or_verdict() -> None:
-    old = reportkit.parse_text(
-        "一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n压减钢铁产能3000万吨。\n新建学校3所。\n万众创新。\n"
-    )
-    new = reportkit.parse_text(
-        "一、2023年工作回顾\n钢铁行业利润增长，新能源汽车产能持续扩大。\n"
-        "新能源汽车产业建设加快，学校食堂员工培训完成。\n全社会创业创新热情高涨。\n二、2024年工作安排\n继续努力。\n"
-    )
-    follow = {f.commitment.text: f for f in reportkit.compare(old, new).commitments}
+    follow = {f.commitment.text: f for f in _followed(
+        "压减钢铁产能3000万吨。\n新建学校3所。\n万众创新。",
+        "钢铁行业利润增长，新能源汽车产能持续扩大。\n新能源汽车产业建设加快，学校食堂员工培训完成。\n"
+        "全社会创业创新热情高涨。",
+    )}
     # 产能 in another clause is not 钢铁产能; 学校 with 完成 but no 新建 is not the school built; one shared
     # word pair (创新) is not 万众创新
     assert [(t, f.status, f.evidence) for t, f in follow.items()] == [
