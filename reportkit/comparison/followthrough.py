@@ -289,16 +289,21 @@ def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float, *, m
         if min_shared:
             for k in np.nonzero(grid[rows, cols] >= cutoff)[0]:
                 r, c = int(rows[k]), int(cols[k])
-                grams = _grams(needles[r])
-                shared = sum(g in hay[c] for g in grams)
+                shared, total = _shared_grams(needles[r], hay[c])
                 if shared < min_shared:
-                    grid[r, c] = shared / len(grams) if grams else 0.0
+                    grid[r, c] = shared / total if total else 0.0
     return grid
 
 
 def _bigram_share(needle: str, hay: str) -> float:
+    shared, total = _shared_grams(needle, hay)
+    return shared / total if total else 0.0
+
+
+def _shared_grams(needle: str, hay: str) -> tuple[int, int]:
+    """How many of the needle's bigrams the hay holds, and how many it has."""
     grams = _grams(needle)
-    return sum(g in hay for g in grams) / len(grams) if grams else 0.0
+    return sum(g in hay for g in grams), len(grams)
 
 
 def _grams(text: str) -> frozenset[str]:

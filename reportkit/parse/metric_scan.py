@@ -230,7 +230,8 @@ def _read(text: str, m: re.Match[str], content_end: int) -> Candidate | None:
 
 def _scale(tail: re.Match[str]) -> str:
     """The scale word, whole again where a 多 split it: 万…亿 → 万亿."""
-    return (tail.group("scale") or "") + (tail.group("scale2") or "") if tail.group("scale") else ""
+    scale = tail.group("scale") or ""
+    return scale + (tail.group("scale2") or "")  # scale2 only ever follows a scale (its lookbehind)
 
 
 def _without_unit(
