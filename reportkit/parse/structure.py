@@ -76,7 +76,8 @@ def _all_candidates(source: SourceText) -> list[Candidate]:
 class _Builder:
     """Accepts candidates one by one, keeping the open path (stack) and what was learned."""
 
-    def __init__(self) -> None:
+    def __init__(self, stops: Iterable[int] = ()) -> None:
+        self.stops = sorted(stops)  # closers: a sub-item (level 2 and below) never runs past one
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.last_value: dict[tuple[MarkerType, int], int] = {}
@@ -109,6 +110,7 @@ class _Builder:
                 self.stack.pop()
             self._push(c, text)
             return
+        self._close_at_stops(c.start)
         key = c.key
         line_keys = self.line_keys.get(c.line, set())
         if not c.line_start and not self._inline_ok(c, line_keys, text):
@@ -126,6 +128,15 @@ class _Builder:
             while self.stack and key in self.above.get(self.stack[-1].cand.key, set()):
                 self.stack.pop()
         self._push(c, text)
+
+    def _close_at_stops(self, pos: int) -> None:
+        """Sub-items that a closer (各位代表！, the problems paragraph) ended are no parent of what follows."""
+        while len(self.stack) >= 2:
+            k = bisect.bisect_right(self.stops, self.stack[-1].cand.end)
+            if k < len(self.stops) and self.stops[k] <= pos:
+                self.stack.pop()
+            else:
+                break
 
     def _inline_ok(self, c: Candidate, line_keys: set[tuple[MarkerType, int]], text: str) -> bool:
         """May a marker in the middle of a line open an item? Only where the line is structure."""
@@ -267,11 +278,12 @@ def _freeze(node: _Node, text: str) -> Section:
 @functools.lru_cache(maxsize=2)  # meta runs before this stage and reads headings too
 def build_sections(source: SourceText) -> tuple[Section, ...]:
     text = source.text
-    builder = _Builder()
+    stops = closers(text)
+    builder = _Builder(stops)
     builder.hint_level = {h.start: max(1, h.level) for h in source.headings}
     for c in _all_candidates(source):
         builder.offer(c, text)
-    _finish(builder.accepted, text, closers(text))
+    _finish(builder.accepted, text, stops)
     return tuple(_freeze(r, text) for r in builder.roots)
 
 
