@@ -29,6 +29,7 @@ from .metric_english import is_english, scan_english
 from .metric_labels import change_label, make_label
 from .metric_scan import Candidate, scan
 from .numbers import MONEY_UNITS, tidy
+from .text_body import body as body_of
 
 __all__ = ["add_metrics", "extract_metrics"]
 
@@ -62,6 +63,8 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     budgets = budget_regions(text, report.meta.year) if english else []
     sentence_starts = [s.start for s in report.sentences]
     out: list[Metric] = []
+    page = body_of(text)
+    candidates = (c for c in candidates if not page.is_furniture(c.start))  # 来源, 相关报道, page jumps
     for n, c in enumerate(candidates, start=1):
         in_plan = (plan is not None and plan.start <= c.start < plan.end) or any(
             a <= c.start < b for a, b in budgets

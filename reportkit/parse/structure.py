@@ -21,6 +21,7 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Report, Section
+from .text_body import body
 from .text_markers import Candidate, MarkerType, candidates, english_candidates, has_markdown_headings
 from .text_problems import closers, is_english
 
@@ -49,9 +50,46 @@ def _hint_candidates(source: SourceText) -> list[Candidate]:
     return out
 
 
+_HEADING_STOP = frozenset("。！？!?；;：:，,")
+_MAX_UNNUMBERED = 30
+
+
+def _unnumbered_headings(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A speech without numbered parts (no line-initial 一、) heads them with short lines of their
+    own, no punctuation, above a longer paragraph: “十四五”时期工作回顾 / “十五五”时期的主要目标任务."""
+    span = body(text)
+    if not span.speech or any(c.type is MarkerType.CN_DUN and c.line_start for c in found):
+        return []
+    out = []
+    marked = {c.line for c in found if c.line_start}  # a line opening with （一） or 一是 has its marker
+    pos = span.start
+    while pos < span.end:
+        nl = text.find("\n", pos)
+        end = span.end if nl < 0 or nl > span.end else nl
+        a, b = pos, end
+        while a < b and text[a] in _SPACES:
+            a += 1
+        while b > a and text[b - 1] in _SPACES:
+            b -= 1
+        line = text[a:b]
+        following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else span.end]
+        if (
+            0 < len(line) <= _MAX_UNNUMBERED
+            and not _HEADING_STOP.intersection(line)
+            and not line.startswith(("各位代表", "——", "－－"))
+            and len(following.strip()) > 2 * len(line)
+            and not span.is_furniture(a)
+            and pos not in marked
+        ):
+            out.append(Candidate(MarkerType.HINT, 1, a, a, True, pos, depth=1))
+        pos = end + 1
+    return out
+
+
 def _all_candidates(source: SourceText) -> list[Candidate]:
     text = source.text
     found = list(candidates(text))
+    found.extend(_unnumbered_headings(text, found))
     markdown = has_markdown_headings(text)
     if not markdown:
         found = [c for c in found if c.type is not MarkerType.MARKDOWN]
@@ -281,7 +319,12 @@ def build_sections(source: SourceText) -> tuple[Section, ...]:
     stops = closers(text)
     builder = _Builder(stops)
     builder.hint_level = {h.start: max(1, h.level) for h in source.headings}
+    builder.hint_level.update((c.line, 1) for c in _unnumbered_headings(text, list(candidates(text))))
+    span = body(text)
     for c in _all_candidates(source):
+        # markers of the page (相关报道, a licence) or of a list appended after a speech's end are no sections
+        if c.start >= span.end or span.is_furniture(c.start) or (span.speech and c.start < span.start):
+            continue
         builder.offer(c, text)
     _finish(builder.accepted, text, stops)
     return tuple(_freeze(r, text) for r in builder.roots)
