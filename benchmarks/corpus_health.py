@@ -12,6 +12,7 @@ here. A measurement, not a test: it prints and exits 0.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -78,7 +79,7 @@ def main(argv: list[str]) -> int:
             by_org[path.parent].append((report.meta.year, report))
     for reports in by_org.values():
         reports.sort(key=lambda yr: yr[0])
-        for (y0, old), (y1, new) in zip(reports, reports[1:]):
+        for (y0, old), (y1, new) in itertools.pairwise(reports):
             if y1 != y0 + 1:
                 continue
             row = rows[old.meta.genre or "other"]
