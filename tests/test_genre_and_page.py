@@ -119,3 +119,41 @@ def test_every_shared_province_report_knows_its_year_organisation_title_and_plan
         assert m.title and m.title.endswith("政府工作报告"), rel
         assert r.part(reportkit.model.PartKind.PLAN) is not None, rel
         assert not any(r.text[s.start : s.end].startswith(("相关报道", "来源")) for s in r.sentences), rel
+
+
+def _tree(r: reportkit.Report) -> list[tuple[int, str, str]]:
+    return [(s.level, s.marker, s.title) for top in r.sections for s in top.walk()]
+
+
+@pytest.mark.shared
+def test_the_seed_gives_one_tree_from_txt_gb18030_docx_and_html(seed_path: Path, tmp_path: Path) -> None:
+    import html
+    import re
+
+    from tests.docxbuild import build_docx
+
+    text = seed_path.read_text(encoding="utf-8")
+    expected = _tree(reportkit.read(seed_path))
+    assert len(expected) == 29
+    gb = tmp_path / "seed-gb.txt"
+    gb.write_bytes(text.encode("gb18030"))
+    # a paragraph per sentence, as a drafter pastes it: 二、2023年工作思路 (一)持续深化… is one paragraph
+    paragraphs = [p for line in text.split("\n") for p in re.split(r"(?<=。)", line) if p.strip()]
+    assert any(p.strip().startswith("二、2023年工作思路 (一)") for p in paragraphs)
+    docx = build_docx(tmp_path / "seed.docx", paragraphs)
+    page = tmp_path / "seed.html"
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
+    for path in (gb, docx, page):
+        assert _tree(reportkit.read(path)) == expected, path.name
+
+
+def test_a_first_item_in_its_parents_heading_paragraph_counts() -> None:
+    text = "一、回顾\n（一）甲。\n（二）乙。\n二、2023年工作思路 （一）持续深化。\n内容。\n（二）持续提升。\n"
+    (_, plan) = reportkit.parse_text(text).sections
+    assert [c.marker for c in plan.children] == ["（一）", "（二）"]
+
+
+def test_an_introduction_hands_over_to_the_first_part_after_its_colon() -> None:
+    text = "索引号 | 1 | 公开方式 | 主动公开 | ||\n前言。\n现将有关情况报告如下: 一、主要举措 (一)夯实基础。\n一是学习。\n二、工作思路\n"
+    assert [s.marker for s in reportkit.parse_text(text).sections] == ["一、", "二、"]

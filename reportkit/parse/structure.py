@@ -180,7 +180,11 @@ class _Builder:
         """May a marker in the middle of a line open an item? Only where the line is structure."""
         last = self.last_node.get(c.key)
         if last is not None and last.cand.line_start and last.cand.line != c.line:
-            return False  # this numbering runs at line starts: an inline 二、 is an enumeration
+            # this numbering runs at line starts: an inline 二、 is an enumeration; but a first item
+            # run into its parent's heading (二、2023年工作思路 (一)持续深化… as one paragraph) is the item
+            opened_by_parent = c.value == 1 and bool(line_keys & self.above.get(c.key, set()))
+            if not opened_by_parent:
+                return False
         if c.type.lead_in:
             # 一是 counts after a heading on its own line (…建设基础。一是…), not in a plain paragraph
             return bool(line_keys) and (c.value != 1 or bool(line_keys - {c.key}))
@@ -188,6 +192,8 @@ class _Builder:
         # reports separate headings with a space; a short table row "| 1.审批 |" is no heading)
         if line_keys:
             return True
+        if c.value == 1 and _after_lead_colon(text, c.start, c.line):
+            return True  # 现将有关情况报告如下： 一、…: the introduction hands over to the first part
         return text[c.start - 1] in _SPACE_BEFORE and self._line_length(c.line, text) >= _LONG_LINE
 
     def _line_length(self, line: int, text: str) -> int:
@@ -211,6 +217,14 @@ class _Builder:
 
 
 _SPACE_BEFORE = frozenset(" \t\u3000\xa0|")
+
+
+def _after_lead_colon(text: str, start: int, line: int) -> bool:
+    """Only spaces between the marker and a colon that closes a lead-in (报告如下： 一、)."""
+    i = start
+    while i > line and text[i - 1] in _SPACES:
+        i -= 1
+    return i < start and i > line and text[i - 1] in "：:"
 _LONG_LINE = 200
 _WHOLE_LINE_TITLES = frozenset(
     (MarkerType.CN_PART, MarkerType.MARKDOWN, MarkerType.HINT, MarkerType.EN_DOTTED, MarkerType.ROMAN)
