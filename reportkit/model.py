@@ -185,6 +185,7 @@ class Commitment:
     measurable: bool = False
     indicator: str | None = None
     direction: Direction | None = None
+    stretch: bool = False  # a stretch target beside another (5.5%以上、力争达到6%): the same indicator, raised
 
 
 @attrs.frozen

@@ -157,3 +157,36 @@ def test_a_first_item_in_its_parents_heading_paragraph_counts() -> None:
 def test_an_introduction_hands_over_to_the_first_part_after_its_colon() -> None:
     text = "索引号 | 1 | 公开方式 | 主动公开 | ||\n前言。\n现将有关情况报告如下: 一、主要举措 (一)夯实基础。\n一是学习。\n二、工作思路\n"
     assert [s.marker for s in reportkit.parse_text(text).sections] == ["一、", "二、"]
+
+
+PLAN = (
+    "一、回顾\n内容。\n二、2025年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%以上、力争达到6%；"
+    "城镇调查失业率控制在5.5%以内；城乡居民人均可支配收入分别增长5%、7%左右；居民消费价格涨幅2%左右；"
+    "粮食产量稳定在252亿斤以上。\n"
+)
+
+
+def _targets() -> dict[str, reportkit.model.Commitment]:
+    return {c.target.text: c for c in reportkit.parse_text(PLAN).commitments if c.target is not None}
+
+
+def test_a_hedge_after_a_respective_list_covers_every_member() -> None:
+    t = _targets()
+    assert t["5%"].target is not None and t["5%"].target.qualifier is reportkit.model.Qualifier.APPROX
+
+
+def test_a_stretch_target_is_the_previous_indicator_raised() -> None:
+    stretch = _targets()["6%"]
+    assert stretch.stretch and stretch.indicator == _targets()["5.5%以上"].indicator == "地区生产总值增幅"
+
+
+def test_a_price_rise_and_unemployment_are_ceilings() -> None:
+    t = _targets()
+    assert t["2%左右"].direction is reportkit.model.Direction.DOWN
+    assert t["5.5%以内"].direction is reportkit.model.Direction.DOWN
+    assert t["5.5%以上"].direction is reportkit.model.Direction.UP
+
+
+def test_grain_in_jin_is_a_target() -> None:
+    grain = _targets()["252亿斤以上"]
+    assert grain.target is not None and grain.target.unit == "斤" and grain.target.value == 252 * 10**8
