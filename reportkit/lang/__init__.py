@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["data", "pattern", "words"]
+__all__ = ["alternatives", "data", "pattern", "union", "words"]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -62,3 +62,24 @@ def pattern(language: str, concept: str, key: str) -> re.Pattern[str]:
         return re.compile(value)
     alternatives = sorted(words(language, concept, key), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in alternatives))
+
+
+def alternatives(language: str, concept: str, key: str) -> tuple[str, ...]:
+    """Regex sources of a list: a table's ``pattern`` as written; a word (a string, or a table's
+    ``word``) escaped. Missing keys give nothing, so a language may leave a concept out."""
+    out = []
+    for entry in data(language, concept).get(key, ()):
+        if isinstance(entry, str):
+            out.append(re.escape(entry))
+        elif "pattern" in entry:
+            out.append(entry["pattern"])
+        else:
+            out.append(re.escape(entry["word"]))
+    return tuple(out)
+
+
+@functools.cache
+def union(concept: str, key: str, languages: tuple[str, ...] = ("zh", "en"), flags: int = 0) -> re.Pattern[str]:
+    """One pattern: the alternatives of ``key`` in every language's ``concept`` file, in order."""
+    parts = [a for language in languages for a in alternatives(language, concept, key)]
+    return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!)", flags)

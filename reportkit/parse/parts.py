@@ -12,41 +12,17 @@ import re
 
 import attrs
 
+from .. import lang
 from ..blocks import SourceText
 from ..model import Part, PartKind, Report, Section
 from .text_problems import problems_paragraph
 from .text_title import read_head
 
-_PLAN = re.compile(
-    r"工作(?:思路|计划|打算|安排|重点|总体部署|设想|展望)|下一步|今后|明年|今年|努力方向|目标任务|总体要求|政策取向|重点工作"
-    r"|(?:主要|重点|工作)(?:安排|任务|举措)(?!和成效|及成效)"
-    r"|^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+|[IVX]+\.\s+)?"  # 2. Plans for 2024, IV. Outlook
-    r"(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Priorities|Looking ahead|Objectives|Budget)\b",
-    re.IGNORECASE,
-)
-_PROBLEMS = re.compile(
-    r"(?:存在的?|主要)(?:的)?(?:问题|不足|短板)|问题(?:和|与|及)不足|不足(?:之处|和|与)|困难和(?:问题|挑战)"
-    r"|^\s*(?:Challenges|Problems|Issues|Difficulties|Weaknesses|Shortcomings|Risks|Areas for improvement)\b",
-    re.IGNORECASE,
-)
-# words that only a plan heading uses: they outweigh any review word beside them
-_NEXT_YEAR = re.compile(
-    r"工作(?:思路|计划|打算|安排|总体部署|设想|展望)|下一步|下一阶段|明年|今后|努力方向|预期目标"
-    r"|^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+|[IVX]+\.\s+)?(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Looking ahead)\b",
-    re.IGNORECASE,
-)
-# words of a review heading (回顾, 成效, 进展, 情况 …): 今年 or 举措 beside them do not make a plan
-_REVIEW = re.compile(
-    r"回顾|成效|成绩|成果|进展|情况|做法|总结|亮点|主要工作(?!任务|安排|计划|重点)|工作开展"
-    r"|\b(?:Review|Achievements|Highlights|Progress|Results)\b",
-    re.IGNORECASE,
-)
-# after the plan, English reports carry appendices that are not plans
-# (and a Chinese annual report closes with 其他需要报告的事项, which is not plan either)
-_NOT_PLAN = re.compile(
-    r"^\s*(?:Financial|Finance|Appendix|Annex|Accounts)|附件|附表|其他(?:需要)?(?:报告|说明)的?(?:事项|情况)",
-    re.IGNORECASE,
-)
+def _heading(key: str) -> re.Pattern[str]:
+    """A heading pattern of lang/*/headings.toml (plan, next_year, review, problems, not_plan)."""
+    return lang.union("headings", key, flags=re.IGNORECASE)
+
+
 _TRIM = " \t\r\n\u3000\xa0|"
 _YEAR_WILL = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})年[，,][^。\n]{0,12}(?:将|要)")
 # without a plan heading, a paragraph that turns to next year opens the plan
@@ -77,17 +53,17 @@ def _names_year(title: str, year: int | None) -> bool:
 
 
 def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
-    if _PROBLEMS.search(title):
+    if _heading("problems").search(title):
         return False
-    if _NEXT_YEAR.search(title):
+    if _heading("next_year").search(title):
         return True  # 2023年工作思路, 下一步工作计划: next year's work, whatever else is named
     if _names_year(title, plan_year) and not _names_year(title, year):
         return True  # 四、2023年推进法治政府建设的主要安排, 二、2025年目标任务和主要工作
-    if _REVIEW.search(title):
+    if _heading("review").search(title):
         return False  # 2019年和今年以来工作回顾, 主要举措和工作成效: looking back, not ahead
     if year is not None and re.search(rf"{year}\s*年度?[^，,。]{{0,16}}(?:回顾|成效|情况|举措|总结)", title):
         return False  # the reported year's review (2023年推进法治政府建设的主要举措), whatever words follow
-    return _PLAN.search(title) is not None
+    return _heading("plan").search(title) is not None
 
 
 def find_plan(
@@ -109,7 +85,7 @@ def find_plan(
         return None
     first = 0 if tops[0].start - speech_from > _UNNUMBERED_REVIEW else 1
     for i in range(first, len(tops)):
-        if not _REVIEW.search(tops[i].title) and not _PROBLEMS.search(tops[i].title):
+        if not _heading("review").search(tops[i].title) and not _heading("problems").search(tops[i].title):
             return tops[i], _plan_stop(tops, i)
     return None
 
@@ -118,13 +94,13 @@ _UNNUMBERED_REVIEW = 2000  # characters of unnumbered text before the first head
 
 
 def _plan_stop(tops: tuple[Section, ...], i: int) -> int:
-    return next((j for j in range(i + 1, len(tops)) if _NOT_PLAN.search(tops[j].title)), len(tops))
+    return next((j for j in range(i + 1, len(tops)) if _heading("not_plan").search(tops[j].title)), len(tops))
 
 
 def find_problems_section(sections: tuple[Section, ...]) -> Section | None:
     for top in top_sections(sections):
         for s in top.walk():
-            if s.level <= top.level + 1 and _PROBLEMS.search(s.title) and len(s.title) <= 40:
+            if s.level <= top.level + 1 and _heading("problems").search(s.title) and len(s.title) <= 40:
                 return s
     return None
 
