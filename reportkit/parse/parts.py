@@ -18,6 +18,7 @@ from ..model import Part, PartKind, Report, Section
 from .text_problems import problems_paragraph
 from .text_title import read_head
 
+
 def _heading(key: str) -> re.Pattern[str]:
     """A heading pattern of lang/*/headings.toml (plan, next_year, review, problems, not_plan)."""
     return lang.union("headings", key, flags=re.IGNORECASE)
