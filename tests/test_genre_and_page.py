@@ -190,3 +190,27 @@ def test_a_price_rise_and_unemployment_are_ceilings() -> None:
 def test_grain_in_jin_is_a_target() -> None:
     grain = _targets()["252亿斤以上"]
     assert grain.target is not None and grain.target.unit == "斤" and grain.target.value == 252 * 10**8
+
+
+def test_a_unit_word_added_in_a_users_folder_is_read(tmp_path: Path) -> None:
+    # docs/architecture.md: 盏 is no bundled unit; a user's units.toml adds it, no code touched
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "words" / "zh").mkdir(parents=True)
+    (tmp_path / "words" / "zh" / "units.toml").write_text('measure_words = ["盏"]  # 新增路灯1200盏\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("一、回顾\n全年新增路灯1200盏。\n", encoding="utf-8")
+
+    def units(env_path: str | None) -> list[str]:
+        env = dict(os.environ)
+        env.pop("REPORTKIT_LANG_PATH", None)
+        if env_path:
+            env["REPORTKIT_LANG_PATH"] = env_path
+        code = "import sys, reportkit; print(reportkit.read(sys.argv[1]).to_json())"
+        out = subprocess.run([sys.executable, "-c", code, str(report)], env=env, capture_output=True, text=True, check=True)
+        return [m["unit"] for m in json.loads(out.stdout)["metrics"] if m["text"].startswith("1200")]
+
+    assert units(None) != ["盏"]
+    assert units(str(tmp_path / "words")) == ["盏"]
