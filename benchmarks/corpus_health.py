@@ -2,7 +2,8 @@
 
     python benchmarks/corpus_health.py [SHARED_DIR]
 
-Per genre: reports read, year and organisation found, sections, plan found (or not expected:
+Per genre: reports read, year and organisation found, sections (and Chinese numbering that runs
+一、二、三… at every level without a gap), plan found (or not expected:
 an opening fragment, as SOURCES.tsv marks it), numeric targets
 (commitments with a target figure, over consecutive years of one organisation), targets
 whose outcome was found; then every report that fails a check, with the check. There is no
@@ -13,13 +14,15 @@ here. A measurement, not a test: it prints and exits 0.
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 import reportkit
 from reportkit.errors import ReportkitError
-from reportkit.model import PartKind, Report
+from reportkit.model import PartKind, Report, Section
+from reportkit.parse.text_markers import cn_value
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared"
 _COLUMNS = ("reports", "read", "year", "org", "sections", "plan", "targets", "outcomes")
@@ -37,6 +40,26 @@ def _partial(shared: Path) -> set[str]:
     return out
 
 
+_CN_MARKER = re.compile(r"^[（(]?([一二三四五六七八九十]+)(?:[、）)]|是)$")
+
+
+def _broken_numbering(sections: tuple[Section, ...], path: str = "") -> list[str]:
+    """Siblings numbered 一、二、… or （一）（二）… or 一是 二是 … that skip or repeat (Arabic numbering may run on
+    across parents, so it is not checked)."""
+    out = []
+    runs: dict[str, list[int]] = defaultdict(list)
+    for s in sections:
+        m = _CN_MARKER.match(s.marker.strip())
+        value = cn_value(m.group(1)) if m else None
+        if value is not None:
+            runs[s.marker.strip().replace(m.group(1), "N")].append(value)
+        out.extend(_broken_numbering(s.children, f"{path}/{s.marker}"))
+    for kind, values in runs.items():
+        if values != list(range(1, len(values) + 1)):
+            out.append(f"numbering {kind} under {path or '/'}: {values}")
+    return out
+
+
 def _checks(report: Report, partial: bool) -> list[str]:
     m = report.meta
     failed = []
@@ -48,6 +71,7 @@ def _checks(report: Report, partial: bool) -> list[str]:
         failed.append("no sections")
     if report.part(PartKind.PLAN) is None and not partial:
         failed.append("no plan")
+    failed.extend(_broken_numbering(report.sections))
     return failed
 
 
