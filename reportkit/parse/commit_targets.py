@@ -21,7 +21,15 @@ from ..model import Direction, Metric, MetricKind, Qualifier
 from .commit_english import forward_looking
 from .commit_numbers import Quantity, scan
 
-__all__ = ["find_targets", "is_restatement", "multi_year_title", "share_qualifier", "target_direction", "to_metric"]
+__all__ = [
+    "find_targets",
+    "is_restatement",
+    "multi_year_title",
+    "respective_subjects",
+    "share_qualifier",
+    "target_direction",
+    "to_metric",
+]
 
 _CN_NUM = "一二两三四五六七八九十"
 _BASELINE_BEFORE = re.compile(r"(?:由|从)[^，。；由从]*$")
@@ -212,3 +220,36 @@ def to_metric(q: Quantity, metrics: Sequence[Metric], *, ident: str, section: st
         surface_unit=q.unit if q.unit != unit else None, qualifier_word=q.qualifier_word,
         numeral=q.numeral, is_target=True, direction=direction,
     )
+
+
+def respective_subjects(text: str, clause_start: int, targets: Sequence[Quantity]) -> list[str] | None:
+    """The subject of each number of a 分别 list, in order, or None when the clause is no such list.
+
+    城镇、农村居民人均可支配收入分别增长5.5%、7.5% → 城镇居民人均可支配收入, 农村居民人均可支配收入 (the last
+    item holds its head and the words all share); 城乡居民… expands by lang/zh/indicators.toml."""
+    if len(targets) < 2:
+        return None
+    lead = text[clause_start : targets[0].start]
+    m = lang.pattern("zh", "directions", "respective").search(lead)
+    if m is None:
+        return None
+    subject = lead[: m.start()].strip(" \t\u3000：:，,")
+    items = re.split("[、和及与]", subject) if len(targets) == 2 else subject.split("、")
+    members: list[str] = []
+    if len(items) >= 2:
+        head = len(items[0])
+        last = items[-1]
+        if head == 0 or len(last) <= head:
+            return None
+        rest = last[head:]
+        members = [*(h + rest for h in items[:-1]), last]
+    else:
+        for entry in lang.data("zh", "indicators").get("expand", ()):
+            word = entry["word"]
+            if subject.startswith(word) or ("" if not subject else subject).find(word) >= 0:
+                at = subject.find(word)
+                members = [subject[:at] + w + subject[at + len(word) :] for w in entry["members"]]
+                break
+    if len(members) != len(targets):
+        return None
+    return members

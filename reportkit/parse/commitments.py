@@ -27,6 +27,7 @@ from .commit_targets import (
     find_targets,
     is_restatement,
     multi_year_title,
+    respective_subjects,
     share_qualifier,
     target_direction,
     to_metric,
@@ -177,16 +178,31 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
             pieces: list[tuple[Clause, Quantity | None]]
+            subjects = respective_subjects(text, start, targets) if targets and not english else None
             if targets:
                 pieces = list(split_by_targets(text, start, end, targets))
             elif english:
                 pieces = [(Clause(start, end), None)]
             else:
                 pieces = [(c, None) for c in split_list(text, start, end)]
-            for clause, q in pieces:
+            for i, (clause, q) in enumerate(pieces):
                 made = _commitment(report, sections, clause, q, len(out) + 1)
+                if subjects is not None and len(subjects) == len(pieces):
+                    made = _member(made, subjects, i, text[start : targets[0].start])
                 out.append(_stretch(text, made, out[-1] if out else None, stops))
     return tuple(out)
+
+
+def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment:
+    """One member of a 分别 list names its own subject: 农村居民人均可支配收入增幅, not the list's 城乡….
+
+    The shared label's tail (增幅, 降幅) is kept."""
+    label = c.indicator or (c.target.label if c.target is not None else "") or ""
+    shared = lead.split("分别")[0].strip(" \t\u3000：:，,")
+    tail = label[len(shared) :] if shared and label.startswith(shared) else ""
+    indicator = subjects[i] + tail
+    target = attrs.evolve(c.target, label=indicator) if c.target is not None else None
+    return attrs.evolve(c, indicator=indicator, target=target)
 
 
 def _stretch(text: str, c: Commitment, prev: Commitment | None, stops: SentenceStops) -> Commitment:
