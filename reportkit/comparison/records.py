@@ -89,6 +89,8 @@ class MetricPair:
     delta: Decimal | None = None  # new − old, in the metric's unit
     pct_change: Decimal | None = None  # (new − old) / old × 100
     note: str = ""
+    confidence: float = 0.0  # how sure the pairing is, in [0, 1]; headline lists show those ≥ 0.75
+    reasons: tuple[str, ...] = ()  # what the confidence rests on, and any doubt (comparison/pair_confidence.py)
 
 
 @attrs.frozen

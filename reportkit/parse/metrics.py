@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..blocks import SourceText
-from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report
+from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report, fold
 from .commit_english import budget_regions
 from .commit_index import SectionIndex
 from .metric_context import (
@@ -27,6 +27,7 @@ from .metric_context import (
 )
 from .metric_english import is_english, scan_english
 from .metric_labels import change_label, make_label
+from .metric_respectively import distribute, inherit
 from .metric_scan import Candidate, scan
 from .numbers import MONEY_UNITS, tidy
 
@@ -72,7 +73,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
             sentence = i if i >= 0 and c.start < report.sentences[i].end else None
         context = _Context(breaks, english, out[-1].end if out else 0, in_plan, sentence, sections)
         out.append(_link(text, _metric(report, c, f"m{n:03d}", context), out, breaks))
-    return tuple(out)
+    return tuple(out) if english else inherit(text, distribute(text, out))
 
 
 def _bracketed_list(text: str, at: int) -> bool:
@@ -209,6 +210,7 @@ def _link_change(text: str, m: Metric, earlier: list[Metric], breaks: _Breaks) -
             if e.kind is MetricKind.CHANGE
             and e.section == m.section
             and (e.value, e.unit, e.direction) == (m.value, m.unit, m.direction)
+            and fold(e.label) == fold(m.label)  # 增长5.6% of the GDP is no restatement of 增长5.6% of retail sales
         ),
         None,
     )
