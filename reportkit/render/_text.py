@@ -11,7 +11,7 @@ import unicodedata
 from decimal import Decimal
 
 from ..comparison.records import MetricPair, SectionPair, SentencePair, TextOp
-from ..model import Metric, ReportMeta, Section, Sentence
+from ..model import Direction, Metric, MetricKind, ReportMeta, Section, Sentence
 
 DASH = "—"  # shown where a value is absent, so an empty cell is never mistaken for zero
 
@@ -113,6 +113,19 @@ def pair_name(p: MetricPair) -> str:
 def pair_unit(p: MetricPair) -> str:
     m = p.new or p.old
     return m.unit if m is not None else ""
+
+
+def value_of(m: Metric) -> Decimal:
+    """A figure with its sign: a stated fall (下降12.8%) is −12.8, as ``MetricPair.delta`` counts it."""
+    return -m.value if m.kind is MetricKind.CHANGE and m.direction is Direction.DOWN and m.value > 0 else m.value
+
+
+def in_points(p: MetricPair) -> bool:
+    """Whether the pair's delta is in percentage points (a rate or a change: no relative change is given)."""
+    m = p.old or p.new
+    return m is not None and p.delta is not None and p.pct_change is None and (
+        m.kind in (MetricKind.RATE, MetricKind.CHANGE) or m.unit in ("%", "％", "‰", "个百分点")
+    )
 
 
 def section_name(s: Section | None) -> str:

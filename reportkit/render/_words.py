@@ -29,7 +29,9 @@ EN: dict[str, str] = {
     "去年的承诺，今年报告中未见落实": "Last year's commitments with no follow-through found",
     "去年实为": "last year", "按此推算应为": "implied", "实际变化": "actual change",
     "前": "first", "共": "of", "另有": "and", "个章节": "more sections",
-    "指标名": "metric", "处": "",
+    "指标名": "metric", "处": "", "个百分点": "pts", "可信度": "confidence", "依据": "reasons",
+    "只列配对可信度 ≥ 0.75 的指标；全部指标见下方“指标变化”表。":
+        "Only pairs of confidence ≥ 0.75 are listed; every metric is in the table of metric changes below.",
     # the HTML page
     "1 = 两年文本完全相同": "1 = the two years' texts are identical",
     "reportkit 生成。本页不引用任何外部资源，可离线打开。":

@@ -12,6 +12,7 @@ import bisect
 import functools
 import importlib.resources
 import types
+from collections.abc import Sequence
 
 import attrs
 import jinja2
@@ -24,8 +25,10 @@ from ..model import Metric, Sentence
 from . import _view
 from ._text import (
     DASH,
+    amount,
     changed_mask,
     heading_redline,
+    in_points,
     number,
     one_line,
     pair_name,
@@ -35,6 +38,7 @@ from ._text import (
     report_label,
     section_name,
     signed,
+    value_of,
 )
 from ._words import Words
 
@@ -259,19 +263,24 @@ class _Links:
         return "#" + anchor if anchor in self.shown else ""
 
 
-def _metric_rows(diff: ReportDiff, links: _Links, t: Words) -> list[Fields]:
+def _metric_rows(diff: ReportDiff, links: _Links, t: Words, pairs: Sequence[MetricPair] | None = None) -> list[Fields]:
     rows = []
-    for p in diff.metrics:
+    show = number if t.english else amount  # a Chinese reader scans 90万亿, not 90,000,000,000,000
+    for p in diff.metrics if pairs is None else pairs:
         m = p.new or p.old
+        points = in_points(p)
         rows.append(Fields(
             href=links.at(p.new.start, "n") if p.new else (links.at(p.old.start, "o") if p.old else ""),
             name=pair_name(p), unit=pair_unit(p), status=p.status.value,
             status_zh=t.enum(p.status),
             old_text=one_line(p.old.text) if p.old else DASH, new_text=one_line(p.new.text) if p.new else DASH,
-            old_value=number(p.old.value) if p.old else DASH, new_value=number(p.new.value) if p.new else DASH,
-            old_sort=str(p.old.value) if p.old else "", new_sort=str(p.new.value) if p.new else "",
-            delta=signed(p.delta), delta_sort=str(p.delta) if p.delta is not None else "",
+            old_value=show(value_of(p.old)) if p.old else DASH, new_value=show(value_of(p.new)) if p.new else DASH,
+            old_sort=str(value_of(p.old)) if p.old else "", new_sort=str(value_of(p.new)) if p.new else "",
+            delta=signed(p.delta, zh=not t.english) + (t("个百分点") if points else ""),
+            delta_sort=str(p.delta) if p.delta is not None else "",
             pct=percent(p.pct_change), pct_sort=str(p.pct_change) if p.pct_change is not None else "",
+            confidence=f"{p.confidence:.2f}" if p.old and p.new else "",
+            reasons="; ".join(p.reasons),
             section=m.section if m else "", note=one_line(t.note(p.note)),
         ))
     return rows
@@ -322,6 +331,7 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         "w": t, "lang": "en" if t.english else "zh-CN",
         "scores": scores, "chips": chips, "inconsistent": summary.inconsistent,
         "groups": groups, "metrics": _metric_rows(diff, links, t), "stated": stated, "commitments": commitments,
+        "top": _metric_rows(diff, links, t, _view.largest_changes(diff, 10)),
         "css": _resource("diff.css"), "js": _resource("diff.js"),
     }
 

@@ -19,6 +19,7 @@ from ._text import (
     DASH,
     amount,
     fit,
+    in_points,
     metric_name,
     number,
     one_line,
@@ -30,6 +31,7 @@ from ._text import (
     section_name,
     signed,
     text_width,
+    value_of,
 )
 from ._words import Words
 
@@ -179,9 +181,10 @@ def render_diff(diff: ReportDiff, *, color: bool = False, top: int = 10) -> str:
         for p in moved[:top]:
             assert p.old is not None and p.new is not None
             code = _GREEN if p.status is MetricStatus.UP else _RED
-            line = (f"  {pad(pair_name(p), 29)} {pad(pair_unit(p), 6)}{pad(show(p.old.value), 12, right=True)}"
-                    f" → {pad(show(p.new.value), 12)}{pad(signed(p.delta, zh=zh), 11, right=True)}"
-                    f"{pad(percent(p.pct_change), 9, right=True)}")
+            rel = t("个百分点") if in_points(p) else percent(p.pct_change)
+            line = (f"  {pad(pair_name(p), 29)} {pad(pair_unit(p), 6)}{pad(show(value_of(p.old)), 12, right=True)}"
+                    f" → {pad(show(value_of(p.new)), 12)}{pad(signed(p.delta, zh=zh), 11, right=True)}"
+                    f"{pad(rel, 9, right=True)}")
             out.add(out.paint(line, code))
 
     gone = _view.dropped(diff)
