@@ -260,7 +260,8 @@ def test_json_md_schema_names_every_field_of_the_model() -> None:
                       ("part", model.Part), ("sentence", model.Sentence), ("metric_pair", records.MetricPair),
                       ("section_pair", records.SectionPair), ("sentence_pair", records.SentencePair),
                       ("stated_change", records.StatedChange), ("follow_through", records.FollowThrough),
-                      ("scores", records.Scores), ("text_op", records.TextOp)):
+                      ("scores", records.Scores), ("text_op", records.TextOp),
+                      ("diff_warning", records.DiffWarning)):
         assert set(types[name]) == {f.name for f in attrs.fields(cls)}, name
 
 

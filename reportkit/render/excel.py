@@ -111,6 +111,7 @@ def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[
 def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     s = _view.summarise(diff)
     rows: list[list[Any]] = [[t("去年报告"), report_label(diff.old.meta)], [t("今年报告"), report_label(diff.new.meta)]]
+    rows += [[t("警告"), t.warning(w)] for w in diff.warnings]
     if diff.scores is not None:
         for name, v in (("余弦相似度", diff.scores.cosine), ("Jaccard 相似度", diff.scores.jaccard),
                         ("编辑相似度", diff.scores.edit), ("文本沿用率", diff.scores.reuse)):

@@ -332,6 +332,7 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         "scores": scores, "chips": chips, "inconsistent": summary.inconsistent,
         "groups": groups, "metrics": _metric_rows(diff, links, t), "stated": stated, "commitments": commitments,
         "top": _metric_rows(diff, links, t, _view.largest_changes(diff, 10)),
+        "warnings": [t.warning(w) for w in diff.warnings],
         "css": _resource("diff.css"), "js": _resource("diff.js"),
     }
 

@@ -153,6 +153,8 @@ def render_diff(diff: ReportDiff, *, color: bool = False, top: int = 10) -> str:
     out.head(t("reportkit 年度比较"))
     out.add(f"  {pad(t('旧'), 4)}{fit(_label(diff.old.meta, t), WIDTH - 6)}")
     out.add(f"  {pad(t('新'), 4)}{fit(_label(diff.new.meta, t), WIDTH - 6)}")
+    for w in diff.warnings:  # before any figure: they say how far the figures can be read
+        out.add(out.paint(fit(f"  {t('警告')}{': ' if t.english else '：'}{t.warning(w)}", WIDTH), _YELLOW))
     if diff.scores is not None:
         sc = diff.scores
         out.add(f"  {pad(t('相似度'), lw)}{t('余弦')} {sc.cosine:.2f} · Jaccard {sc.jaccard:.2f} · "
