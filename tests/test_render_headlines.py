@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -43,3 +44,12 @@ def test_the_excel_overview_lists_the_confident_changes(tmp_path: Path) -> None:
     assert any("90万亿" in v for v in overview)
     head = [c.value for c in wb.worksheets[1][1]]
     assert head[-2:] == ["可信度", "依据"]
+
+
+def test_chinese_outputs_write_large_figures_with_wan_and_yi() -> None:
+    from reportkit.render._text import amount
+
+    assert amount(Decimal(90000000000000)) == "90万亿"
+    assert amount(Decimal(13220000)) == "1322万"
+    assert amount(Decimal(607000000)) == "6.07亿"
+    assert amount(Decimal(16000)) == "16,000"  # below 10万 a figure reads better as it is

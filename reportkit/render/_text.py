@@ -89,7 +89,7 @@ def amount(d: Decimal | None) -> str:
     for scale, floor, word in ((_YI * _WAN, _YI * _WAN, "万亿"), (_YI, _YI, "亿"), (_WAN, _WAN * 10, "万")):
         if abs(d) >= floor:
             scaled = (d / scale).quantize(Decimal("0.01")).normalize()
-            return number(scaled) + word
+            return number(scaled).replace(",", "") + word  # 1322万, as a Chinese text writes it
     return number(d)
 
 

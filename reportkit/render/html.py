@@ -115,7 +115,9 @@ def change_note(p: MetricPair, diff: ReportDiff, t: Words) -> str:
     """``2022: 40件 → 2023: 32件（-8，-20.0%）``: the hover text of a highlighted number."""
     a = f"{diff.old.meta.year or t('去年')}: {one_line(p.old.text) if p.old else DASH}"
     b = f"{diff.new.meta.year or t('今年')}: {one_line(p.new.text) if p.new else DASH}"
-    tail = t.paren(f"{signed(p.delta)}{', ' if t.english else '，'}{percent(p.pct_change)}") if p.delta is not None else ""
+    rel = t("个百分点") if in_points(p) else percent(p.pct_change)
+    delta = signed(p.delta, zh=not t.english)
+    tail = t.paren(f"{delta}{', ' if t.english else '，'}{rel}") if p.delta is not None else ""
     return f"{pair_name(p)}  {a} → {b}{tail}  [{t.enum(p.status)}]"
 
 
@@ -124,7 +126,8 @@ def stated_note(c: StatedChange, diff: ReportDiff, t: Words) -> str:
     said = one_line(diff.new.text[c.start:c.end])
     prior = f"{t('去年报告')} {one_line(c.prior.text)}" if c.prior is not None else t("去年报告中未找到该指标")
     comma = ", " if t.english else "，"
-    implied = f"{comma}{t('按所述推算去年应为')} {number(c.implied_prior)}" if c.implied_prior is not None else ""
+    show = number if t.english else amount
+    implied = f"{comma}{t('按所述推算去年应为')} {show(c.implied_prior)}" if c.implied_prior is not None else ""
     why = f"{comma}{t.note(c.note)}" if c.note else ""
     return f"{t('所述变化“')}{said}{t('”：')}{prior}{implied}{why}  [{t(_VERDICT[c.consistent][0])}]"
 
@@ -311,8 +314,8 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         said=one_line(diff.new.text[c.start:c.end]),
         metric=one_line(c.metric.text) if c.metric else DASH,
         prior=one_line(c.prior.text) if c.prior else DASH,
-        implied=number(c.implied_prior),
-        actual=signed(c.actual_change) + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
+        implied=number(c.implied_prior) if t.english else amount(c.implied_prior),
+        actual=signed(c.actual_change, zh=not t.english) + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
         verdict=t(_VERDICT[c.consistent][0]),
         cls=_VERDICT[c.consistent][1],
         note=one_line(t.note(c.note)),

@@ -115,8 +115,9 @@ def render_report(report: Report, *, color: bool = False) -> str:
     out.head(" · ".join(f"{t(what)} {n}" for what, n in (
         ("语句", len(report.sentences)), ("指标", len(report.metrics)), ("承诺", len(report.commitments)),
         ("问题", len(report.problems)))))
+    show = number if t.english else amount  # 90万亿, not 90,000,000,000,000
     _sample(out, "指标", len(report.metrics),
-            (f"{pad(one_line(m.text), 14)}{pad(number(m.value) + ' ' + m.unit, 16, right=True)}  "
+            (f"{pad(one_line(m.text), 14)}{pad(show(m.value) + ' ' + m.unit, 16, right=True)}  "
              f"{pad(metric_name(m), 29)} {out.paint(m.section, _DIM)}" for m in report.metrics[:5]))
     _sample(out, "承诺", len(report.commitments),
             (f"· {fit(one_line(c.text), 70)}  {out.paint(t.enum(c.type), _DIM)}" for c in report.commitments[:3]))
