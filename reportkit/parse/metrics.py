@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from .._markup import plain
 from ..blocks import SourceText
 from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report, fold
 from .commit_english import budget_regions
@@ -133,7 +134,7 @@ def _metric(report: Report, c: Candidate, mid: str, ctx: _Context) -> Metric:
         qualifier = Qualifier.TARGET
     kind = _kind(c, change is not None)
     clause = max(breaks.clause_start(head), min(ctx.prev_end, head))
-    label = c.label or ("" if english else make_label(text, clause, head, c.end, c.unit))
+    label = plain(c.label) if english else (c.label or make_label(text, clause, head, c.end, c.unit))
     section = ctx.sections.at(c.start)
     return Metric(
         id=mid,

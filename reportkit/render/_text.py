@@ -10,6 +10,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from .._markup import plain
 from ..comparison.records import MetricPair, SectionPair, SentencePair, TextOp
 from ..model import Direction, Metric, MetricKind, ReportMeta, Section, Sentence
 
@@ -55,11 +56,12 @@ _CONTROL = re.compile("[" + "".join(
 
 
 def one_line(s: str) -> str:
-    """Whitespace folded to single spaces and control characters dropped, for tables and summaries.
+    """Whitespace folded to single spaces and control characters dropped, for tables and summaries; Markdown's
+    inline markup (``**bold**``, ``[a link](…)``, ``![an image](…)``, ``\\`` escapes, ``###``) read as markup.
 
     Control characters go because report text must never drive a terminal (ANSI escapes) or break XML.
     """
-    return " ".join(_CONTROL.sub("", s).split())
+    return " ".join(_CONTROL.sub("", plain(s)).split())
 
 
 def number(d: Decimal | None) -> str:
