@@ -175,3 +175,20 @@ def test_judged_pairs_of_three_provinces_reach_the_precision_and_recall_of_issue
             tot[k] += s[k]
     assert tot["tp"] / (tot["tp"] + tot["fp"]) >= 0.95
     assert tot["found"] / tot["true"] >= 0.90
+
+
+def _markdown(year: int, rows: str) -> Report:
+    head = f"| | {year - 1} | {year} |\n|---|---:|---:|\n"
+    return reportkit.parse_text(f"# Example Foundation {year} annual report\n\n## Finances\n\n{head}{rows}",
+                                format="markdown")
+
+
+def test_a_markdown_table_pairs_this_years_column_with_last_years() -> None:
+    old = _markdown(2022, "| Donations | €30,000 | **€50,000** |\n| Spending | €2,000 | €5,000 |\n")
+    new = _markdown(2023, "| Donations | €50,000 | €100,000 |\n| Spending \\| fees | €5,000 | €6,000 |\n")
+    assert [m.label for m in old.metrics] == ["Donations (2021)", "Donations", "Spending (2021)", "Spending"]
+    assert new.metrics[3].label == "Spending | fees"  # an escaped pipe is text, not a cell border
+    diff = reportkit.compare(old, new)
+    pairs = {(p.old.label, p.old.text, p.new.text): p.status for p in diff.metrics if p.old and p.new}
+    assert pairs[("Donations", "€50,000", "€100,000")] is MetricStatus.UP
+    assert not [k for k in pairs if k[0].endswith(")")]  # last year's restated column pairs with nothing

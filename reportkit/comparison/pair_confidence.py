@@ -59,6 +59,7 @@ _ACTIVITY = _compile(lex.ACTIVITY)
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
 _FROM = re.compile(r"[从由]")
 _TO_AFTER = re.compile(r"[^，。；]{0,2}?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|压缩|跃升|升|增|降)(?:到|至)")
+_COLUMN_YEAR = re.compile(r"\((\d{4})\)$")  # the label parse/metric_tables.py gives another year's column
 _OPENING_WIDTH = 40  # a paragraph's frame is said in its first words (——这五年，…)
 
 
@@ -67,6 +68,7 @@ class Frame(str, enum.Enum):
     PERIOD = "period"  # about several years: a five-year review or plan, 年均, 比2020年
     START = "start"  # the start level of 从A增加到B
     END = "end"  # a level stated as current where several years are reviewed (增至3022家, 到B of 从A到B)
+    OTHER_YEAR = "other_year"  # a table's column of another year than the report's (Donations (2021))
 
 
 class Measure(str, enum.Enum):
@@ -141,6 +143,9 @@ def facts_of(report: Report, m: Metric) -> Facts:
             measure, marker = Measure.FLOW, flow.group(0)
         elif stock is not None:
             measure, marker = Measure.STOCK, stock.group(0)
+    column = _COLUMN_YEAR.search(m.label)
+    if column is not None and report.meta.year is not None and int(column.group(1)) != report.meta.year:
+        return Facts(Frame.OTHER_YEAR, measure, column.group(1), indicator)
     period = _PERIOD_CLAUSE.search(before)
     if period is not None:
         return Facts(Frame.PERIOD, measure, period.group(0), indicator)
@@ -167,7 +172,7 @@ def all_facts(report: Report, ms: Sequence[Metric]) -> list[Facts]:
     return [facts_of(report, m) for m in ms]
 
 
-_FRAME_CODE = {Frame.YEAR: 0, Frame.END: 1, Frame.PERIOD: 2, Frame.START: 3}
+_FRAME_CODE = {Frame.YEAR: 0, Frame.END: 1, Frame.PERIOD: 2, Frame.START: 3, Frame.OTHER_YEAR: 4}
 _MEASURE_CODE = {Measure.OTHER: 0, Measure.FLOW: 1, Measure.STOCK: 2}
 _LEVEL_KINDS = (MetricKind.COUNT, MetricKind.MONEY)
 
@@ -216,8 +221,9 @@ def grid_penalty(
         + _DOUBT * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
-    ind_o = np.array([f.indicator for f in fo])[:, None]
-    ind_n = np.array([f.indicator for f in fn])[None, :]
+    # another year's column is last year's figure restated, or older: this year's figures pair without it
+    ind_o = np.array([f.indicator and f.frame is not Frame.OTHER_YEAR for f in fo])[:, None]
+    ind_n = np.array([f.indicator and f.frame is not Frame.OTHER_YEAR for f in fn])[None, :]
     return penalty, ind_o & ind_n
 
 
@@ -238,6 +244,7 @@ def _frame_word(f: Facts) -> str:
         Frame.END: f"level at the end ({f.marker})" if f.marker else "level at the end",
         Frame.PERIOD: f"several years ({f.marker})" if f.marker else "several years",
         Frame.START: "start level (从…到)",
+        Frame.OTHER_YEAR: f"another year ({f.marker})",
     }[f.frame]
 
 

@@ -30,6 +30,7 @@ from .metric_english import is_english, scan_english
 from .metric_labels import change_label, make_label
 from .metric_respectively import distribute, inherit
 from .metric_scan import Candidate, scan
+from .metric_tables import cell_at, cell_label, table_cells
 from .numbers import MONEY_UNITS, tidy
 
 __all__ = ["add_metrics", "extract_metrics"]
@@ -74,7 +75,22 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
             sentence = i if i >= 0 and c.start < report.sentences[i].end else None
         context = _Context(breaks, english, out[-1].end if out else 0, in_plan, sentence, sections)
         out.append(_link(text, _metric(report, c, f"m{n:03d}", context), out, breaks))
-    return tuple(out) if english else inherit(text, distribute(text, out))
+    if english:
+        return _in_tables(report, out)
+    return inherit(text, distribute(text, out))
+
+
+def _in_tables(report: Report, metrics: list[Metric]) -> tuple[Metric, ...]:
+    """A figure in a Markdown table is named by its row and, for another year's column, that year."""
+    cells = table_cells(report.text)
+    if not cells:
+        return tuple(metrics)
+    starts = [c.start for c in cells]
+    out = []
+    for m in metrics:
+        cell = cell_at(cells, starts, m.start)
+        out.append(attrs.evolve(m, label=cell_label(cell, report.meta.year)) if cell is not None and cell.row else m)
+    return tuple(out)
 
 
 def _bracketed_list(text: str, at: int) -> bool:
