@@ -192,3 +192,20 @@ def test_a_markdown_table_pairs_this_years_column_with_last_years() -> None:
     pairs = {(p.old.label, p.old.text, p.new.text): p.status for p in diff.metrics if p.old and p.new}
     assert pairs[("Donations", "€50,000", "€100,000")] is MetricStatus.UP
     assert not [k for k in pairs if k[0].endswith(")")]  # last year's restated column pairs with nothing
+
+
+def test_work_started_and_work_finished_are_two_figures() -> None:
+    pairs = _pairs("一、工作\n老旧小区改造开工742个、完工548个。\n", "一、工作\n老旧小区改造完工1225个。\n")
+    assert ("548个", "1225个") in pairs and ("742个", "1225个") not in pairs
+
+
+def test_a_sub_indicator_is_a_doubt_and_no_headline() -> None:
+    pair = _pairs("一、工作\n万人发明专利拥有量74.5件。\n", "一、工作\n万人高价值发明专利拥有量34.2件。\n")[("74.5件", "34.2件")]
+    assert pair.confidence < HEADLINE_CONFIDENCE and any("高价值" in r for r in pair.reasons)
+
+
+def test_a_start_level_against_a_start_level_is_no_headline() -> None:
+    pairs = _pairs("一、工作\n财政补助由每人每年380元提高到420元。\n", "一、工作\n财政补助由每人每年420元提高到450元。\n")
+    assert pairs[("420元", "450元")].confidence >= HEADLINE_CONFIDENCE
+    start = pairs.get(("380元", "420元"))
+    assert start is None or start.confidence < HEADLINE_CONFIDENCE

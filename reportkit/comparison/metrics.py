@@ -107,9 +107,13 @@ def _pairable(ms: Sequence[Metric]) -> list[Metric]:
 
 
 def _in_plan(report: Report, ms: Sequence[Metric]) -> np.ndarray:
+    """Which figures are targets: those in the plan part, and those a goal word governs outside the review (a
+    review's 涨幅控制在3.3% says what was achieved)."""
     plan = report.part(PartKind.PLAN)
     lo, hi = (plan.start, plan.end) if plan is not None else (0, 0)
-    return np.array([m.is_target or lo <= m.start < hi for m in ms], dtype=bool)
+    review = report.part(PartKind.REVIEW)
+    rlo, rhi = (review.start, review.end) if review is not None else (0, 0)
+    return np.array([lo <= m.start < hi or (m.is_target and not rlo <= m.start < rhi) for m in ms], dtype=bool)
 
 
 def _grid(a: Sequence[str], b: Sequence[str]) -> np.ndarray:

@@ -25,7 +25,7 @@ from functools import lru_cache
 import attrs
 import numpy as np
 
-from ..model import Direction, Metric, MetricKind, Report
+from ..model import Direction, Metric, MetricKind, Report, fold
 from ..parse import lexicon_pairs as lex
 
 __all__ = [
@@ -56,6 +56,7 @@ _FLOW = _compile(lex.FLOW)
 _STOCK = _compile(lex.STOCK)
 _NOT_INDICATOR = _compile(lex.NOT_AN_INDICATOR)
 _ACTIVITY = _compile(lex.ACTIVITY)
+_STAGES = tuple(re.compile(p) for p, _ in lex.STAGES)
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
 _FROM = re.compile(r"[从由]")
 _TO_AFTER = re.compile(r"[^，。；]{0,2}?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|压缩|跃升|升|增|降)(?:到|至)")
@@ -83,6 +84,7 @@ class Facts:
     measure: Measure
     marker: str  # the word that decided the frame or measure, for the reasons
     indicator: bool  # False for numbers that name something (十一届七次全会)
+    stage: int = -1  # which of lexicon_pairs.STAGES its clause names nearest the figure (开工 0, 完工 1), -1 none
 
 
 @lru_cache(maxsize=8)
@@ -132,6 +134,16 @@ def _last(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
 
 def facts_of(report: Report, m: Metric) -> Facts:
     """What kind of figure ``m`` is, read from its clause and the paragraph it stands in."""
+    return attrs.evolve(_facts(report, m), stage=_stage(report.text, m))
+
+
+def _stage(text: str, m: Metric) -> int:
+    before = text[max(0, m.start - 8) : m.start]
+    found = [(hit.end(), k) for k, p in enumerate(_STAGES) for hit in p.finditer(before)]
+    return max(found)[1] if found else -1
+
+
+def _facts(report: Report, m: Metric) -> Facts:
     text = report.text
     before, after = _clause(text, m.start, m.end)
     window = before + "#" + m.unit + after
@@ -216,8 +228,11 @@ def grid_penalty(
     frames_ok = (frame_o == frame_n) | (ends & ~flow_o & ~flow_n & (ratio <= 3))
     stock_flow = ((meas_o == 1) & (meas_n == 2)) | ((meas_o == 2) & (meas_n == 1))
     one_said = (meas_o == 0) & flow_n | flow_o & (meas_n == 0)
+    stage_o = np.array([f.stage for f in fo])[:, None]
+    stage_n = np.array([f.stage for f in fn])[None, :]
+    stages_differ = (stage_o >= 0) & (stage_n >= 0) & (stage_o != stage_n)
     penalty = (
-        _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10))
+        _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
         + _DOUBT * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
@@ -248,6 +263,20 @@ def _frame_word(f: Facts) -> str:
     }[f.frame]
 
 
+def _inserted(x: str, y: str) -> str:
+    """The words one name adds inside the other (万人发明专利拥有量 → 万人高价值发明专利拥有量: 高价值), "" when
+    neither is the other with two or more characters put inside it; words added at either end (城镇, 全年) are
+    a scope said or not, no sub-indicator."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    extra = len(long_) - len(short)
+    if extra < 2 or len(short) < 3:
+        return ""
+    for i in range(1, len(short)):
+        if long_[:i] == short[:i] and long_[i + extra :] == short[i:]:
+            return long_[i : i + extra]
+    return ""
+
+
 def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_place: bool) -> Assessment:
     """The confidence of one chosen pair, the reasons for it, and what makes it not comparable if anything."""
     reasons = [f"indicator {similarity:.2f}"]
@@ -262,6 +291,11 @@ def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_p
         reasons.append(f"frame {_frame_word(fa)}" + ("" if fa.frame is fb.frame else f" → {_frame_word(fb)}"))
     else:
         against = f"frame {_frame_word(fa)} → {_frame_word(fb)}"
+    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
+        against = against or "two stages of the work (started → finished)"
+    if Frame.START in (fa.frame, fb.frame):
+        confidence = min(confidence, _DOUBTFUL)  # a start level is last year's figure said again: no headline
+        reasons.append("doubt: a start level (从…到)")
     if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
         against = against or f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
     elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
@@ -274,6 +308,10 @@ def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_p
     elif ratio > 3:
         confidence = min(confidence, _DOUBTFUL)  # never a headline
         reasons.append(f"doubt: {ratio:.1f} times apart")
+    inserted = _inserted(fold(a.label), fold(b.label))
+    if inserted:
+        confidence = min(confidence, _DOUBTFUL)
+        reasons.append(f"doubt: a sub-indicator? ({inserted})")
     if same_place:
         reasons.append("same section")
     if a.qualifier is not b.qualifier:

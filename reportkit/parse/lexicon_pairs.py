@@ -23,6 +23,7 @@ __all__ = [
     "PERIOD_CLAUSE",
     "PERIOD_OPENINGS",
     "RESPECTIVE_HEADS",
+    "STAGES",
     "STOCK",
     "YEAR_OPENINGS",
 ]
@@ -72,6 +73,14 @@ ACTIVITY: tuple[tuple[str, str], ...] = (
     (r"建成|建设|新建|实施|完成|改造|治理|推出|培育|引进|创建|开工|筹集|带动|吸引|举办|开展", "建成宜居宜业和美乡村3000多个"),
     (r"培训|认定|获批|出台|制定|修订|落地|签约|解决|帮助|救助|打造|办理|累计|新增|净增|新设", "累计推出259项制度创新成果"),
     (r"增长#倍|提高#倍|翻番", "科技型企业贷款余额增长4.5倍"),
+    (r"关停|淘汰|压减|化解|造林|植树|搬迁|安置|减少|降低|下降|节约", "关停小火电机组7210万千瓦"),
+)
+
+# Two stages of one kind of work are two figures: what was started is not what was finished (老旧小区改造开工742个
+# against 老旧小区改造完工1225个).
+STAGES: tuple[tuple[str, str], ...] = (
+    (r"开工|启动|开建", "老旧小区改造开工742个"),
+    (r"完工|竣工|建成|投运|投产|交付", "老旧小区改造完工1225个"),
 )
 
 NOT_AN_INDICATOR: tuple[tuple[str, str], ...] = (
