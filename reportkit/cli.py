@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 any other reportkit error; 2 usage; 3 unreadable or unsafe input;
 4 a filled workbook that does not validate; 5 a template that cannot be rendered;
-6 an output that cannot be written; 70 an internal error (a bug: please report it); 130 interrupted.
+6 an output that cannot be written; 7 a doubtful pair under ``diff --strict``; 70 an internal error (a bug: please report it); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from . import __version__
 from .errors import ReportkitError, UsageError
 from .limits import Limits
 
-EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output."
+EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output, 7 doubtful pair (diff --strict)."
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", metavar="OUT", help="write an Excel workbook")
     p.add_argument("--docx", metavar="OUT", help="write a Word document with tracked changes")
     p.add_argument("--no-summary", action="store_true", help="do not print the terminal summary")
+    p.add_argument(
+        "--strict", action="store_true",
+        help="fail (exit 7) when the pair is doubtful: two organisations, years reversed or not consecutive, one text twice",
+    )
     _add_limits(p)
 
     p = sub.add_parser("draft", help="roll a report forward: data-collection workbook and first draft")
@@ -112,6 +116,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     limits = _limits(args)
     diff = compare(read(args.old, limits=limits), read(args.new, limits=limits))
+    for w in diff.warnings:
+        print(f"reportkit: warning: {w.message}", file=sys.stderr)
+    if args.strict and diff.warnings:
+        from .errors import ComparisonWarningError
+
+        raise ComparisonWarningError(
+            "; ".join(w.message for w in diff.warnings) + " (--strict: nothing written)", path=args.new
+        )
     if args.json:
         _write_text(args.json, diff.to_json())
     if args.html:

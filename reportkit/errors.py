@@ -96,3 +96,10 @@ class OutputError(ReportkitError, OSError):
     """An output file cannot be written."""
 
     exit_code = 6
+
+
+class ComparisonWarningError(ReportkitError, ValueError):
+    """``reportkit diff --strict``: the two reports should not be compared as they are (two organisations,
+    years reversed or not consecutive, the same text twice)."""
+
+    exit_code = 7
