@@ -15,6 +15,7 @@ import gc
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 import traceback
@@ -179,6 +180,15 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     target = outs.check(path) if outs is not None else Path(os.fspath(path))
     if outs is None and target.is_dir():
         raise OutputError("is a folder: name a file to write", path=target)
+    if _is_stream(target):  # /dev/stdout, /dev/null, a named pipe: written as they are, never replaced
+        try:
+            yield target
+        except OSError as e:
+            _release(e)
+            raise OutputError(f"cannot write: {e.strerror or e}", path=target) from None
+        return
+    if target.is_symlink():  # write through a link (/dev/stdout redirected to a file too), never replace it
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     try:
         _make_folder(folder, outs)
@@ -208,6 +218,14 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
         if not deferred:
             tmp_path.unlink(missing_ok=True)
             os.close(fd)
+
+
+def _is_stream(target: Path) -> bool:
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _release(error: BaseException) -> None:

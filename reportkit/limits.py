@@ -23,7 +23,7 @@ class Limits:
     max_list_number: int = 32_767  # a Word list's start value (Word's own largest); beyond, markers cost unbounded
     max_level_text: int = 1_000  # characters of a Word list level's text (w:lvlText), repeated on every item
     max_template_output: int = 64 * 1024 * 1024  # characters a Word template's tags may produce in all
-    max_template_steps: int = 10_000_000  # loop iterations (range), calls and operations of a template's tags
+    max_template_steps: int = 1_000_000  # loop iterations (range), calls and operations of a template's tags
 
     def __attrs_post_init__(self) -> None:
         for f in attrs.fields(Limits):
