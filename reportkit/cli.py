@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="this year's report, the starting point for next year's")
     p.add_argument("-o", "--output", default=".", metavar="DIR", help="folder for the drafts (default: .)")
     p.add_argument("--template", metavar="DOCX", help="a docxtpl Word template (default: the GB/T 9704 one)")
+    p.add_argument(
+        "--force", action="store_true", help="replace files already there (each kept first as a dated backup)"
+    )
     _add_limits(p)
 
     p = sub.add_parser("fill", help="read a filled data-collection workbook and write the report")
@@ -71,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="DOCX", help="a docxtpl Word template (default: the GB/T 9704 one)")
     p.add_argument(
         "--allow-missing", action="store_true", help="write 【待填】 for values not filled instead of failing"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing output (kept first as a dated backup)"
     )
 
     p = sub.add_parser("demo", help="compare the bundled 2022 and 2023 reports and draft 2024 (no arguments needed)")
@@ -137,16 +143,22 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from .api import read
     from .draft import draft
 
-    result = draft(read(args.file, limits=_limits(args)), Path(args.output), template=args.template)
+    result = draft(
+        read(args.file, limits=_limits(args)), Path(args.output), template=args.template, force=args.force
+    )
     print(f"workbook  {result.workbook}")
     print(f"draft     {result.docx}")
+    for backup in result.backups:
+        print(f"backup    {backup}")
     return 0
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
     from .draft import fill
 
-    out = fill(args.workbook, args.output, template=args.template, allow_missing=args.allow_missing)
+    out = fill(
+        args.workbook, args.output, template=args.template, allow_missing=args.allow_missing, force=args.force
+    )
     print(f"wrote {out}")
     return 0
 

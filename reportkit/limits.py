@@ -18,6 +18,10 @@ class Limits:
     max_xml_elements: int = 2_000_000  # elements in one XML part
     max_tables: int = 5_000  # tables in a .docx
     max_html_depth: int = 1_000  # nesting of HTML elements before the rest is flattened
+    # A draft carried in a workbook's _meta sheet: a tampered one must not cost more than a real one.
+    # The largest real report (a national 政府工作报告) drafts to about 600 blocks and 1,500 slots.
+    max_draft_blocks: int = 20_000  # paragraphs and headings of a draft
+    max_draft_slots: int = 20_000  # figures and checklist items of a draft, each
 
     def __attrs_post_init__(self) -> None:
         for f in attrs.fields(Limits):

@@ -13,9 +13,11 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+import attrs
+
 from ..errors import UsageError
-from ..model import Metric, MetricKind, PartKind, Qualifier, Report, Section
-from . import _text
+from ..model import Metric, MetricKind, PartKind, Report, Section
+from . import _forms, _text
 from ._records import (
     Block,
     BlockKind,
@@ -34,13 +36,12 @@ _TABLE_ROW = re.compile(r"^[^|\n]*\|[^|\n]*\|")
 _BULLET = re.compile(r"\s*[*+\-]\s+")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
-_COUNTABLE = (MetricKind.COUNT, MetricKind.MONEY)
-# Title of a report whose source text has none, by the words its opening uses.
-_GENRES = (
-    ("法治政府建设", "法治政府建设年度报告"),
-    ("政府工作报告", "政府工作报告"),
-    ("法治建设", "法治建设年度报告"),
-)
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_QUOTE_SPAN = re.compile(r"“[^“”]{0,30}”|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
+GONGZUO = "政府工作报告"
+# A clause stating a change of the figure before it has no subject: ,较去年同期下降27.4% / , up 20%.
+_CHANGE_OPENING = re.compile(r"\s*(较|比|同比|环比|与|增长|下降|增加|减少|提高|降低|up|down|an? (increase|decrease))")
+_NATION = ("", "国务院", "中国", "中华人民共和国", "全国")
 
 
 def roll_forward(report: Report) -> DraftReport:
@@ -55,8 +56,8 @@ class _Roller:
         self.r = report
         meta = report.meta
         self.language = meta.language or "zh"
-        self.year = meta.year
-        self.plan_year = meta.plan_year or (meta.year + 1 if meta.year else None)
+        self.genre = genre_of(report)
+        self.year, self.plan_year = reviewed_years(report, self.genre)
         self.years: dict[int, int] = {}
         for y in (self.year, self.plan_year):
             if y:
@@ -74,20 +75,24 @@ class _Roller:
     # -- the whole report ---------------------------------------------------
     def run(self) -> DraftReport:
         meta = self.r.meta
-        title = self._roll(meta.title or "") or self._default_title()
         blocks = tuple(self._blocks())
+        self._main_targets()
+        year = self.year + 1 if self.year else None
+        plan_year = self.plan_year + 1 if self.plan_year else None
+        title_year = plan_year if self.genre == GONGZUO else year
+        title = self._title(title_year)
         return DraftReport(
             source=SourceIdentity(
                 organisation=meta.organisation or "",
-                year=meta.year,
-                plan_year=meta.plan_year,
+                year=self.year,
+                plan_year=self.plan_year,
                 title=meta.title or "",
                 sha256=hashlib.sha256(self.r.text.encode("utf-8")).hexdigest(),
                 language=self.language,
             ),
             title=title,
-            year=self.year + 1 if self.year else None,
-            plan_year=self.plan_year + 1 if self.plan_year else None,
+            year=year,
+            plan_year=plan_year,
             organisation=meta.organisation or "",
             issuer=meta.issuer or "",
             language=self.language,
@@ -95,21 +100,41 @@ class _Roller:
             slots=tuple(self.slots),
             checklist=tuple(self._checklist()),
             comma=self._comma(),
+            genre=self.genre,
+            signoff=self._signoff(),
+            title_year=title_year,
         )
 
-    def _default_title(self) -> str:
-        """No title in the source (web pages often have none in the text): name the genre it belongs to."""
+    def _title(self, year: int | None) -> str:
+        """Last year's title rolled, or (none in the source, or one naming another year) the genre's title."""
+        rolled = self._roll(self.r.meta.title or "")
+        if rolled and (year is None or str(year) in rolled):
+            return rolled
         org = self.r.meta.organisation or ""
-        if not self.year:
-            return org or ("Annual report" if self.language == "en" else "年度报告")
-        year = self.year + 1
+        if not year:
+            return rolled or org or ("Annual report" if self.language == "en" else "年度报告")
         if self.language == "en":
             return f"{org} {year} Annual report".strip()
-        head = self.r.text[:2000]
-        for marker, genre in _GENRES:
-            if marker in head:
-                return f"{org}{year}年{genre}"
-        return f"{org}{year}年度工作报告"
+        if self.genre == GONGZUO:
+            return f"{year}年{'' if org in _NATION else org}政府工作报告"
+        return f"{org}{year}年{self.genre or '年度工作报告'}"
+
+    def _signoff(self) -> str:
+        """The organ that signs: the government where it reports (莲都区政府坚持…), else the issuer."""
+        if self.language == "en" or self.genre == GONGZUO:
+            return ""  # a 政府工作报告 is delivered, not signed; English reports are not signed
+        meta = self.r.meta
+        org = meta.organisation or ""
+        head = self.r.text[self._body_start() : self._body_start() + 300]
+        if org and any(org + w in head or org[-1] + w in head for w in _forms.words("government_words")):
+            return org + "人民政府"
+        issuer = (meta.issuer or "").strip()
+        if issuer:
+            # 区司法局 published for 莲都区: the organ's full name
+            if org and not issuer.startswith(org) and issuer[0] == org[-1]:
+                return org + issuer[1:]
+            return issuer
+        return org + "人民政府" if org and org[-1] in "省市区县州旗" else org
 
     def _comma(self) -> str:
         if self.language == "en":
@@ -171,13 +196,23 @@ class _Roller:
             else:
                 yield from self._paragraphs(sec.title_end, nxt, sec)
 
-    def _paragraphs(self, start: int, end: int, run_in: Section | None) -> Iterable[Block]:
-        text = self.r.text
+    def _lines(self, start: int, end: int) -> Iterable[tuple[int, int]]:
+        """Lines, cut where a part begins: the problems run into the last 四是 get a paragraph of their own."""
         pos = start
-        first = True
-        for line in text[start:end].split("\n"):
+        cuts = sorted(p.start for p in self.r.parts if start < p.start < end)
+        for line in self.r.text[start:end].split("\n"):
             a, b = pos, pos + len(line)
             pos = b + 1
+            for c in cuts:
+                if a < c < b and self.r.text[a:c].strip():
+                    yield a, c
+                    a = c
+            yield a, b
+
+    def _paragraphs(self, start: int, end: int, run_in: Section | None) -> Iterable[Block]:
+        text = self.r.text
+        first = True
+        for a, b in self._lines(start, end):
             while a < b and (text[a].isspace() or text[a] == "|"):
                 a += 1
             while b > a and (text[b - 1].isspace() or text[b - 1] == "|"):
@@ -194,12 +229,14 @@ class _Roller:
             if self.markdown and _MD_LINK.fullmatch(text[a:b]) and text.startswith("!", a):
                 continue  # an image: nothing a Word draft can show
             first = False
+            part = self._part(a if a < b else (run_in.start if run_in else a))
             yield Block(
                 kind,
-                self._part(a if a < b else (run_in.start if run_in else a)),
+                part,
                 level=run_in.level if heading and run_in else 0,
                 heading=heading,
                 sentences=tuple(self._sentences(a, b)),
+                reference=self._reference(run_in, a, b) if part is PartKind.PLAN else "",
             )
 
     # -- sentences and slots -----------------------------------------------------
@@ -238,10 +275,14 @@ class _Roller:
         inserts: dict[int, list[Piece]] = {}
         cuts: list[tuple[int, int, Piece]] = []
         changed_bases = {self._base_of(m, metrics) for m in metrics if m.kind is MetricKind.CHANGE}
+        changed_bases.discard(None)
         for m in metrics:
             if m.kind is MetricKind.CHANGE:
                 base = self._base_of(m, metrics)
                 if base is None:
+                    # a growth rate stated alone (地区生产总值增长5.2%): the figure asked for is the rate
+                    sid = self._add_slot(m, a, b)
+                    cuts.append((m.start, m.end, Piece(PieceKind.VALUE, m.text, sid)))
                     continue
                 start, word = self._direction_before(m.start, a)
                 if not word:
@@ -257,26 +298,26 @@ class _Roller:
                 continue
             sid = self._add_slot(m, a, b)
             cuts.append((m.start, m.end, Piece(PieceKind.VALUE, m.text, sid)))
-            # Only plain Arabic counts: 四统一 or 第二 are names and ranks, not quantities that grow.
-            if (
-                m.kind in _COUNTABLE
-                and m.qualifier is Qualifier.EXACT
-                and m.numeral == "arabic"
-                and m.id not in changed_bases
-            ):
+            # Room for a change the drafter may ask for (the row's 写变化): written only when ticked.
+            # Only Arabic figures: 第二 is a rank, not a quantity that grows.
+            if m.numeral == "arabic" and m.id not in changed_bases:
                 end = self._clause_end(m.end, b)
                 begin = self._clause_start(m.start, a)
-                # One number to a clause: in 涉及4个单位、2个乡镇、8名干部 a change would be ambiguous.
-                if not any(begin <= o.start < end for o in metrics if o is not m):
-                    inserts.setdefault(end, []).append(Piece(PieceKind.ADDED_CHANGE, "", sid))
+                # One number to a clause goes at its end; in 涉及4个单位、2个乡镇 right after the figure.
+                alone = not any(begin <= o.start < end for o in metrics if o is not m)
+                inserts.setdefault(end if alone else m.end, []).append(Piece(PieceKind.ADDED_CHANGE, "", sid))
+        # English history keeps its years: '2023 is the second full year of the FPA' stays as written.
+        roll = (
+            self.language != "en" or part is PartKind.PLAN or bool(cuts) or _forms.looks_forward(text[a:b])
+        )
         pieces: list[Piece] = []
         cur = a
         for start, end, piece in sorted(cuts, key=lambda c: c[0]) + [(b, b, Piece(PieceKind.TEXT, ""))]:
             for pos in sorted(p for p in inserts if cur <= p <= start):
-                self._flush(text[cur:pos], pieces)
+                self._flush(text[cur:pos], pieces, roll)
                 pieces.extend(inserts.pop(pos))
                 cur = pos
-            self._flush(text[cur:start], pieces)
+            self._flush(text[cur:start], pieces, roll)
             if piece.text or piece.slot:
                 pieces.append(piece)
             cur = end
@@ -284,9 +325,9 @@ class _Roller:
         stale = part is not PartKind.PLAN and _text.carries_numbers(plain)
         return DraftSentence(tuple(pieces), stale=stale)
 
-    def _flush(self, raw: str, pieces: list[Piece]) -> None:
+    def _flush(self, raw: str, pieces: list[Piece], roll: bool = True) -> None:
         if raw:
-            pieces.append(Piece(PieceKind.TEXT, self._clean(self._roll(raw))))
+            pieces.append(Piece(PieceKind.TEXT, self._clean(self._roll(raw) if roll else raw)))
 
     def _clean(self, text: str) -> str:
         if not self.markdown:
@@ -298,19 +339,36 @@ class _Roller:
         if part is PartKind.PLAN:
             return []
         out: list[Metric] = []
+        quoted = [(q.start(), q.end()) for q in _QUOTE_SPAN.finditer(self.r.text, a, b)]
         for m in sorted((m for m in self.r.metrics if a <= m.start and m.end <= b), key=lambda m: m.start):
             if m.is_target or m.end <= m.start or (out and m.start < out[-1].end):
+                continue
+            if not self._askable(m, quoted):
                 continue
             if self.r.text[m.start : m.end] != m.text:
                 continue  # a span that does not match its text cannot be replaced safely
             out.append(m)
         return out
 
+    def _askable(self, m: Metric, quoted: list[tuple[int, int]]) -> bool:
+        """A figure a department can answer: not a name (“四统一”), a fraction or the size of the place."""
+        if any(x <= m.start and m.end <= y for x, y in quoted):
+            return False
+        if m.unit in ("fraction", "分之") or "分之" in m.text:
+            return False
+        return not _forms.is_baseline(m.label or self._label_from_text(m, self._clause_start(m.start, 0)))
+
     def _base_of(self, change: Metric, metrics: list[Metric]) -> str | None:
         if change.refers_to and any(m.id == change.refers_to for m in metrics):
             return change.refers_to
         before = [m for m in metrics if m.end <= change.start and m.kind is not MetricKind.CHANGE]
-        return before[-1].id if before else None
+        if not before:
+            return None
+        base = before[-1]
+        clause = self._clause_start(change.start, base.end)
+        if clause > base.end and not _CHANGE_OPENING.match(self.r.text, clause, change.start):
+            return None  # 居民消费价格涨幅0.1% after 失业率4.1%: a clause with a subject of its own
+        return base.id
 
     def _direction_before(self, start: int, floor: int) -> tuple[int, str]:
         head = self.r.text[max(floor, start - 6) : start]
@@ -341,6 +399,7 @@ class _Roller:
             ratio = m.value / parsed
             scale = next((s for s in (10**4, 10**8, 10**12) if ratio == s), 1)
         unit = m.surface_unit or ({10**4: "万", 10**8: "亿", 10**12: "万亿"}.get(scale, "") + m.unit)
+        label = m.label if m.label and not _forms.is_vague(m.label) else self._label_from_text(m, a)
         self.slots.append(
             Slot(
                 id=sid,
@@ -348,7 +407,7 @@ class _Roller:
                 section=self._roll(
                     self._section_label(m.section or (self.r.section_at(m.start) or _NOSEC).path)
                 ),
-                label=m.label or self._label_from_text(m, a),
+                label=label,
                 unit=unit,
                 kind=m.kind,
                 qualifier=m.qualifier,
@@ -357,8 +416,9 @@ class _Roller:
                 number_text=surface,
                 numeral=m.numeral,
                 context=self._clean(self.r.text[a:b].strip()),
-                input=base is None and m.kind is not MetricKind.CHANGE,
+                input=base is None,
                 base=base,
+                answer=_forms.answer_kind(label, unit, m.kind),
             )
         )
         self.slot_of_metric[m.id] = sid
@@ -382,6 +442,66 @@ class _Roller:
                 marker = "" if sec.marker.startswith("#") else sec.marker
                 names.append(marker + self._clean(title[:14] + "…" if len(title) > 15 else title))
         return " · ".join(names)
+
+    def _part_of_slot(self, slot: Slot) -> PartKind:
+        metric = next((m for m in self.r.metrics if m.id == slot.metric_id), None)
+        return self._part(metric.start) if metric is not None else PartKind.OTHER
+
+    def _reference(self, run_in: Section | None, a: int, b: int) -> str:
+        """Last year's plan text as written (years not rolled): shown as a reference, not as new text."""
+        head = self.r.text[run_in.start : run_in.title_end].strip() if run_in is not None else ""
+        body = self.r.text[a:b].strip()
+        return self._clean(head + body if head and not body.startswith(head) else body)
+
+    # -- main targets of a 政府工作报告 -------------------------------------------------
+    def _main_targets(self) -> None:
+        """Rows first in the workbook for each main target (地区生产总值增长5%左右): target, outcome, met.
+
+        A target whose figure last year's review also states (地区生产总值增长5.2%) is that row;
+        the others get a row of their own, with no place in the text (they go to the appendix).
+        """
+        if self.genre != GONGZUO:
+            return
+        plan = self.r.part(PartKind.PLAN)
+        sentences = [
+            s for s in self.r.sentences
+            if plan is not None and plan.start <= s.start < plan.end and _forms.is_target_sentence(s.text)
+        ]
+        if not sentences:
+            return
+        s0 = sentences[0]
+        targets = [
+            m for m in self.r.metrics
+            if s0.start <= m.start < s0.end and m.numeral == "arabic" and m.unit in ("%", "％")
+        ]
+        rates = [s for s in self.slots if s.input and s.unit in ("%", "％") and self._part_of_slot(s) is PartKind.REVIEW]
+        out: list[Slot] = []
+        for i, m in enumerate(targets, 1):
+            label = _target_label(self.r.text[self._clause_start(m.start, s0.start) : m.start]) or m.label
+            key = _fold_label(label)
+            match = next((s for s in rates if key and _ends_alike(_fold_label(s.label), key)), None)
+            if match is not None and not match.target:
+                out.append(attrs.evolve(match, target=m.text, answer=_forms.SIGNED if m.kind is not MetricKind.RATE else _forms.SHARE))
+                continue
+            out.append(
+                Slot(
+                    id=f"T{i:02d}",
+                    metric_id=m.id,
+                    section=self._roll(self._section_label(m.section)),
+                    label=label,
+                    unit=m.unit,
+                    kind=m.kind,
+                    qualifier=m.qualifier,
+                    last_value=m.value,
+                    last_text="",
+                    number_text=_text.number_text(m.text, m.numeral),
+                    context=self._clean(s0.text.strip()),
+                    target=m.text,
+                    answer=_forms.SHARE if m.kind is MetricKind.RATE else _forms.SIGNED,
+                )
+            )
+        chosen = {s.id for s in out}
+        self.slots = out + [s for s in self.slots if s.id not in chosen]
 
     # -- checklist -----------------------------------------------------------------
     def _checklist(self) -> Iterable[ChecklistItem]:
@@ -408,3 +528,49 @@ class _Roller:
 
 
 _NOSEC = Section(level=0, marker="", title="", start=0, end=0, title_start=0, title_end=0, path="")
+
+
+def genre_of(report: Report) -> str:
+    """The report's genre: ``ReportMeta.genre`` where the parser gives one, else from its title and opening."""
+    if report.meta.language == "en":
+        return ""
+    given = getattr(report.meta, "genre", None)
+    given = getattr(given, "value", given)
+    if isinstance(given, str) and given:
+        found = _forms.genre_of(given, "")
+        if found:
+            return found
+        if "gongzuo" in given or "work" in given:
+            return GONGZUO
+        if "fazhi" in given or "rule" in given:
+            return "法治政府建设年度报告"
+    return _forms.genre_of(report.meta.title or "", report.text[:2000])
+
+
+def reviewed_years(report: Report, genre: str) -> tuple[int | None, int | None]:
+    """(the year a report reviews, the year it plans for).
+
+    A 政府工作报告 is titled for the year it is delivered: 2025年北京市政府工作报告 reviews 2024 and
+    plans 2025. A parse that took the title's year for the year reviewed (year == title year) is read so.
+    """
+    meta = report.meta
+    year, plan = meta.year, meta.plan_year
+    if genre == GONGZUO and year:
+        m = _YEAR_IN_TITLE.search(meta.title or "")
+        if m and int(m.group(1)) == year:
+            return year - 1, year
+    return year, plan or (year + 1 if year else None)
+
+
+def _ends_alike(a: str, b: str) -> bool:
+    return len(min(a, b, key=len)) >= 2 and (a.endswith(b) or b.endswith(a))
+
+
+def _fold_label(label: str) -> str:
+    return re.sub(r"(增幅|增速|增长|涨幅|上涨|控制在|保持在|达到|为)+$", "", re.sub(r"\s+", "", label))
+
+
+def _target_label(clause_head: str) -> str:
+    """城镇调查失业率控制在 → 城镇调查失业率: a target row names the figure as the plan words it."""
+    head = re.split(r"[：:，,、；;]", clause_head)[-1]
+    return re.sub(r"(控制在|保持在|达到|为)$", "", head.strip())
