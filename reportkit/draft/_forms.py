@@ -35,11 +35,11 @@ def _has(text: str, name: str) -> bool:
     return any(w in low for w in words(name))
 
 
-def answer_kind(label: str, unit: str, kind: MetricKind, *, target: bool = False) -> str:
+def answer_kind(label: str, unit: str, kind: MetricKind) -> str:
     """What the cell of a figure takes: a whole count, a share (0–100), a signed growth rate, a decimal."""
     u = unit.strip()
     if u in ("%", "％") or kind is MetricKind.RATE:
-        if target or kind is MetricKind.CHANGE or (_has(label, "growth_words") and not _has(label, "share_words")):
+        if kind is MetricKind.CHANGE or (_has(label, "growth_words") and not _has(label, "share_words")):
             return SIGNED
         return SHARE
     if u and not _SCALE.match(u) and u.lower() in words("whole_units"):
@@ -50,6 +50,11 @@ def answer_kind(label: str, unit: str, kind: MetricKind, *, target: bool = False
 def is_baseline(label: str) -> bool:
     """人口14亿, 面积1.64万平方公里: facts about the place, not answers a department gives."""
     return _has(label, "baseline_words")
+
+
+def names_a_thing(after: str) -> bool:
+    """12345市民服务热线: the characters after a number make it a name."""
+    return any(w in after for w in words("name_after"))
 
 
 def is_vague(label: str) -> bool:

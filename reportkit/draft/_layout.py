@@ -31,7 +31,7 @@ class Layout:
     met_choices: tuple[str, ...]  # what 目标完成 takes
     expect: dict[str, str]  # what a cell takes, by Slot.answer, in words
     problems: str  # the first line of a list of problems: {n}
-    plan_placeholder: str  # the marked paragraph standing for next year's plan: {year}
+    plan_placeholder: str  # the marked paragraph standing for next year's plan: {title}
     plan_comment: str  # the Word comment on it
     legend: tuple[str, str, str, str]  # lead-in, the yellow, the orange and the grey shading
     targets_title: str  # the appendix of main targets: {year}
@@ -112,7 +112,7 @@ ZH = Layout(
         "signed": "数字（增速，可为负数，如 -0.3）",
     },
     problems="工作簿有 {n} 处问题，均未写入报告，请逐项改正后重新运行 reportkit fill：",
-    plan_placeholder="【待起草】{year}年工作思路：请根据本年度工作部署重新撰写本部分。下方灰色文字为上年原文，仅供参考，定稿前删除。",
+    plan_placeholder="【待起草】{title}：请根据本年度工作部署重新撰写本部分。下方灰色文字为上年原文，仅供参考，定稿前删除。",
     plan_comment="上年工作思路不能原样沿用：请按新一年的部署重写本部分，上年原文（灰色）仅供参考，定稿前删除。上年各项任务的落实情况见附件及“任务清单”。",
     legend=(
         "底纹说明（定稿前删除本段）：",
@@ -181,7 +181,7 @@ EN = Layout(
     },
     problems="the workbook has {n} problem(s); nothing was written. Correct them and run reportkit fill again:",
     plan_placeholder=(
-        "[TO WRITE] Plans for {year}: write this section for the new year. The grey text below is last "
+        "[TO WRITE] {title}: write this section for the new year. The grey text below is last "
         "year's, for reference only: delete it before the report is final."
     ),
     plan_comment=(

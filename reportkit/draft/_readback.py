@@ -207,6 +207,7 @@ class _Reader:
         self._rows(ws, [s.id for s in slots], {s.id: s.label for s in slots})
         values: list[FilledValue] = []
         missing: list[str] = []
+        changeable = draft.changeable
         for i, slot in enumerate(slots):
             row = L.FIRST_ROW + i
             label = ws.cell(row=row, column=L.COL_LABEL)
@@ -227,9 +228,14 @@ class _Reader:
                 if not self.allow_missing:
                     self._problem(ws, cell, slot.label, self._says("empty"), slot.answer)
             tick = _text(ws.cell(row=row, column=L.COL_WRITE_CHANGE))
-            if tick and tick != self.lay.tick:
-                self._problem(ws, ws.cell(row=row, column=L.COL_WRITE_CHANGE), slot.label, f"“{tick}”",
-                              choices=(self.lay.tick,))
+            if tick and tick != self.lay.tick or tick and slot.id not in changeable:
+                self._problem(
+                    ws,
+                    ws.cell(row=row, column=L.COL_WRITE_CHANGE),
+                    slot.label,
+                    f"“{tick}”",
+                    choices=(self.lay.tick,) if slot.id in changeable else ("",),
+                )
             met = _text(ws.cell(row=row, column=L.COL_MET))
             if met and (not slot.target or met not in self.lay.met_choices):
                 self._problem(ws, ws.cell(row=row, column=L.COL_MET), slot.label, f"“{met}”",

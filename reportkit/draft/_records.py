@@ -152,6 +152,17 @@ class DraftReport:
         return tuple(s for b in self.blocks for s in b.sentences if s.stale)
 
     @property
+    def changeable(self) -> frozenset[str]:
+        """Slots whose change the draft can write when the drafter ticks 写变化."""
+        return frozenset(
+            p.slot or ""
+            for b in self.blocks
+            for s in b.sentences
+            for p in s.pieces
+            if p.kind is PieceKind.ADDED_CHANGE
+        )
+
+    @property
     def targets(self) -> tuple[Slot, ...]:
         return tuple(s for s in self.slots if s.input and s.target)
 

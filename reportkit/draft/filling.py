@@ -10,6 +10,7 @@ is added only where the drafter ticked the row's 写变化, worded as the genre 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +39,8 @@ from ._safety import guard_outputs, refuse_inputs
 
 _PLACEHOLDER = "FFFF00"  # shading of a slot still to fill
 _STALE = "FCE4D6"  # shading of a sentence still carrying last year's numbers
-_REFERENCE = "E7E6E6"  # shading of last year's text kept for reference (the plan)
+_REFERENCE = "D0CECE"  # shading of last year's text kept for reference (the plan)
+_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[0-9]+[.、．]\s*|#+\s*)")
 _MARKS = {ProgressStatus.DONE: "☑", ProgressStatus.ONGOING: "◐", ProgressStatus.NOT_STARTED: "☐"}
 
 
@@ -66,7 +68,7 @@ def fill(
 def comments_for(draft: DraftReport) -> dict[str, str]:
     """Word comments to attach, by the text their paragraph starts with: the plan placeholder's."""
     lay = L.layout_for(draft.language)
-    return {lay.plan_placeholder.split("{year}")[0]: lay.plan_comment}
+    return {lay.plan_placeholder.split("{title}")[0]: lay.plan_comment}
 
 
 def build_context(draft: DraftReport, filled: FilledWorkbook | None = None) -> dict[str, Any]:
@@ -139,17 +141,20 @@ class _Writer:
         """The report's blocks; last year's plan becomes a marked placeholder and grey reference text."""
         out: list[dict[str, Any]] = []
         placed = False
+        year = self.d.plan_year or ""
+        title = f"Plans for {year}" if self.en else f"{year}年工作思路"
         for b in self.d.blocks:
             if b.part is not PartKind.PLAN:
                 out.append(self._block(b))
                 continue
-            if b.kind is BlockKind.HEADING and not placed:
-                out.append(self._block(b))  # 二、2024年工作思路: the heading is next year's
-                continue
             if not placed:
                 placed = True
-                year = self.d.plan_year or ""
-                out.append(self._plain(self.lay.plan_placeholder.format(year=year), _PLACEHOLDER))
+                if b.kind is BlockKind.HEADING:
+                    out.append(self._block(b))  # 二、2024年工作思路: the heading is next year's
+                    title = _HEADING_NUMBER.sub("", b.heading).strip() or title
+                out.append(self._plain(self.lay.plan_placeholder.format(title=title), _PLACEHOLDER))
+                if b.kind is BlockKind.HEADING:
+                    continue
             out.append(self._plain(b.reference or (b.heading + b.text), _REFERENCE))
         return out
 
@@ -186,7 +191,7 @@ class _Writer:
         return {
             "label": slot.label,
             "target": slot.target,
-            "value": f"{_text.format_decimal(value)}{slot.unit}" if value is not None else self._placeholder(""),
+            "value": f"{_text.format_decimal(value)}{slot.unit}" if value is not None else self.lay.missing,
             "met": self.met.get(slot.id, ""),
         }
 

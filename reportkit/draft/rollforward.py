@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 import attrs
 
 from ..errors import UsageError
-from ..model import Metric, MetricKind, PartKind, Report, Section
+from ..model import Commitment, Metric, MetricKind, PartKind, Report, Section
 from . import _forms, _text
 from ._records import (
     Block,
@@ -186,11 +187,13 @@ class _Roller:
                 heading = (
                     sec.title.strip() if text.startswith("#", sec.start) else text[sec.start : sec.title_end]
                 )
+                part = self._part(sec.start)
                 yield Block(
                     BlockKind.HEADING,
-                    self._part(sec.start),
+                    part,
                     level=sec.level,
                     heading=self._clean(self._roll(heading.strip())),
+                    reference=self._clean(heading.strip()) if part is PartKind.PLAN else "",
                 )
                 yield from self._paragraphs(sec.title_end, nxt, None)
             else:
@@ -278,7 +281,9 @@ class _Roller:
         changed_bases.discard(None)
         for m in metrics:
             if m.kind is MetricKind.CHANGE:
-                base = self._base_of(m, metrics)
+                # A 政府工作报告's growth (增长6.7%) is the statistics bureau's, at constant prices: asked for,
+                # never computed from two rounded totals.
+                base = None if self.genre == GONGZUO else self._base_of(m, metrics)
                 if base is None:
                     # a growth rate stated alone (地区生产总值增长5.2%): the figure asked for is the rate
                     sid = self._add_slot(m, a, b)
@@ -356,6 +361,8 @@ class _Roller:
             return False
         if m.unit in ("fraction", "分之") or "分之" in m.text:
             return False
+        if _forms.names_a_thing(self.r.text[m.start : m.end + 8]):
+            return False
         return not _forms.is_baseline(m.label or self._label_from_text(m, self._clause_start(m.start, 0)))
 
     def _base_of(self, change: Metric, metrics: list[Metric]) -> str | None:
@@ -393,12 +400,7 @@ class _Roller:
     def _add_slot(self, m: Metric, a: int, b: int, *, base: str | None = None) -> str:
         sid = f"M{len(self.slots) + 1:03d}"
         surface = _text.number_text(m.text, m.numeral)
-        parsed = _text.parse_number(surface)
-        scale = 1
-        if parsed and m.value and m.numeral != "chinese":
-            ratio = m.value / parsed
-            scale = next((s for s in (10**4, 10**8, 10**12) if ratio == s), 1)
-        unit = m.surface_unit or ({10**4: "万", 10**8: "亿", 10**12: "万亿"}.get(scale, "") + m.unit)
+        unit, last_value = self._display(m)
         label = m.label if m.label and not _forms.is_vague(m.label) else self._label_from_text(m, a)
         self.slots.append(
             Slot(
@@ -411,7 +413,7 @@ class _Roller:
                 unit=unit,
                 kind=m.kind,
                 qualifier=m.qualifier,
-                last_value=(m.value / scale) if scale != 1 else m.value,
+                last_value=last_value,
                 last_text=m.text,
                 number_text=surface,
                 numeral=m.numeral,
@@ -423,6 +425,16 @@ class _Roller:
         )
         self.slot_of_metric[m.id] = sid
         return sid
+
+    def _display(self, m: Metric) -> tuple[str, Decimal]:
+        """The unit and value as the drafter types them: 40万余名 is 40 in 万名."""
+        parsed = _text.parse_number(_text.number_text(m.text, m.numeral))
+        scale = 1
+        if parsed and m.value and m.numeral != "chinese":
+            ratio = m.value / parsed
+            scale = next((s for s in (10**4, 10**8, 10**12) if ratio == s), 1)
+        unit = m.surface_unit or ({10**4: "万", 10**8: "亿", 10**12: "万亿"}.get(scale, "") + m.unit)
+        return unit, (m.value / scale) if scale != 1 else m.value
 
     def _label_from_text(self, m: Metric, floor: int) -> str:
         """No label from the parser: the clause around the number stands in for one."""
@@ -470,18 +482,22 @@ class _Roller:
         if not sentences:
             return
         s0 = sentences[0]
-        targets = [
-            m for m in self.r.metrics
-            if s0.start <= m.start < s0.end and m.numeral == "arabic" and m.unit in ("%", "％")
-        ]
-        rates = [s for s in self.slots if s.input and s.unit in ("%", "％") and self._part_of_slot(s) is PartKind.REVIEW]
+        # The targets run to the end of their paragraph (… ；全员劳动生产率16.8万元/人左右，…).
+        nl = self.r.text.find("\n", s0.start)
+        end = max(s0.end, nl if nl >= 0 else len(self.r.text))
+        targets = [m for m in self.r.metrics if s0.start <= m.start < end and m.numeral == "arabic"]
+        review = [s for s in self.slots if s.input and self._part_of_slot(s) is PartKind.REVIEW]
         out: list[Slot] = []
         for i, m in enumerate(targets, 1):
             label = _target_label(self.r.text[self._clause_start(m.start, s0.start) : m.start]) or m.label
             key = _fold_label(label)
-            match = next((s for s in rates if key and _ends_alike(_fold_label(s.label), key)), None)
-            if match is not None and not match.target:
-                out.append(attrs.evolve(match, target=m.text, answer=_forms.SIGNED if m.kind is not MetricKind.RATE else _forms.SHARE))
+            unit, last_value = self._display(m)
+            answer = _forms.answer_kind(label, unit, m.kind)
+            match = next(
+                (s for s in review if s.unit == unit and key and _ends_alike(_fold_label(s.label), key)), None
+            )
+            if match is not None and not match.target and match not in out:
+                out.append(attrs.evolve(match, target=m.text, answer=answer))
                 continue
             out.append(
                 Slot(
@@ -489,15 +505,15 @@ class _Roller:
                     metric_id=m.id,
                     section=self._roll(self._section_label(m.section)),
                     label=label,
-                    unit=m.unit,
+                    unit=unit,
                     kind=m.kind,
                     qualifier=m.qualifier,
-                    last_value=m.value,
+                    last_value=last_value,
                     last_text="",
                     number_text=_text.number_text(m.text, m.numeral),
-                    context=self._clean(s0.text.strip()),
+                    context=self._clean(self.r.text[s0.start : end].strip()),
                     target=m.text,
-                    answer=_forms.SHARE if m.kind is MetricKind.RATE else _forms.SIGNED,
+                    answer=answer,
                 )
             )
         chosen = {s.id for s in out}
@@ -507,6 +523,9 @@ class _Roller:
     def _checklist(self) -> Iterable[ChecklistItem]:
         plan = self.r.part(PartKind.PLAN)
         items = [c for c in self.r.commitments if plan is None or plan.start <= c.start < plan.end]
+        if items and self.genre == GONGZUO:
+            yield from self._tasks_by_paragraph(items)
+            return
         if items:
             for i, c in enumerate(items, 1):
                 text = self._clean(c.text.strip())
@@ -525,6 +544,30 @@ class _Roller:
             ):
                 n += 1
                 yield ChecklistItem(f"C{n:03d}", self._section_label(s.section), self._clean(s.text.strip()))
+
+
+    def _tasks_by_paragraph(self, items: list[Commitment]) -> Iterable[ChecklistItem]:
+        """A 政府工作报告 plans in paragraphs led by a task (健全经济高质量发展体制机制。…): one item each.
+
+        Its plan holds a thousand clauses; a department reports on the task, as the 分工 does.
+        """
+        text = self.r.text
+        n = 0
+        done: set[int] = set()
+        for c in items:
+            start = text.rfind("\n", 0, c.start) + 1
+            if start in done:
+                continue
+            done.add(start)
+            nl = text.find("\n", c.start)
+            line = text[start : nl if nl >= 0 else len(text)].strip()
+            lead = _SENTENCE_END.split(line, maxsplit=1)[0].strip()
+            if any(w in lead for w in _forms.words("not_tasks")):
+                continue
+            if len(lead) > 60:
+                lead = lead[:59] + "…"
+            n += 1
+            yield ChecklistItem(f"C{n:03d}", self._section_label(c.section), self._clean(lead), c.type)
 
 
 _NOSEC = Section(level=0, marker="", title="", start=0, end=0, title_start=0, title_end=0, path="")
@@ -567,7 +610,7 @@ def _ends_alike(a: str, b: str) -> bool:
 
 
 def _fold_label(label: str) -> str:
-    return re.sub(r"(增幅|增速|增长|涨幅|上涨|控制在|保持在|达到|为)+$", "", re.sub(r"\s+", "", label))
+    return re.sub(r"(增幅|增速|增长|涨幅|上涨|降幅|下降|控制在|保持在|达到|为)+$", "", re.sub(r"\s+", "", label))
 
 
 def _target_label(clause_head: str) -> str:

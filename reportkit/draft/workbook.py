@@ -134,6 +134,7 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
     checks = _validations(ws, lay)
     tick = _choices(ws, (lay.tick,))
     met = _choices(ws, lay.met_choices)
+    changeable = draft.changeable
     for i, slot in enumerate(draft.input_slots):
         row = L.FIRST_ROW + i
         put_text(ws, row, L.COL_ID, slot.id)
@@ -149,7 +150,7 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
         if slot.target:
             put_text(ws, row, L.COL_TARGET, slot.target)
             met.add(ws.cell(row=row, column=L.COL_MET).coordinate)
-        if slot.last_text and slot.answer != "signed":
+        if slot.id in changeable:
             tick.add(ws.cell(row=row, column=L.COL_WRITE_CHANGE).coordinate)
         v, last = (
             ws.cell(row=row, column=L.COL_VALUE).coordinate,
@@ -167,9 +168,7 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
         for col in range(1, len(lay.data_headers) + 1):
             cell = ws.cell(row=row, column=col)
             cell.alignment = _WRAP
-            if col == L.COL_MET and not slot.target or col == L.COL_WRITE_CHANGE and (
-                not slot.last_text or slot.answer == "signed"
-            ):
+            if col == L.COL_MET and not slot.target or col == L.COL_WRITE_CHANGE and slot.id not in changeable:
                 cell.fill = _LOCKED_FILL  # nothing to answer here: stays locked
             elif col in L.DATA_INPUT_COLS:
                 cell.protection = _UNLOCKED
