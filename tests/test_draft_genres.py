@@ -167,4 +167,5 @@ def test_english_moves_only_forward_looking_years(shared: Path) -> None:
     assert "2023 was our first year of formal double entry bookkeeping" in text
     assert "In 2024, the FPA received donations" in text  # a figure to fill is this year's
     assert "Report of the 2024 activities of the FPA and plans for 2025" in text
+    assert "At the end of 2024, and to guide us towards 2025" in text  # looks forward: moves
     assert d.signoff == "" and d.genre == ""

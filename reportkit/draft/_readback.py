@@ -363,6 +363,9 @@ class _Reader:
 
 def draft_problem(draft: DraftReport, limits: Limits) -> str:
     """What makes a draft unusable (too big, a piece naming no slot, a figure out of range), or ""."""
+    size = len(draft.to_json())
+    if size > limits.max_chars:
+        return f"{size} characters of draft, over the limit of {limits.max_chars} (Limits.max_chars)"
     if len(draft.blocks) > limits.max_draft_blocks:
         return f"{len(draft.blocks)} blocks, over the limit of {limits.max_draft_blocks} (Limits.max_draft_blocks)"
     for name, n in (("slots", len(draft.slots)), ("checklist items", len(draft.checklist))):
