@@ -223,3 +223,20 @@ def test_fill_never_writes_over_its_workbook_or_an_earlier_report(
     with pytest.raises(OutputError, match="already there: r.docx"):
         fill(filled, out)
     assert fill(filled, out, force=True) == out and list(tmp_path.glob("r.backup-*.docx"))
+
+
+def test_an_english_workbook_lists_its_problems_in_english(tmp_path: Path) -> None:
+    from test_draft_rollforward import make_english_report
+
+    path = collection_workbook(make_english_report(), tmp_path / "2024-data-collection.xlsx")
+
+    def change(wb: openpyxl.Workbook) -> None:
+        ws = wb["Data"]
+        for row in range(2, ws.max_row + 1):
+            ws.cell(row, 5).value = {"M001": "lots", "M002": 30000, "M003": 2.5}[ws.cell(row, 1).value]
+
+    edit(path, change)
+    with pytest.raises(WorkbookError, match="the workbook has 2 problem") as e:
+        read_workbook(path)
+    assert e.value.problems[0].startswith("Data!E2: (donations received) “lots” is not a number; expected a number")
+    assert "got 2.5; expected a whole number, 0 or more" in e.value.problems[1]

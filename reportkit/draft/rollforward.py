@@ -497,7 +497,8 @@ class _Roller:
                 (s for s in review if s.unit == unit and key and _ends_alike(_fold_label(s.label), key)), None
             )
             if match is not None and not match.target and match not in out:
-                out.append(attrs.evolve(match, target=m.text, answer=answer))
+                # the row reads as the plan words the target (地区生产总值增长), not as the review's clause
+                out.append(attrs.evolve(match, label=label or match.label, target=m.text, answer=answer))
                 continue
             out.append(
                 Slot(
