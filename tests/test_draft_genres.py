@@ -59,6 +59,11 @@ def test_the_seed_workbook_is_a_form() -> None:
     labels = [s.label for s in d.input_slots]
     assert not any("四统一" in s.last_text or "“" in s.last_text for s in d.input_slots)  # names are not rows
     assert not {"省级", "建议", "领导干部", "总量"} & set(labels)
+    by_text = {s.last_text: s.label for s in d.input_slots}
+    # 涉及4个区直单位、2个乡镇(街道)、8名领导干部: each item named by the list's verb and its own words
+    assert by_text["2个"] == "涉及乡镇(街道)" and by_text["8名"] == "涉及领导干部"
+    assert by_text["9个"] == "建立区级公民法治素养观测点（市级）"  # 观测点102个,市级9个: 市级 alone says nothing
+    assert "五街道" not in by_text  # 城区五街道: a Chinese numeral names the place
     answers = {s.last_text: s.answer for s in d.input_slots}
     assert answers["2006件"] == "whole" and answers["99.82%"] == "share"
     assert all(s.answer == "whole" for s in d.input_slots if s.unit in ("件", "名", "次", "个", "人", "家", "份"))

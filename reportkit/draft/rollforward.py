@@ -38,6 +38,7 @@ _BULLET = re.compile(r"\s*[*+\-]\s+")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_PAREN = re.compile(r"（[^（）]*）$")
 _QUOTE_SPAN = re.compile(r"“[^“”]{0,30}”|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
 GONGZUO = "政府工作报告"
 # A clause stating a change of the figure before it has no subject: ,较去年同期下降27.4% / , up 20%.
@@ -72,6 +73,7 @@ class _Roller:
         )
         self.slots: list[Slot] = []
         self.slot_of_metric: dict[str, str] = {}
+        self._prev: tuple[int, str] = (-1, "")  # where the last slot's figure stands, and its label
 
     # -- the whole report ---------------------------------------------------
     def run(self) -> DraftReport:
@@ -361,6 +363,8 @@ class _Roller:
             return False
         if m.unit in ("fraction", "分之") or "分之" in m.text:
             return False
+        if m.numeral == "chinese" and m.kind is not MetricKind.RANK:
+            return False  # 城区五街道, 三项制度: Chinese numerals count names; 排名第二 is a rank to update
         if _forms.names_a_thing(self.r.text[m.start : m.end + 8]):
             return False
         return not _forms.is_baseline(m.label or self._label_from_text(m, self._clause_start(m.start, 0)))
@@ -424,6 +428,7 @@ class _Roller:
             )
         )
         self.slot_of_metric[m.id] = sid
+        self._prev = (m.start, label)
         return sid
 
     def _display(self, m: Metric) -> tuple[str, Decimal]:
@@ -437,12 +442,37 @@ class _Roller:
         return unit, (m.value / scale) if scale != 1 else m.value
 
     def _label_from_text(self, m: Metric, floor: int) -> str:
-        """No label from the parser: the clause around the number stands in for one."""
-        head = self.r.text[floor : m.start]
+        """No label from the parser (or one that says nothing): the words around the number name it.
+
+        The figure itself is left out (it is the answer). In a list (涉及4个区直单位、2个乡镇(街道)、8名领导干部)
+        an item is named by the list's verb and its own words: 涉及乡镇(街道), 涉及领导干部.
+        """
+        text = self.r.text
+        head = text[floor : m.start]
         cut = max(head.rfind(c) for c in "，,；;。：:")
-        end = self._clause_end(m.end, len(self.r.text))
-        clause = self._clean((head[cut + 1 :] + self.r.text[m.start : end]).strip())
-        return clause[:40] or m.text
+        start = floor + cut + 1
+        end = self._clause_end(m.end, len(text))
+        item = max(head.rfind("、"), cut)
+        own = text[floor + item + 1 : m.start]
+        nxt = text.find("、", m.end, end)
+        tail = text[m.end : nxt if nxt >= 0 else end]
+        if item > cut:  # a later item of a list: its own words, after the list's verb
+            first_digit = next((i for i in range(start, m.start) if text[i].isdigit()), m.start)
+            verb = text[start:first_digit] if not own.strip() else ""
+            label = verb + own + tail
+        elif nxt >= 0:  # the first item of a list
+            label = own + tail
+        else:  # 与11地签订合作协议 keeps its figure to read as a phrase; 其中废止1件 is 其中废止
+            label = own + m.text + tail if own.strip() and tail.strip() or not (own + tail).strip() else own + tail
+        label = self._clean(label.strip(" 、，,"))
+        if _forms.is_vague(label):
+            # 建议 of 提供法律意见、建议550余条: the clause; 市级 of 观测点102个，其中省级1个、市级9个: the figure before
+            wide = self._clean((text[start : m.start] + tail).strip(" 、，,"))
+            if not re.search("[0-9０-９]", wide) and not _forms.is_vague(wide):
+                label = wide
+            elif self._prev[0] >= floor and self._prev[1]:
+                label = f"{_PAREN.sub('', self._prev[1])}（{label}）"
+        return label[:40] or m.text
 
     def _section_label(self, path: str) -> str:
         parts = path.split("/") if path else []
