@@ -517,6 +517,7 @@ class _Roller:
         end = max(s0.end, nl if nl >= 0 else len(self.r.text))
         targets = [m for m in self.r.metrics if s0.start <= m.start < end and m.numeral == "arabic"]
         review = [s for s in self.slots if s.input and self._part_of_slot(s) is PartKind.REVIEW]
+        section = f"{self.plan_year}年主要预期目标" if self.plan_year else "主要预期目标"
         out: list[Slot] = []
         for i, m in enumerate(targets, 1):
             label = _target_label(self.r.text[self._clause_start(m.start, s0.start) : m.start]) or m.label
@@ -528,13 +529,15 @@ class _Roller:
             )
             if match is not None and not match.target and match not in out:
                 # the row reads as the plan words the target (地区生产总值增长), not as the review's clause
-                out.append(attrs.evolve(match, label=label or match.label, target=m.text, answer=answer))
+                out.append(
+                    attrs.evolve(match, section=section, label=label or match.label, target=m.text, answer=answer)
+                )
                 continue
             out.append(
                 Slot(
                     id=f"T{i:02d}",
                     metric_id=m.id,
-                    section=self._roll(self._section_label(m.section)),
+                    section=section,
                     label=label,
                     unit=unit,
                     kind=m.kind,
