@@ -91,7 +91,7 @@ ZH = Layout(
             "2. 请在“数据填报”表的“本年数值（填报）”列（黄色单元格）填写本年数值，只填数字，不带单位、不写“约”“余”等字样；"
             "单位见“单位”列，原文中的“余”“约”等限定词会自动保留。"
         ),
-        "3. 比率类指标（单位为 %）填写 0–100 之间的数值，例如 99.82；计数类指标填写不小于 0 的数值。",
+        "3. 比率、占比类指标（单位为 %）填写 0–100 之间的数值，例如 99.82；增速可为负数；计数类指标（件、次、个、人、名等）只填整数。",
         "4. “增减”“增减幅度”两列由公式自动计算，请勿修改；编号、指标、上年数值等灰色单元格已锁定。",
         "5. “责任单位”“备注”两列可自由填写。",
         "6. 请在“任务清单”表逐项填写上年工作任务的进展（下拉选择：已完成、推进中、未启动）、完成情况和佐证材料。",
@@ -99,7 +99,6 @@ ZH = Layout(
         "8. 未填写的数值在初稿中显示为【待填】（需使用 --allow-missing）。",
         "9. 需要在报告中写出与上年对比的指标，请在“写变化”列选择“是”（如“较上年增加26件”“提高0.3个百分点”）；上年原文已写变化的句子会自动重算。",
         "10. 政府工作报告的主要预期目标排在最前，请填写实际完成值并在“目标完成”列选择完成情况。",
-        "11. 计数类指标（件、次、个、人、名等）只填整数；占比、比率填 0–100；增速可为负数。",
     ),
     missing="【待填】",
     to_fill="【待填：上年{last}】",
@@ -157,7 +156,7 @@ EN = Layout(
             "2. Enter this year's value in the 'This year (enter)' column of the Data sheet (yellow cells): a plain "
             "number, no unit, no 'about'/'over'; qualifiers written in last year's text are kept."
         ),
-        "3. Rates (unit %) take a value from 0 to 100, e.g. 99.82; counts and amounts take a value of 0 or more.",
+        "3. Shares (unit %) take a value from 0 to 100, e.g. 99.82; growth rates may be negative; counts take whole numbers.",
         "4. 'Change' and 'Change %' are formulas; grey cells are locked.",
         "5. 'Responsible' and 'Note' are free text.",
         (
@@ -167,7 +166,6 @@ EN = Layout(
         "7. Do not insert or delete rows, rename sheets or merge cells; then run reportkit fill.",
         "8. Values left empty show as [TO FILL] in the draft (with --allow-missing).",
         "9. Choose 'yes' under 'Write change' to have the draft state the change on last year (up 20% on last year).",
-        "10. Counts take whole numbers; shares take 0 to 100; growth rates may be negative.",
     ),
     missing="[TO FILL]",
     to_fill="[TO FILL: last year {last}]",

@@ -230,6 +230,10 @@ def _instructions(ws: Worksheet, lay: L.Layout) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1:
             cell.font = Font(bold=True, size=14)
+        else:
+            # LibreOffice keeps the default height of a wrapped row it did not lay out: give it its lines.
+            lines = -(-display_width(line) // 104)
+            ws.row_dimensions[i].height = 16 * lines
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     _protect(ws)
