@@ -156,13 +156,14 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
             ws.cell(row=row, column=L.COL_VALUE).coordinate,
             ws.cell(row=row, column=L.COL_LAST).coordinate,
         )
-        ws.cell(row=row, column=L.COL_CHANGE, value=f'=IF(ISNUMBER({v}),{v}-{last},"")')
-        ws.cell(
-            row=row,
-            column=L.COL_PCT,
-            value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last}),{last}<>0),({v}-{last})/{last},"")',
-        )
-        ws.cell(row=row, column=L.COL_PCT).number_format = "0.0%"
+        ws.cell(row=row, column=L.COL_CHANGE, value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last})),{v}-{last},"")')
+        if not is_rate(slot.kind, slot.unit):  # a rate changes by points (增减), not by a percentage of itself
+            ws.cell(
+                row=row,
+                column=L.COL_PCT,
+                value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last}),{last}<>0),({v}-{last})/{last},"")',
+            )
+            ws.cell(row=row, column=L.COL_PCT).number_format = "0.0%"
         put_text(ws, row, L.COL_CONTEXT, slot.context)
         checks[slot.answer if slot.answer in checks else "decimal"].add(v)
         for col in range(1, len(lay.data_headers) + 1):
