@@ -14,15 +14,14 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-import attrs
-
 from ..errors import UsageError
-from ..model import Commitment, Metric, MetricKind, PartKind, Report, Section
+from ..model import Metric, MetricKind, PartKind, Report, Section
 from . import _forms, _text
+from ._genre import GONGZUO, NATION, genre_of, reviewed_years
+from ._plan import checklist, main_targets
 from ._records import (
     Block,
     BlockKind,
-    ChecklistItem,
     DraftReport,
     DraftSentence,
     Piece,
@@ -37,13 +36,10 @@ _TABLE_ROW = re.compile(r"^[^|\n]*\|[^|\n]*\|")
 _BULLET = re.compile(r"\s*[*+\-]\s+")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _PAREN = re.compile(r"（[^（）]*）$")
 _QUOTE_SPAN = re.compile(r"“[^“”]{0,30}”|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
-GONGZUO = "政府工作报告"
 # A clause stating a change of the figure before it has no subject: ,较去年同期下降27.4% / , up 20%.
 _CHANGE_OPENING = re.compile(r"\s*(较|比|同比|环比|与|增长|下降|增加|减少|提高|降低|up|down|an? (increase|decrease))")
-_NATION = ("", "国务院", "中国", "中华人民共和国", "全国")
 
 
 def roll_forward(report: Report) -> DraftReport:
@@ -79,7 +75,7 @@ class _Roller:
     def run(self) -> DraftReport:
         meta = self.r.meta
         blocks = tuple(self._blocks())
-        self._main_targets()
+        main_targets(self)
         year = self.year + 1 if self.year else None
         plan_year = self.plan_year + 1 if self.plan_year else None
         title_year = plan_year if self.genre == GONGZUO else year
@@ -101,7 +97,7 @@ class _Roller:
             language=self.language,
             blocks=blocks,
             slots=tuple(self.slots),
-            checklist=tuple(self._checklist()),
+            checklist=tuple(checklist(self)),
             comma=self._comma(),
             genre=self.genre,
             signoff=self._signoff(),
@@ -119,7 +115,7 @@ class _Roller:
         if self.language == "en":
             return f"{org} {year} Annual report".strip()
         if self.genre == GONGZUO:
-            return f"{year}年{'' if org in _NATION else org}政府工作报告"
+            return f"{year}年{'' if org in NATION else org}政府工作报告"
         return f"{org}{year}年{self.genre or '年度工作报告'}"
 
     def _signoff(self) -> str:
@@ -495,159 +491,4 @@ class _Roller:
         body = self.r.text[a:b].strip()
         return self._clean(head + body if head and not body.startswith(head) else body)
 
-    # -- main targets of a 政府工作报告 -------------------------------------------------
-    def _main_targets(self) -> None:
-        """Rows first in the workbook for each main target (地区生产总值增长5%左右): target, outcome, met.
-
-        A target whose figure last year's review also states (地区生产总值增长5.2%) is that row;
-        the others get a row of their own, with no place in the text (they go to the appendix).
-        """
-        if self.genre != GONGZUO:
-            return
-        plan = self.r.part(PartKind.PLAN)
-        sentences = [
-            s for s in self.r.sentences
-            if plan is not None and plan.start <= s.start < plan.end and _forms.is_target_sentence(s.text)
-        ]
-        if not sentences:
-            return
-        s0 = sentences[0]
-        # The targets run to the end of their paragraph (… ；全员劳动生产率16.8万元/人左右，…).
-        nl = self.r.text.find("\n", s0.start)
-        end = max(s0.end, nl if nl >= 0 else len(self.r.text))
-        targets = [m for m in self.r.metrics if s0.start <= m.start < end and m.numeral == "arabic"]
-        review = [s for s in self.slots if s.input and self._part_of_slot(s) is PartKind.REVIEW]
-        section = f"{self.plan_year}年主要预期目标" if self.plan_year else "主要预期目标"
-        out: list[Slot] = []
-        for i, m in enumerate(targets, 1):
-            label = _target_label(self.r.text[self._clause_start(m.start, s0.start) : m.start]) or m.label
-            key = _fold_label(label)
-            unit, last_value = self._display(m)
-            answer = _forms.answer_kind(label, unit, m.kind)
-            match = next(
-                (s for s in review if s.unit == unit and key and _ends_alike(_fold_label(s.label), key)), None
-            )
-            if match is not None and not match.target and match not in out:
-                # the row reads as the plan words the target (地区生产总值增长), not as the review's clause
-                out.append(
-                    attrs.evolve(match, section=section, label=label or match.label, target=m.text, answer=answer)
-                )
-                continue
-            out.append(
-                Slot(
-                    id=f"T{i:02d}",
-                    metric_id=m.id,
-                    section=section,
-                    label=label,
-                    unit=unit,
-                    kind=m.kind,
-                    qualifier=m.qualifier,
-                    last_value=last_value,
-                    last_text="",
-                    number_text=_text.number_text(m.text, m.numeral),
-                    context=self._clean(self.r.text[s0.start : end].strip()),
-                    target=m.text,
-                    answer=answer,
-                )
-            )
-        chosen = {s.id for s in out}
-        self.slots = out + [s for s in self.slots if s.id not in chosen]
-
-    # -- checklist -----------------------------------------------------------------
-    def _checklist(self) -> Iterable[ChecklistItem]:
-        plan = self.r.part(PartKind.PLAN)
-        items = [c for c in self.r.commitments if plan is None or plan.start <= c.start < plan.end]
-        if items and self.genre == GONGZUO:
-            yield from self._tasks_by_paragraph(items)
-            return
-        if items:
-            for i, c in enumerate(items, 1):
-                text = self._clean(c.text.strip())
-                if c.governing_verb and not text.startswith(c.governing_verb):
-                    # a bare item of a shared-verb list (…、行政执法“三项制度”质效提升) reads with its verb
-                    text = c.governing_verb + ("" if self.language != "en" else " ") + text
-                yield ChecklistItem(f"C{i:03d}", self._section_label(c.section), text, c.type)
-            return
-        if plan is None:
-            return
-        # No commitments parsed: every sentence of the plan part is an item.
-        n = 0
-        for s in self.r.sentences:
-            if plan.start <= s.start < plan.end and not any(
-                sec.start == s.start and sec.title_end >= s.end for sec in self.r.walk()
-            ):
-                n += 1
-                yield ChecklistItem(f"C{n:03d}", self._section_label(s.section), self._clean(s.text.strip()))
-
-
-    def _tasks_by_paragraph(self, items: list[Commitment]) -> Iterable[ChecklistItem]:
-        """A 政府工作报告 plans in paragraphs led by a task (健全经济高质量发展体制机制。…): one item each.
-
-        Its plan holds a thousand clauses; a department reports on the task, as the 分工 does.
-        """
-        text = self.r.text
-        n = 0
-        done: set[int] = set()
-        for c in items:
-            start = text.rfind("\n", 0, c.start) + 1
-            if start in done:
-                continue
-            done.add(start)
-            nl = text.find("\n", c.start)
-            line = text[start : nl if nl >= 0 else len(text)].strip()
-            lead = _SENTENCE_END.split(line, maxsplit=1)[0].strip()
-            if any(w in lead for w in _forms.words("not_tasks")):
-                continue
-            if len(lead) > 60:
-                lead = lead[:59] + "…"
-            n += 1
-            yield ChecklistItem(f"C{n:03d}", self._section_label(c.section), self._clean(lead), c.type)
-
-
 _NOSEC = Section(level=0, marker="", title="", start=0, end=0, title_start=0, title_end=0, path="")
-
-
-def genre_of(report: Report) -> str:
-    """The report's genre: ``ReportMeta.genre`` where the parser gives one, else from its title and opening."""
-    if report.meta.language == "en":
-        return ""
-    given = getattr(report.meta, "genre", None)
-    given = getattr(given, "value", given)
-    if isinstance(given, str) and given:
-        found = _forms.genre_of(given, "")
-        if found:
-            return found
-        if "gongzuo" in given or "work" in given:
-            return GONGZUO
-        if "fazhi" in given or "rule" in given:
-            return "法治政府建设年度报告"
-    return _forms.genre_of(report.meta.title or "", report.text[:2000])
-
-
-def reviewed_years(report: Report, genre: str) -> tuple[int | None, int | None]:
-    """(the year a report reviews, the year it plans for).
-
-    A 政府工作报告 is titled for the year it is delivered: 2025年北京市政府工作报告 reviews 2024 and
-    plans 2025. A parse that took the title's year for the year reviewed (year == title year) is read so.
-    """
-    meta = report.meta
-    year, plan = meta.year, meta.plan_year
-    if genre == GONGZUO and year:
-        m = _YEAR_IN_TITLE.search(meta.title or "")
-        if m and int(m.group(1)) == year:
-            return year - 1, year
-    return year, plan or (year + 1 if year else None)
-
-
-def _ends_alike(a: str, b: str) -> bool:
-    return len(min(a, b, key=len)) >= 2 and (a.endswith(b) or b.endswith(a))
-
-
-def _fold_label(label: str) -> str:
-    return re.sub(r"(增幅|增速|增长|涨幅|上涨|降幅|下降|控制在|保持在|达到|为)+$", "", re.sub(r"\s+", "", label))
-
-
-def _target_label(clause_head: str) -> str:
-    """城镇调查失业率控制在 → 城镇调查失业率: a target row names the figure as the plan words it."""
-    head = re.split(r"[：:，,、；;]", clause_head)[-1]
-    return re.sub(r"(控制在|保持在|达到|为)$", "", head.strip())
