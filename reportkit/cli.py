@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="this year's report, the starting point for next year's")
     p.add_argument("-o", "--output", default=".", metavar="DIR", help="folder for the drafts (default: .)")
     p.add_argument("--template", metavar="DOCX", help="a docxtpl Word template (default: the GB/T 9704 one)")
+    p.add_argument(
+        "--force", action="store_true", help="replace files already there (each kept first as a dated backup)"
+    )
     _add_limits(p)
 
     p = sub.add_parser("fill", help="read a filled data-collection workbook and write the report")
@@ -91,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="DOCX", help="a docxtpl Word template (default: the GB/T 9704 one)")
     p.add_argument(
         "--allow-missing", action="store_true", help="write 【待填】 for values not filled instead of failing"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing output (kept first as a dated backup)"
     )
 
     p = sub.add_parser("demo", help="compare the bundled 2022 and 2023 reports and draft 2024 (no arguments needed)")
@@ -163,15 +169,20 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from .api import read
     from .draft import draft
 
-    result = draft(read(args.file, limits=_limits(args)), Path(args.output), template=args.template)
-    _after_writing(f"workbook  {result.workbook}\ndraft     {result.docx}\n")
+    result = draft(
+        read(args.file, limits=_limits(args)), Path(args.output), template=args.template, force=args.force
+    )
+    backups = "".join(f"backup    {backup}\n" for backup in result.backups)
+    _after_writing(f"workbook  {result.workbook}\ndraft     {result.docx}\n{backups}")
     return 0
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
     from .draft import fill
 
-    out = fill(args.workbook, args.output, template=args.template, allow_missing=args.allow_missing)
+    out = fill(
+        args.workbook, args.output, template=args.template, allow_missing=args.allow_missing, force=args.force
+    )
     _after_writing(f"wrote {out}\n")
     return 0
 

@@ -93,9 +93,11 @@ class WorkbookError(ReportkitError, ValueError):
         path: PathLike | None = None,
         sheet: str | None = None,
         cell: str | None = None,
+        problems: tuple[str, ...] = (),
     ) -> None:
         self.sheet = sheet
         self.cell = cell
+        self.problems = problems  # every problem found, one line each (fill checks every cell)
         where = f"{sheet}!{cell}: " if sheet and cell else (f"{sheet}: " if sheet else "")
         super().__init__(where + message, path=path)
 
