@@ -370,3 +370,14 @@ def test_the_overview_page_is_self_contained_and_escaped(small: Path, tmp_path: 
     assert html.count("<svg") >= 1 and "地区生产总值" in html
     assert 'class="cell failed"' in html and 'class="cell gap"' in html
     assert "5.5%以上" in html  # anhui's 2025 growth target, in the targets table
+
+
+@pytest.mark.shared
+def test_a_report_whose_genre_nothing_tells_joins_its_organisations_series(shared: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in" / "guowuyuan"  # no genre in the folder names; 2014-2016 open without 政府工作报告
+    folder.mkdir(parents=True)
+    for year in range(2013, 2017):
+        shutil.copy(shared / "corpus" / "gongzuo" / "china-state-council" / f"{year}.txt", folder)
+    db = tmp_path / "c.duckdb"
+    assert reportkit.corpus(tmp_path / "in", db, workers=1).compared == 3
+    assert query(db, "SELECT DISTINCT genre FROM reports UNION SELECT DISTINCT genre FROM metrics") == [("gongzuo",)]

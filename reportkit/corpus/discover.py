@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import attrs
 
 from ..errors import MissingFileError, UsageError
 from ..readers import READ_EXTENSIONS, REFUSED_EXTENSIONS
-from .names import Layout, PathInfo
+from .names import UNKNOWN_GENRE, Layout, PathInfo
 from .rows import Row, row
 
 __all__ = ["Entry", "Series", "discover", "plan_bucket"]
@@ -61,15 +62,26 @@ class Series:
     pairs: tuple[tuple[str, str], ...]  # (old path, new path)
     duplicates: tuple[str, ...]  # a second report for the same organisation, genre and year
     gaps: tuple[Row, ...]
+    genres: dict[str, str] = attrs.field(factory=dict)  # path → the genre it takes from its organisation
 
 
 def plan_bucket(placed: Sequence[tuple[str, str, str | None, str | None, int | None]]) -> Series:
     """Group (path, sha256, organisation, genre, year) by organisation and genre, order by year, and pair each
     year with the next; a missing year is a gap (recorded, not bridged), a repeated year a duplicate."""
+    # A report whose genre nothing told ("other") takes the one its organisation's other reports share: one
+    # report without 政府工作报告 in its opening must not split a series in two.
+    known: dict[str, Counter[str]] = {}
+    for _path, _sha, org, genre, _year in placed:
+        if org is not None and genre and genre != UNKNOWN_GENRE:
+            known.setdefault(org, Counter())[genre] += 1
+    fixes: dict[str, str] = {}
     groups: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for path, _sha, org, genre, year in placed:
-        if org is not None and year is not None:
-            groups.setdefault((org, genre or ""), []).append((year, path))
+        if org is None or year is None:
+            continue
+        if (genre or UNKNOWN_GENRE) == UNKNOWN_GENRE and org in known:
+            genre = fixes[path] = known[org].most_common(1)[0][0]
+        groups.setdefault((org, genre or ""), []).append((year, path))
     pairs, dups, gaps = [], [], []
     for (org, genre), items in sorted(groups.items()):
         items.sort()
@@ -85,4 +97,4 @@ def plan_bucket(placed: Sequence[tuple[str, str, str | None, str | None, int | N
             else:
                 gaps.append(row("gaps", organisation=org, genre=genre, after_year=y0, before_year=y1,
                                 missing=",".join(str(y) for y in range(y0 + 1, y1)), after_path=p0, before_path=p1))
-    return Series(tuple(pairs), tuple(dups), tuple(gaps))
+    return Series(tuple(pairs), tuple(dups), tuple(gaps), fixes)

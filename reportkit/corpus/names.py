@@ -18,7 +18,9 @@ import attrs
 from ..errors import UsageError
 from ..model import fold
 
-__all__ = ["DEFAULT_LAYOUT", "Layout", "PathInfo", "genre_of", "normalise_org"]
+__all__ = ["DEFAULT_LAYOUT", "UNKNOWN_GENRE", "Layout", "PathInfo", "genre_of", "normalise_org"]
+
+UNKNOWN_GENRE = "other"
 
 DEFAULT_LAYOUT = "{org}/{year}.*"
 _FIELDS = {"org": r"(?P<org>[^/]+?)", "year": r"(?P<year>(?:19|20)\d\d)", "genre": r"(?P<genre>[^/]+?)"}
@@ -65,7 +67,7 @@ def genre_of(meta: Any, path: str, head: str = "") -> str:
         found = [(text.find(w), name) for name, spec in genres.items() for w in spec["title"] if w in text]
         if found:
             return min(found)[1]
-    return "other"
+    return UNKNOWN_GENRE
 
 
 @attrs.frozen

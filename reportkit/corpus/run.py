@@ -188,6 +188,9 @@ class _Loop:
         b.planned = True
         placed = self.store.placed([e.path for e in b.entries])
         series = plan_bucket(placed)
+        if series.genres:
+            self.store.set_genres(series.genres)
+            placed = self.store.placed([e.path for e in b.entries])
         ok = [p for p, _sha, org, _g, year in placed if org is not None and year is not None]
         self.store.set_status(ok, "ok")
         self.store.set_status(series.duplicates, "duplicate")

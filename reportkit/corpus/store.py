@@ -106,6 +106,15 @@ class Store:
         if paths:
             self.con.execute("UPDATE reports SET status = ? WHERE path IN (SELECT unnest($2))", [status, paths])
 
+    def set_genres(self, genres: dict[str, str]) -> None:
+        if not genres:
+            return
+        with self._transaction():
+            for t in ("reports", "metrics"):
+                self.con.execute(
+                    f'UPDATE "{t}" SET genre = g.genre FROM (SELECT unnest($1) AS path, unnest($2) AS genre) g '
+                    f'WHERE "{t}".path = g.path', [list(genres), list(genres.values())])
+
     def finish(self, gaps: list[Row]) -> None:
         """Derive ``series`` and ``gaps`` from what the run wrote; one transaction."""
         with self._transaction():
