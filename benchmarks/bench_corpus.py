@@ -22,6 +22,7 @@ worker) is its own:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -106,7 +107,7 @@ def variant(name: str, corpus: Path, db: Path) -> dict[str, float]:
         files = sorted(corpus.rglob("*.txt"))
         reports = {f: reportkit.read(f) for f in files}
         pairs = 0
-        for a, b in zip(files, files[1:]):
+        for a, b in itertools.pairwise(files):
             if a.parent == b.parent:
                 reportkit.compare(reports[a], reports[b])
                 pairs += 1
@@ -121,7 +122,9 @@ def variant(name: str, corpus: Path, db: Path) -> dict[str, float]:
 
 def run_child(name: str, corpus: Path, db: Path) -> dict[str, float]:
     p = subprocess.run([sys.executable, __file__, "--child", name, str(corpus), str(db)],
-                       check=True, capture_output=True, text=True)
+                       check=False, capture_output=True, text=True)
+    if p.returncode:
+        raise SystemExit(f"variant {name} failed:\n{p.stderr}")
     return json.loads(p.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 

@@ -62,7 +62,10 @@ def _data(store: Store, charts: Sequence[str] | None) -> dict[str, Any]:
             if row is None:
                 row = cells.setdefault((org, "?"), {})
             row[year] = {"cls": "failed", "mark": "✕", "title": f"{stage} failed: {cls}: {msg}"}
-    grid = [{"org": org, "genre": genre, "cells": [by_year.get(y) for y in years]}
+    names = dict(con.execute("SELECT organisation, mode(org_name) FROM reports WHERE org_name IS NOT NULL "
+                             "GROUP BY ALL").fetchall())
+    grid = [{"org": org, "name": names.get(org) if names.get(org) != org else None, "genre": genre,
+             "cells": [by_year.get(y) for y in years]}
             for (org, genre), by_year in sorted(cells.items())]
     targets = con.execute(
         "SELECT organisation, plan_year, indicator, target_text, commitment, outcome_text, outcome_sentence, "
@@ -81,7 +84,8 @@ def _charts(store: Store, picks: Sequence[str] | None) -> list[dict[str, Any]]:
     if picks:
         where = " OR ".join(["label LIKE ?"] * len(picks))
         keys = con.execute(
-            f"SELECT organisation, indicator FROM series WHERE {where} GROUP BY ALL ORDER BY ALL",
+            f"SELECT organisation, indicator FROM series WHERE {where} GROUP BY ALL HAVING count(*) >= 2 "
+            "ORDER BY count(*) DESC, organisation, indicator",
             [f"%{p}%" for p in picks]).fetchall()
     else:  # the longest series first: an indicator reported in the most years
         keys = con.execute(
@@ -93,6 +97,14 @@ def _charts(store: Store, picks: Sequence[str] | None) -> list[dict[str, Any]]:
                           "ORDER BY year", [org, indicator]).fetchall()
         out.append(_chart(org, pts))
     return out
+
+
+def _num(v: float) -> str:
+    """A figure as a Chinese reader writes it: 5.3万亿, 1184万, 6.5."""
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size:
+            return f"{v / size:.4g}{word}"
+    return f"{v:.4g}"
 
 
 def _chart(org: str, pts: list[tuple[int, float, str, str]]) -> dict[str, Any]:
@@ -108,6 +120,6 @@ def _chart(org: str, pts: list[tuple[int, float, str, str]]) -> dict[str, Any]:
     return {
         "org": org, "label": pts[-1][2], "unit": pts[-1][3], "w": _W, "h": _H,
         "polyline": " ".join(f"{x},{y}" for x, y in points),
-        "dots": [{"x": x, "y": y, "title": f"{yr}: {v:g} {pts[-1][3]}"} for (x, y), yr, v in zip(points, xs, ys)],
-        "first": f"{x0}: {ys[0]:g}", "last": f"{x1}: {ys[-1]:g}",
+        "dots": [{"x": x, "y": y, "title": f"{yr}: {_num(v)}{pts[-1][3]}"} for (x, y), yr, v in zip(points, xs, ys)],
+        "first": f"{x0}: {_num(ys[0])}", "last": f"{x1}: {_num(ys[-1])}",
     }

@@ -23,6 +23,7 @@ class Progress:
         self.start = time.monotonic()
         self._last = 0.0
         self.reports = self.reports_total = self.pairs = self.pairs_total = self.failed = 0
+        self.pairs_ahead = 0  # comparisons expected from buckets not yet paired (for the time left)
 
     def update(self, *, force: bool = False) -> None:
         if self.stream is None:
@@ -46,14 +47,15 @@ class Progress:
 
     def _line(self, elapsed: float) -> str:
         done = self.reports + self.pairs
-        total = self.reports_total + self.pairs_total
+        total = self.reports_total + self.pairs_total + self.pairs_ahead
         rate = self.reports / elapsed if elapsed > 0 else 0.0
         left = "--:--"
         if done and total > done:
             left = _clock(elapsed / done * (total - done))
         elif total and done >= total:
             left = "0:00"
-        text = (f"reports {self.reports}/{self.reports_total}  pairs {self.pairs}/{self.pairs_total}  "
+        text = (f"reports {self.reports}/{self.reports_total}  "
+                f"pairs {self.pairs}/{self.pairs_total}{'+' if self.pairs_ahead else ''}  "
                 f"failed {self.failed}  {rate:.1f} reports/s  elapsed {_clock(elapsed)}  left {left}")
         if not self.tty:
             return "reportkit corpus: " + text

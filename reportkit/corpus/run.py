@@ -60,6 +60,7 @@ class _Bucket:
     reports: dict[str, Report] = attrs.field(factory=dict)
     waiting: list[tuple[str, str]] = attrs.field(factory=list)  # pairs whose reports are not all here yet
     planned: bool = False
+    pending_at_start: bool = False  # counted in Progress.pairs_ahead until planned
 
 
 def run_corpus(entries: Sequence[Entry], store: Store, runner: Runner, *, limits: Limits | None,
@@ -82,6 +83,9 @@ def run_corpus(entries: Sequence[Entry], store: Store, runner: Runner, *, limits
                 b.pending += 1
                 state.queue.append(_Task("read", read_task, (e.path, e.relpath, e.info, limits), name))
     progress.reports_total = len(todo)
+    for b in state.buckets.values():
+        b.pending_at_start = b.pending > 0
+    progress.pairs_ahead = sum(len(b.entries) - 1 for b in state.buckets.values() if b.pending_at_start)
     try:
         for name, b in state.buckets.items():
             if b.pending == 0:
@@ -186,6 +190,8 @@ class _Loop:
         """All reads of the bucket are back: pair its years, queue the comparisons not already done."""
         b = self.buckets[name]
         b.planned = True
+        if b.pending_at_start:
+            self.progress.pairs_ahead = max(0, self.progress.pairs_ahead - (len(b.entries) - 1))
         placed = self.store.placed([e.path for e in b.entries])
         series = plan_bucket(placed)
         if series.genres:
