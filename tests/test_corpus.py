@@ -381,3 +381,45 @@ def test_a_report_whose_genre_nothing_tells_joins_its_organisations_series(share
     db = tmp_path / "c.duckdb"
     assert reportkit.corpus(tmp_path / "in", db, workers=1).compared == 3
     assert query(db, "SELECT DISTINCT genre FROM reports UNION SELECT DISTINCT genre FROM metrics") == [("gongzuo",)]
+
+
+@pytest.mark.shared
+def test_a_worker_that_dies_twice_on_a_file_makes_it_a_failure_row(small: Path, tmp_path: Path) -> None:
+    import concurrent.futures as cf
+    from concurrent.futures.process import BrokenProcessPool
+
+    from reportkit.corpus.discover import discover
+    from reportkit.corpus.executors import InlineExecutor, Runner
+    from reportkit.corpus.progress import Progress
+    from reportkit.corpus.run import run_corpus
+    from reportkit.corpus.store import Store
+
+    pools: list[int] = []
+
+    class DiesOn2020(InlineExecutor):
+        """A pool whose worker dies on any 2020 report, as a process killed by the OOM killer would."""
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> cf.Future[Any]:
+            if isinstance(args[0], str) and args[0].endswith("2020.txt"):
+                f: cf.Future[Any] = cf.Future()
+                f.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+                return f
+            return super().submit(fn, *args, **kwargs)
+
+    def make() -> cf.Executor:
+        pools.append(1)
+        return DiesOn2020()
+
+    store = Store(tmp_path / "c.duckdb")
+    entries = discover([small], Layout.parse(None))
+    summary = run_corpus(entries, store, Runner(make, 1, where="1 process"), limits=None, progress=Progress(),
+                         output="c.duckdb")
+    rows = store.con.execute("SELECT regexp_extract(path, '[^/]+/[^/]+$'), error_class, message FROM failures "
+                             "ORDER BY ALL").fetchall()
+    store.close()
+    assert [r[:2] for r in rows] == [("jiangxi-nanchang-county/2020.txt", "BrokenProcessPool"),
+                                     ("tianjin-jinghai/2020.txt", "BrokenProcessPool")]
+    assert "worker process died" in rows[0][2]
+    assert len(pools) == 5  # the first pool, then a fresh one after each of the four deaths
+    assert summary.read == 13 and summary.failed == 2
+    assert summary.compared == 8 - 2  # nanchang 2019→2020 and 2020→2021 cannot be compared

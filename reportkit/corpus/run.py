@@ -30,7 +30,8 @@ __all__ = ["CorpusSummary", "run_corpus"]
 
 @attrs.frozen
 class CorpusSummary:
-    """What a run did. ``read`` counts files parsed this run; ``skipped`` those already in the database."""
+    """What a run did. ``read`` counts the files read this run (``failed`` of them, and comparisons, failed);
+    ``skipped`` those already in the database."""
 
     output: str
     files: int
