@@ -111,6 +111,11 @@ class _Loop:
                  sha: dict[str, str], compared: set[tuple[str, str, str, str]]) -> None:
         self.store, self.runner, self.limits, self.progress = store, runner, limits, progress
         self.sha, self.done_pairs = sha, compared
+        self.pairs_of: dict[str, list[tuple[str, str]]] = {}  # path → the comparisons in the database it is in
+        for old, new, _, _ in compared:
+            self.pairs_of.setdefault(old, []).append((old, new))
+            self.pairs_of.setdefault(new, []).append((old, new))
+        self.neighbours: set[str] = set()  # unchanged reports queued to be read again for a comparison
         self.buckets: dict[str, _Bucket] = {}
         self.queue: deque[_Task] = deque()
         # two tasks per worker keep each busy; in this process one at a time, so each result is written at once
@@ -213,15 +218,16 @@ class _Loop:
             b.waiting.append((old, new))
             self.progress.pairs_total += 1
             for p in (old, new):
-                if p not in b.reports and not any(t.kind == "neighbour" and t.args[0] == p for t in self.queue):
+                if p not in b.reports and p not in self.neighbours:
+                    self.neighbours.add(p)
                     entry = next(e for e in b.entries if e.path == p)
                     self.queue.appendleft(_Task("neighbour", read_task, (p, entry.relpath, entry.info, self.limits),
                                                 name))
         self._submit_ready(name)
 
     def _stale(self, placed: Sequence[tuple[Any, ...]], wanted: set[tuple[str, str]]) -> list[tuple[str, str]]:
-        paths = {p for p, *_ in placed}
-        return [(o, n) for o, n, _, _ in self.done_pairs if (o in paths or n in paths) and (o, n) not in wanted]
+        there = {pair for p, *_ in placed for pair in self.pairs_of.get(p, ())}
+        return sorted(there - wanted)
 
     def _submit_ready(self, name: str) -> None:
         b = self.buckets[name]
