@@ -99,6 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing output (kept first as a dated backup)"
     )
 
+    p = sub.add_parser("corpus", help="every report under folders, each organisation's years compared, into DuckDB")
+    p.add_argument("dir", nargs="+", metavar="DIR", help="folders of reports (.txt, .html, .docx, .md)")
+    p.add_argument("-o", "--output", required=True, metavar="DB", help="the DuckDB file (reused by a rerun)")
+    p.add_argument("--layout", metavar="PATTERN",
+                   help="how paths name organisation and year, e.g. '{org}/{year}.txt' (default: '{org}/{year}.*')")
+    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core; 1 = none)")
+    p.add_argument("--dask", metavar="ADDRESS", help="run on Dask: 'local' (two workers) or tcp://host:8786")
+    p.add_argument("--parquet", metavar="DIR", help="also write every table as DIR/<table>.parquet")
+    p.add_argument("--html", metavar="OUT", help="write an overview page (organisations × years, targets, series)")
+    p.add_argument("--chart", action="append", metavar="LABEL",
+                   help="an indicator to chart in the overview (label or part of it; repeatable)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    _add_limits(p)
+
     p = sub.add_parser("demo", help="compare the bundled 2022 and 2023 reports and draft 2024 (no arguments needed)")
     p.add_argument("-o", "--output", default="reportkit-demo", metavar="DIR", help="default: ./reportkit-demo")
     return parser
@@ -187,6 +201,16 @@ def cmd_fill(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from .corpus import corpus
+
+    s = corpus(args.dir, args.output, layout=args.layout, workers=args.workers, dask=args.dask,
+               parquet=args.parquet, html=args.html, charts=args.chart, limits=_limits(args), progress=not args.quiet)
+    print(f"{s.output}: {s.files} files ({s.read} read, {s.skipped} already there, {s.failed} failed), "
+          f"{s.compared} comparisons ({s.pairs_skipped} already there), {s.gaps} gaps; {s.seconds:.1f} s on {s.where}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -194,7 +218,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"parse": cmd_parse, "diff": cmd_diff, "draft": cmd_draft, "fill": cmd_fill, "demo": cmd_demo}
+COMMANDS = {"parse": cmd_parse, "diff": cmd_diff, "draft": cmd_draft, "fill": cmd_fill, "corpus": cmd_corpus,
+            "demo": cmd_demo}
 
 # What each command reads (never written over) and the outputs it names (checked before any work).
 INPUTS = {
@@ -203,6 +228,7 @@ INPUTS = {
     "draft": (("file", "the input"), ("template", "the template")),
     "fill": (("workbook", "the workbook"), ("template", "the template")),
     "demo": (),
+    "corpus": (),  # the database is written as it goes (reruns reuse it); reportkit.corpus checks its own paths
 }
 OUTPUTS = {"parse": ("json",), "diff": ("json", "html", "xlsx", "docx"), "fill": ("output",)}
 _after: list[str] = []

@@ -27,7 +27,7 @@ from ..errors import (
 from ..limits import DEFAULT_LIMITS, Limits
 from ._zip import check_zip
 
-__all__ = ["check_zip", "read_source", "sniff_format"]
+__all__ = ["READ_EXTENSIONS", "REFUSED_EXTENSIONS", "check_zip", "read_source", "sniff_format"]
 
 Reader = Callable[[bytes, str, Limits], SourceText]
 
@@ -51,6 +51,9 @@ _REFUSED = {
     ".xlsx": "a spreadsheet is not a report (use `reportkit fill` for a filled workbook)",
     ".rtf": "RTF is not read: save it as .docx",
 }
+# What a folder walk picks up (reportkit corpus): the extensions read, and those refused with a reason.
+READ_EXTENSIONS = frozenset(_BY_EXTENSION)
+REFUSED_EXTENSIONS = frozenset(_REFUSED)
 
 
 def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
