@@ -550,3 +550,46 @@ def test_a_temporary_file_another_run_is_writing_is_kept(tmp_path: Path) -> None
         assert main(["parse", a, "--json", str(tmp_path / "out.json")]) == 0
         assert busy.exists()
     assert (tmp_path / "out.json").exists()
+
+
+# -- the same, simulated, where no tmpfs can be mounted ----------------------------------------------
+def test_a_write_failing_with_enospc_is_one_line_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    a, b = reports(tmp_path)
+    real = zipfile.ZipFile.writestr
+    calls = []
+
+    def full(self: zipfile.ZipFile, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    out = tmp_path / "out"
+    run = Run([], 6, "d.xlsx", words="No space left")
+    before = snapshot(tmp_path)
+    code, _, err = run_main(["diff", a, b, "--html", str(out / "d.html"), "--xlsx", str(out / "d.xlsx"),
+                             "--no-summary"], capsys)
+    check(tmp_path, run, before, code, err)
+    assert not out.exists()  # the folder made for the outputs is gone with them
+
+
+def test_an_internal_error_is_one_line_naming_the_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import reportkit.api
+
+    a, _ = reports(tmp_path)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("a bug\non two lines")
+
+    monkeypatch.setattr(reportkit.api, "read", broken)
+    code, _, err = run_main(["parse", a], capsys)
+    assert code == 70
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reportkit: internal error (") and "a.txt" in lines[0], err
