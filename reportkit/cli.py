@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 any other reportkit error; 2 usage; 3 unreadable or unsafe input;
 4 a filled workbook that does not validate; 5 a template that cannot be rendered;
-6 an output that cannot be written; 70 an internal error (a bug: please report it); 130 interrupted.
+6 an output that cannot be written; 7 a doubtful pair under ``diff --strict``; 70 an internal error (a bug: please report it); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ._io import output_set, write_stdout
 from .errors import OutputError, ReportkitError, UsageError, shown_path
 from .limits import Limits
 
-EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output."
+EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output, 7 doubtful pair (diff --strict)."
 
 
 # Larger than any file worth reading, small enough for every size computation (1 TiB).
@@ -73,12 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", metavar="OUT", help="write an Excel workbook")
     p.add_argument("--docx", metavar="OUT", help="write a Word document with tracked changes")
     p.add_argument("--no-summary", action="store_true", help="do not print the terminal summary")
+    p.add_argument(
+        "--strict", action="store_true",
+        help="fail (exit 7) when the pair is doubtful: two organisations, years reversed or not consecutive, one text twice",
+    )
     _add_limits(p)
 
     p = sub.add_parser("draft", help="roll a report forward: data-collection workbook and first draft")
     p.add_argument("file", help="this year's report, the starting point for next year's")
     p.add_argument("-o", "--output", default=".", metavar="DIR", help="folder for the drafts (default: .)")
     p.add_argument("--template", metavar="DOCX", help="a docxtpl Word template (default: the GB/T 9704 one)")
+    p.add_argument(
+        "--force", action="store_true", help="replace files already there (each kept first as a dated backup)"
+    )
     _add_limits(p)
 
     p = sub.add_parser("fill", help="read a filled data-collection workbook and write the report")
@@ -87,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="DOCX", help="a docxtpl Word template (default: the GB/T 9704 one)")
     p.add_argument(
         "--allow-missing", action="store_true", help="write 【待填】 for values not filled instead of failing"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing output (kept first as a dated backup)"
     )
 
     p = sub.add_parser("demo", help="compare the bundled 2022 and 2023 reports and draft 2024 (no arguments needed)")
@@ -126,6 +136,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     limits = _limits(args)
     diff = compare(read(args.old, limits=limits), read(args.new, limits=limits))
+    for w in diff.warnings:
+        print(f"reportkit: warning: {w.message}", file=sys.stderr)
+    if args.strict and diff.warnings:
+        from .errors import ComparisonWarningError
+
+        raise ComparisonWarningError(
+            "; ".join(w.message for w in diff.warnings) + " (--strict: nothing written)", path=args.new
+        )
     if args.json:
         _write_text(args.json, diff.to_json())
     if args.html:
@@ -151,15 +169,20 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from .api import read
     from .draft import draft
 
-    result = draft(read(args.file, limits=_limits(args)), Path(args.output), template=args.template)
-    _after_writing(f"workbook  {result.workbook}\ndraft     {result.docx}\n")
+    result = draft(
+        read(args.file, limits=_limits(args)), Path(args.output), template=args.template, force=args.force
+    )
+    backups = "".join(f"backup    {backup}\n" for backup in result.backups)
+    _after_writing(f"workbook  {result.workbook}\ndraft     {result.docx}\n{backups}")
     return 0
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
     from .draft import fill
 
-    out = fill(args.workbook, args.output, template=args.template, allow_missing=args.allow_missing)
+    out = fill(
+        args.workbook, args.output, template=args.template, allow_missing=args.allow_missing, force=args.force
+    )
     _after_writing(f"wrote {out}\n")
     return 0
 

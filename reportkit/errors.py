@@ -93,9 +93,11 @@ class WorkbookError(ReportkitError, ValueError):
         path: PathLike | None = None,
         sheet: str | None = None,
         cell: str | None = None,
+        problems: tuple[str, ...] = (),
     ) -> None:
         self.sheet = sheet
         self.cell = cell
+        self.problems = problems  # every problem found, one line each (fill checks every cell)
         where = f"{sheet}!{cell}: " if sheet and cell else (f"{sheet}: " if sheet else "")
         super().__init__(where + message, path=path)
 
@@ -110,3 +112,10 @@ class OutputError(ReportkitError, OSError):
     """An output file cannot be written."""
 
     exit_code = 6
+
+
+class ComparisonWarningError(ReportkitError, ValueError):
+    """``reportkit diff --strict``: the two reports should not be compared as they are (two organisations,
+    years reversed or not consecutive, the same text twice)."""
+
+    exit_code = 7

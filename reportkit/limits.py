@@ -24,6 +24,10 @@ class Limits:
     max_level_text: int = 1_000  # characters of a Word list level's text (w:lvlText), repeated on every item
     max_template_output: int = 64 * 1024 * 1024  # characters a Word template's tags may produce in all
     max_template_steps: int = 1_000_000  # loop iterations (range), calls and operations of a template's tags
+    # A draft carried in a workbook's _meta sheet: a tampered one must not cost more than a real one.
+    # The largest real report (a national 政府工作报告) drafts to about 600 blocks and 1,500 slots.
+    max_draft_blocks: int = 20_000  # paragraphs and headings of a draft
+    max_draft_slots: int = 20_000  # figures and checklist items of a draft, each
 
     def __attrs_post_init__(self) -> None:
         for f in attrs.fields(Limits):

@@ -63,9 +63,17 @@ def _environment() -> SandboxedEnvironment:
 
 
 def render_docx(
-    template: PathLike | None, language: str, context: Mapping[str, Any], out: PathLike
+    template: PathLike | None,
+    language: str,
+    context: Mapping[str, Any],
+    out: PathLike,
+    *,
+    comments: Mapping[str, str] | None = None,
 ) -> Path:
-    """Render ``template`` with ``context`` into ``out`` (atomically)."""
+    """Render ``template`` with ``context`` into ``out`` (atomically).
+
+    ``comments`` maps the start of a paragraph's text to a Word comment attached to that paragraph.
+    """
     from docxtpl import DocxTemplate
 
     target = Path(os.fspath(out))
@@ -88,6 +96,8 @@ def render_docx(
             raise TemplateError(f"refused: {e}", path=src) from None
         except (OverflowError, RecursionError, MemoryError) as e:  # the sandbox's range, a macro calling itself
             raise TemplateError(f"the template asks for too much ({type(e).__name__}: {e})", path=src) from None
+        if comments:
+            _comment(doc.docx, comments)
         with output_set() as outs:
             outs.protect(src, "the template")
             with atomic_path(target) as tmp:
@@ -107,3 +117,10 @@ def _tag_at(e: jinja2.TemplateSyntaxError) -> str:
         if "{" in text:
             return "“" + text[text.index("{") :][:60].strip() + "”"
     return f"at line {e.lineno}"
+
+
+def _comment(document: Any, comments: Mapping[str, str]) -> None:
+    for paragraph in document.paragraphs:
+        for start, text in comments.items():
+            if paragraph.text.startswith(start) and paragraph.runs:
+                document.add_comment(paragraph.runs, text=text, author="reportkit", initials="rk")
