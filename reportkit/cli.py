@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from ._io import output_set, write_stdout
-from .errors import OutputError, ReportkitError, UsageError
+from .errors import OutputError, ReportkitError, UsageError, shown_path
 from .limits import Limits
 
 EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output, 7 doubtful pair (diff --strict)."
@@ -241,7 +241,7 @@ def _after_writing(text: str) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     with output_set() as outs:
-        for dest, what in INPUTS[args.command]:
+        for dest, what in INPUTS.get(args.command, ()):  # a command missing here still runs, unguarded
             outs.protect(getattr(args, dest, None), what)
         for dest in OUTPUTS.get(args.command, ()):
             outs.claim(getattr(args, dest, None))
@@ -253,6 +253,15 @@ def _run(args: argparse.Namespace) -> int:
         write_stdout(text)
     _after.clear()
     return code
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    return [v for dest, _ in INPUTS.get(args.command, ()) if isinstance(v := getattr(args, dest, None), str)]
+
+
+def one_line_cause(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -277,7 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # a bug of ours: still one line, never a traceback, unless asked for
         if os.environ.get("REPORTKIT_DEBUG"):
             raise
-        print(f"reportkit: internal error: {type(e).__name__}: {e} (set REPORTKIT_DEBUG=1 for details)",
+        files = ", ".join(shown_path(f) for f in _inputs(args)) or "no file"
+        cause = one_line_cause(e)
+        print(f"reportkit: internal error ({files}): {type(e).__name__}: {cause} (set REPORTKIT_DEBUG=1 for details)",
               file=sys.stderr)
         return 70
 

@@ -12,9 +12,7 @@ process (a few cases need a real process: argv bytes, a full stdout, ``kill -9``
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import os
 import signal
 import subprocess
@@ -22,6 +20,7 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import attrs
 import pytest
@@ -168,6 +167,17 @@ def hardlink(tmp: Path, target: Path, name: str) -> Path:
 
 def folder(tmp: Path, name: str) -> Path:
     (tmp / name).mkdir()
+    return tmp / name
+
+
+def dev_full() -> str:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    return "/dev/full"
+
+
+def fifo(tmp: Path, name: str) -> Path:
+    os.mkfifo(tmp / name)
     return tmp / name
 
 
@@ -320,9 +330,9 @@ CASES: dict[str, Build] = {
     "max-bytes-zero": lambda t: Run(["parse", reports(t)[0], "--max-bytes", "0"], 2, words="--max-bytes"),
     "max-bytes-not-a-number": lambda t: Run(["parse", reports(t)[0], "--max-bytes", "1e9"], 2, words="--max-bytes"),
     "input-a-folder": lambda t: Run(["parse", str(folder(t, "d"))], 3, "d"),
-    "input-a-fifo": lambda t: (os.mkfifo(t / "fifo.txt"), Run(["parse", str(t / "fifo.txt")], 3, "fifo.txt"))[1],
+    "input-a-fifo": lambda t: Run(["parse", str(fifo(t, "fifo.txt"))], 3, "fifo.txt"),
     "input-name-with-newline": lambda t: Run(["parse", str(t / "a\nb.txt")], 3, "a\\nb.txt"),
-    "output-dev-full": lambda t: Run(["parse", reports(t)[0], "--json", "/dev/full"], 6, "/dev/full"),
+    "output-dev-full": lambda t: Run(["parse", reports(t)[0], "--json", dev_full()], 6, "/dev/full"),
     # 6. promises the docs make
     "docx-utf32-doctype": lambda t: hostile_docx(
         t, "u32.docx", **{"word/document.xml": with_doctype(document_xml("<w:p/>")).encode("utf-32")}
@@ -417,7 +427,7 @@ def test_the_hostile_suite_has_at_least_60_cases() -> None:
 
 
 # -- cases that need a process of their own ----------------------------------------------------------
-def reportkit(*args: str | bytes, stdout: int | io.IOBase | None = subprocess.PIPE,
+def reportkit(*args: str | bytes, stdout: int | IO[bytes] | None = subprocess.PIPE,
               cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "reportkit.cli", *args], stdout=stdout, stderr=subprocess.PIPE, cwd=cwd,
@@ -427,32 +437,56 @@ def reportkit(*args: str | bytes, stdout: int | io.IOBase | None = subprocess.PI
 
 GBK_NAME = "报告".encode("gbk") + b".txt"
 
-PROCESS_CASES: dict[str, Callable[[Path], tuple[list[str | bytes], int, str, tuple[str, ...]]]] = {
-    # argv bytes that are not UTF-8: read, and the JSON names the file in escapes (valid UTF-8)
-    "gbk-file-name-parsed": lambda t: (
-        (write(t, os.fsdecode(GBK_NAME), OLD), ["parse", GBK_NAME, "--json", "out.json"])[1], 0, "", ("out.json",)
-    ),
-    "gbk-file-name-missing": lambda t: (["parse", b"missing-" + GBK_NAME], 3, "missing-\\xb1", ()),
-    "gbk-output-name": lambda t: (
-        (reports(t), ["parse", "a.txt", "--json", b"x-" + GBK_NAME])[1], 0, "", (os.fsdecode(b"x-" + GBK_NAME),)
-    ),
-    "stdout-full-json": lambda t: ((reports(t), ["parse", "a.txt", "--json"])[1], 6, "<stdout>", ()),
-    "stdout-full-outline": lambda t: ((reports(t), ["parse", "a.txt"])[1], 6, "<stdout>", ()),
-    "stdout-full-diff-summary": lambda t: ((reports(t), ["diff", "a.txt", "b.txt"])[1], 6, "<stdout>", ()),
+
+@attrs.frozen
+class ProcessRun:
+    argv: list[str | bytes]
+    code: int
+    named: str | None = None
+    outputs: tuple[str, ...] = ()
+
+
+def gbk_name_parsed(t: Path) -> ProcessRun:
+    """argv bytes that are not UTF-8: read, and the JSON names the file in escapes (valid UTF-8)."""
+    write(t, os.fsdecode(GBK_NAME), OLD)
+    return ProcessRun(["parse", GBK_NAME, "--json", "out.json"], 0, outputs=("out.json",))
+
+
+def gbk_output_name(t: Path) -> ProcessRun:
+    reports(t)
+    return ProcessRun(["parse", "a.txt", "--json", b"x-" + GBK_NAME], 0, outputs=(os.fsdecode(b"x-" + GBK_NAME),))
+
+
+def to_full_stdout(*argv: str) -> Callable[[Path], ProcessRun]:
+    def build(t: Path) -> ProcessRun:
+        reports(t)
+        return ProcessRun(list(argv), 6, "<stdout>")
+
+    return build
+
+
+PROCESS_CASES: dict[str, Callable[[Path], ProcessRun]] = {
+    "gbk-file-name-parsed": gbk_name_parsed,
+    "gbk-file-name-missing": lambda t: ProcessRun(["parse", b"missing-" + GBK_NAME], 3, "missing-\\xb1"),
+    "gbk-output-name": gbk_output_name,
+    "stdout-full-json": to_full_stdout("parse", "a.txt", "--json"),
+    "stdout-full-outline": to_full_stdout("parse", "a.txt"),
+    "stdout-full-diff-summary": to_full_stdout("diff", "a.txt", "b.txt"),
 }
 
 
 @pytest.mark.parametrize("build", PROCESS_CASES.values(), ids=PROCESS_CASES.keys())
-def test_argv_and_stdout_cases_in_a_process(tmp_path: Path, build: Callable[[Path], tuple]) -> None:  # type: ignore[type-arg]
-    argv, code, named, outputs = build(tmp_path)
+def test_argv_and_stdout_cases_in_a_process(tmp_path: Path, build: Callable[[Path], ProcessRun]) -> None:
+    run = build(tmp_path)
     before = snapshot(tmp_path)
-    to_full = named == "<stdout>"
-    with open("/dev/full", "wb") if to_full else contextlib.nullcontext() as sink:
-        p = reportkit(*argv, cwd=tmp_path, stdout=sink if to_full else subprocess.PIPE)
-    err = p.stderr.decode("utf-8", "replace")
-    check(tmp_path, Run([], code, named or None, outputs), before, p.returncode, err)
-    if outputs and outputs[0].endswith(".json") and "x-" not in outputs[0]:
-        text = (tmp_path / outputs[0]).read_bytes().decode("utf-8")  # valid UTF-8, the name escaped
+    if run.named == "<stdout>":
+        with open(dev_full(), "wb") as full:
+            p = reportkit(*run.argv, cwd=tmp_path, stdout=full)
+    else:
+        p = reportkit(*run.argv, cwd=tmp_path)
+    check(tmp_path, Run([], run.code, run.named, run.outputs), before, p.returncode, p.stderr.decode("utf-8", "replace"))
+    if run.outputs == ("out.json",):
+        text = (tmp_path / "out.json").read_bytes().decode("utf-8")  # valid UTF-8, the name escaped
         assert "\\\\xb1\\\\xa8" in text
 
 
@@ -550,3 +584,46 @@ def test_a_temporary_file_another_run_is_writing_is_kept(tmp_path: Path) -> None
         assert main(["parse", a, "--json", str(tmp_path / "out.json")]) == 0
         assert busy.exists()
     assert (tmp_path / "out.json").exists()
+
+
+# -- the same, simulated, where no tmpfs can be mounted ----------------------------------------------
+def test_a_write_failing_with_enospc_is_one_line_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    a, b = reports(tmp_path)
+    real = zipfile.ZipFile.writestr
+    calls = []
+
+    def full(self: zipfile.ZipFile, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    out = tmp_path / "out"
+    run = Run([], 6, "d.xlsx", words="No space left")
+    before = snapshot(tmp_path)
+    code, _, err = run_main(["diff", a, b, "--html", str(out / "d.html"), "--xlsx", str(out / "d.xlsx"),
+                             "--no-summary"], capsys)
+    check(tmp_path, run, before, code, err)
+    assert not out.exists()  # the folder made for the outputs is gone with them
+
+
+def test_an_internal_error_is_one_line_naming_the_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import reportkit.api
+
+    a, _ = reports(tmp_path)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("a bug\non two lines")
+
+    monkeypatch.setattr(reportkit.api, "read", broken)
+    code, _, err = run_main(["parse", a], capsys)
+    assert code == 70
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reportkit: internal error (") and "a.txt" in lines[0], err
