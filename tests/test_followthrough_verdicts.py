@@ -9,7 +9,7 @@ OLD = (
     "各位代表：\n现在，我代表省人民政府，向大会报告政府工作。\n一、2024年工作回顾\n内容。\n二、2025年工作安排\n"
     "今年主要预期目标是：地区生产总值增长5.5%左右；城镇调查失业率5.5%左右，城镇新增就业68万人左右；"
     "进出口总额增长5.5%左右；固定资产投资增长5%左右；城镇、农村居民人均可支配收入分别增长5%、7%左右；"
-    "常住人口城镇化率达到58%左右。\n各位代表！\n奋斗！\n"
+    "常住人口城镇化率达到58%左右；粮食产量稳定在252亿斤以上。\n各位代表！\n奋斗！\n"
 )
 
 
@@ -52,3 +52,8 @@ def test_each_member_of_a_respective_target_finds_its_own_outcome() -> None:
 def test_the_start_of_a_change_is_not_its_outcome() -> None:
     urban = _diff("常住人口城镇化率从2020年的53.2%提升到2025年的57.7%。")["58%左右"]
     assert urban.outcome is not None and urban.outcome.text == "57.7%" and urban.met is True
+
+
+def test_a_target_in_jin_is_met_by_an_outcome_in_tons() -> None:
+    grain = _diff("粮食总产量突破1300万吨，创历史新高。")["252亿斤以上"]
+    assert grain.outcome is not None and grain.outcome.text.startswith("1300万吨") and grain.met is True

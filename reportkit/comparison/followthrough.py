@@ -30,7 +30,7 @@ from .. import lang
 from ..model import Commitment, Direction, Metric, MetricKind, PartKind, Qualifier, Report, Sentence
 from .align import bucket_overlap, sentences_of
 from .metrics import clause_of, fold, indicator_context
-from .outcome_scope import different_scope, has_subject, is_start_level
+from .outcome_scope import converted, different_scope, has_subject, is_start_level
 from .records import FollowStatus, FollowThrough, MetricPair, MetricStatus
 from .tokens import WordCode, both_english
 
@@ -242,13 +242,19 @@ def _counts_people(m: Metric) -> bool:
     return m.kind is MetricKind.COUNT and bool(m.label) and ("人口" in m.label or "人数" in m.label)
 
 
+def _outcome_value(target: Metric, m: Metric) -> Decimal | None:
+    """``m``'s value in the target's unit: as it is, or converted (1300万吨 for a target in 斤)."""
+    return converted(m.value, fold(m.unit), fold(target.unit))
+
+
 def _same_quantity(target: Metric, m: Metric) -> bool:
     units = {fold(target.unit), fold(m.unit)}
     # a bare number of people (易地扶贫搬迁人口超过240万) counts 人
     people = units == {"", "人"} and _counts_people(m if not fold(m.unit) else target)
-    if (len(units) > 1 and not people) or target.value <= 0 or m.value <= 0:
+    value = m.value if people else _outcome_value(target, m)
+    if value is None or target.value <= 0 or value <= 0:
         return False
-    ratio = m.value / target.value
+    ratio = value / target.value
     # a growth rate may land far from its target (进出口总额增长5.5%左右 → 17.3%); a level may not
     spread = GROWTH_SPREAD if target.kind is MetricKind.CHANGE and m.kind is MetricKind.CHANGE else LEVEL_SPREAD
     return 1 / spread <= ratio <= spread
@@ -425,7 +431,7 @@ def _numeric(
                 and not different_scope(indicator, review.lead[x])
                 and not is_start_level(review.own[x])
             ):
-                met = judge(target, outcome.value, direction)
+                met = judge(target, _outcome_value(target, outcome) or outcome.value, direction)
                 holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
                 ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
                 status = FollowStatus.MET if met else FollowStatus.MISSED

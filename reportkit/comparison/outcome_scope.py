@@ -8,10 +8,11 @@ answered by 扣除房地产开发投资后，固定资产投资增长2.7% (lang/
 from __future__ import annotations
 
 import functools
+from decimal import Decimal
 
 from .. import lang
 
-__all__ = ["different_scope", "has_subject", "is_start_level"]
+__all__ = ["converted", "different_scope", "has_subject", "is_start_level"]
 
 
 @functools.cache
@@ -48,3 +49,23 @@ def has_subject(masked_clause: str) -> bool:
     (比上年增长#, whose subject is in the clause before)?"""
     rest = lang.pattern("zh", "indicators", "subjectless").sub("", masked_clause.split("#")[0])
     return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= 2
+
+
+@functools.cache
+def _factors() -> dict[str, tuple[str, Decimal]]:
+    out = {}
+    for measure, units in lang.data("zh", "units").get("conversions", {}).items():
+        for unit, factor in units.items():
+            out[unit] = (measure, Decimal(factor))
+    return out
+
+
+def converted(value: Decimal, unit: str, to: str) -> Decimal | None:
+    """``value`` in ``unit`` written in ``to`` (1300万吨 → 260亿斤), or None when they measure different things
+    (lang/zh/units.toml ``conversions``)."""
+    if unit == to:
+        return value
+    a, b = _factors().get(unit), _factors().get(to)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return value * a[1] / b[1]
