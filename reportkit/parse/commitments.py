@@ -17,6 +17,7 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Commitment, PartKind, Report
+from . import lexicon_promises as lex
 from .commit_classify import classify
 from .commit_english import budget_regions, english_clauses, is_english
 from .commit_index import SectionIndex, SentenceStops, SpanSet
@@ -143,10 +144,30 @@ def _chinese_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[
             yield s, e
 
 
+_GLOSSARY = re.compile(
+    r"(?m)^[ \t\u3000]*(?:" + "|".join(p for p, _ in lex.GLOSSARY_HEADINGS) + r")[ \t\u3000]*$"
+)
+_CONTEXT = re.compile("|".join(f"(?:{p})" for p, _ in lex.CONTEXT_SENTENCES))
+
+
+def _before_glossary(text: str, region: tuple[int, int]) -> tuple[int, int]:
+    """A plan part stops at the notes explaining its terms (附件2 名词解释)."""
+    hit = _GLOSSARY.search(text, *region)
+    return (region[0], hit.start()) if hit is not None else region
+
+
+def _context(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence that says what the year is or how the world stands (今年是…之年, 从国际看…)."""
+    start = sentence[0]
+    while start < sentence[1] and text[start] in " \t\u3000　":
+        start += 1
+    return _CONTEXT.match(text, start, sentence[1]) is not None
+
+
 def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     text = report.text
     english = is_english(text)
-    regions = plan_regions(report, english)
+    regions = [_before_glossary(text, r) for r in plan_regions(report, english)]
     plan_year = _plan_year(report, regions)
     stops = SentenceStops(text, _SENTENCE_STOPS, _SENTENCE_REACH)
     sections = SectionIndex(report)
@@ -167,6 +188,8 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
             prev_sentence, prev_target = sentence, bool(targets)
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
+            elif not targets and _context(text, sentence):
+                continue  # context: what the year is, how the world stands
             pieces: list[tuple[Clause, Quantity | None]]
             if targets:
                 pieces = list(split_by_targets(text, start, end, targets))
