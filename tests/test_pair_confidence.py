@@ -209,3 +209,10 @@ def test_a_start_level_against_a_start_level_is_no_headline() -> None:
     assert pairs[("420元", "450元")].confidence >= HEADLINE_CONFIDENCE
     start = pairs.get(("380元", "420元"))
     assert start is None or start.confidence < HEADLINE_CONFIDENCE
+
+
+def test_a_pair_resting_on_the_words_around_it_only_is_no_headline() -> None:
+    pairs = _pairs("一、工作\n制造业投资增长13.3%、连续48个月保持两位数增长。\n",
+                   "一、工作\n高技术服务业投资增长16.4%、连续18个月保持两位数增长。\n")
+    streak = pairs[("48个月", "18个月")]
+    assert streak.confidence < HEADLINE_CONFIDENCE and any("no name of its own" in r for r in streak.reasons)

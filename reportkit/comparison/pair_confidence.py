@@ -308,6 +308,10 @@ def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_p
     elif ratio > 3:
         confidence = min(confidence, _DOUBTFUL)  # never a headline
         reasons.append(f"doubt: {ratio:.1f} times apart")
+    short = min((fold(x.label) for x in (a, b)), key=len)
+    if len(short) < 3:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around the figure
+        confidence = min(confidence, _DOUBTFUL)
+        reasons.append(f"doubt: no name of its own ({short or '—'})")
     inserted = _inserted(fold(a.label), fold(b.label))
     if inserted:
         confidence = min(confidence, _DOUBTFUL)
