@@ -8,16 +8,32 @@ Exit codes: 0 success; 1 any other reportkit error; 2 usage; 3 unreadable or uns
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import ReportkitError, UsageError
+from ._io import output_set, write_stdout
+from .errors import OutputError, ReportkitError, UsageError
 from .limits import Limits
 
 EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output, 7 doubtful pair (diff --strict)."
+
+
+# Larger than any file worth reading, small enough for every size computation (1 TiB).
+MAX_BYTES_OPTION = 1 << 40
+
+
+def _byte_count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of bytes (got {text!r})") from None
+    if not 0 < n <= MAX_BYTES_OPTION:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_BYTES_OPTION} (got {text})")
+    return n
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -29,7 +45,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 def _add_limits(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-bytes",
-        type=int,
+        type=_byte_count,
         metavar="N",
         help="refuse input files larger than N bytes (default 33554432 = 32 MiB)",
     )
@@ -67,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="this year's report, the starting point for next year's")
     p.add_argument("-o", "--output", default=".", metavar="DIR", help="folder for the drafts (default: .)")
     p.add_argument("--template", metavar="DOCX", help="a docxtpl Word template (default: the GB/T 9704 one)")
+    p.add_argument(
+        "--force", action="store_true", help="replace files already there (each kept first as a dated backup)"
+    )
     _add_limits(p)
 
     p = sub.add_parser("fill", help="read a filled data-collection workbook and write the report")
@@ -76,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--allow-missing", action="store_true", help="write 【待填】 for values not filled instead of failing"
     )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing output (kept first as a dated backup)"
+    )
 
     p = sub.add_parser("demo", help="compare the bundled 2022 and 2023 reports and draft 2024 (no arguments needed)")
     p.add_argument("-o", "--output", default="reportkit-demo", metavar="DIR", help="default: ./reportkit-demo")
@@ -84,9 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _write_text(dest: str, text: str) -> None:
     if dest == "-":
-        sys.stdout.write(text)
-        if not text.endswith("\n"):
-            sys.stdout.write("\n")
+        write_stdout(text if text.endswith("\n") else text + "\n")
         return
     from ._io import atomic_open
 
@@ -107,7 +127,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     else:
         from .render.terminal import render_report
 
-        sys.stdout.write(render_report(report, color=_color()))
+        write_stdout(render_report(report, color=_color()))
     return 0
 
 
@@ -141,7 +161,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if not args.no_summary and args.json != "-":
         from .render.terminal import render_diff
 
-        sys.stdout.write(render_diff(diff, color=_color()))
+        write_stdout(render_diff(diff, color=_color()))
     return 0
 
 
@@ -149,28 +169,64 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from .api import read
     from .draft import draft
 
-    result = draft(read(args.file, limits=_limits(args)), Path(args.output), template=args.template)
-    print(f"workbook  {result.workbook}")
-    print(f"draft     {result.docx}")
+    result = draft(
+        read(args.file, limits=_limits(args)), Path(args.output), template=args.template, force=args.force
+    )
+    backups = "".join(f"backup    {backup}\n" for backup in result.backups)
+    _after_writing(f"workbook  {result.workbook}\ndraft     {result.docx}\n{backups}")
     return 0
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
     from .draft import fill
 
-    out = fill(args.workbook, args.output, template=args.template, allow_missing=args.allow_missing)
-    print(f"wrote {out}")
+    out = fill(
+        args.workbook, args.output, template=args.template, allow_missing=args.allow_missing, force=args.force
+    )
+    _after_writing(f"wrote {out}\n")
     return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
-    run_demo(Path(args.output), progress=lambda line: print(line, flush=True))
+    run_demo(Path(args.output), progress=lambda line: write_stdout(line + "\n"))
     return 0
 
 
 COMMANDS = {"parse": cmd_parse, "diff": cmd_diff, "draft": cmd_draft, "fill": cmd_fill, "demo": cmd_demo}
+
+# What each command reads (never written over) and the outputs it names (checked before any work).
+INPUTS = {
+    "parse": (("file", "the input"),),
+    "diff": (("old", "an input"), ("new", "an input")),
+    "draft": (("file", "the input"), ("template", "the template")),
+    "fill": (("workbook", "the workbook"), ("template", "the template")),
+    "demo": (),
+}
+OUTPUTS = {"parse": ("json",), "diff": ("json", "html", "xlsx", "docx"), "fill": ("output",)}
+_after: list[str] = []
+
+
+def _after_writing(text: str) -> None:
+    """Print ``text`` once every output of the command is in place (not before a failed rename)."""
+    _after.append(text)
+
+
+def _run(args: argparse.Namespace) -> int:
+    with output_set() as outs:
+        for dest, what in INPUTS[args.command]:
+            outs.protect(getattr(args, dest, None), what)
+        for dest in OUTPUTS.get(args.command, ()):
+            outs.claim(getattr(args, dest, None))
+        folder = getattr(args, "output", None) if args.command in ("draft", "demo") else None
+        if folder is not None and os.path.exists(folder) and not os.path.isdir(folder):
+            raise OutputError("is a file, not a folder to write into", path=folder)
+        code = COMMANDS[args.command](args)
+    for text in _after:
+        write_stdout(text)
+    _after.clear()
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -179,15 +235,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return UsageError.exit_code
+    _after.clear()
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a file name that is not UTF-8 is shown, not a crash
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
-        return COMMANDS[args.command](args)
+        return _run(args)
     except ReportkitError as e:
         print(f"reportkit: error: {e}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("reportkit: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `reportkit … | head`: the reader has all it wants
         return 0
     except Exception as e:  # a bug of ours: still one line, never a traceback, unless asked for
         if os.environ.get("REPORTKIT_DEBUG"):

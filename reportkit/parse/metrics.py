@@ -32,6 +32,7 @@ from .metric_respectively import distribute, inherit
 from .metric_scan import Candidate, scan
 from .metric_tables import cell_at, cell_label, table_cells
 from .numbers import MONEY_UNITS, tidy
+from .text_body import body as body_of
 
 __all__ = ["add_metrics", "extract_metrics"]
 
@@ -65,6 +66,8 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     budgets = budget_regions(text, report.meta.year) if english else []
     sentence_starts = [s.start for s in report.sentences]
     out: list[Metric] = []
+    page = body_of(text)
+    candidates = (c for c in candidates if not page.is_furniture(c.start))  # 来源, 相关报道, page jumps
     for n, c in enumerate(candidates, start=1):
         in_plan = (plan is not None and plan.start <= c.start < plan.end) or any(
             a <= c.start < b for a, b in budgets
