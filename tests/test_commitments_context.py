@@ -7,7 +7,7 @@ import re
 import pytest
 
 import reportkit
-from reportkit.parse import lexicon_promises as lex
+from reportkit import lang
 
 PLAN = "二、2026年工作安排\n"
 
@@ -17,10 +17,10 @@ def _commitments(plan: str) -> list[str]:
     return [c.text for c in report.commitments]
 
 
-@pytest.mark.parametrize("entries", [lex.GLOSSARY_HEADINGS, lex.CONTEXT_SENTENCES])
-def test_every_word_list_entry_matches_its_own_example(entries: tuple[tuple[str, str], ...]) -> None:
-    for pattern, example in entries:
-        assert re.match(pattern, example), (pattern, example)
+@pytest.mark.parametrize("key", ["glossary_headings", "context_sentences"])
+def test_every_word_list_entry_matches_its_own_example(key: str) -> None:
+    for entry in lang.data("zh", "promises")[key]:
+        assert re.match(entry["pattern"], entry["example"]), entry
 
 
 def test_the_years_context_and_the_state_of_the_world_are_no_commitments() -> None:

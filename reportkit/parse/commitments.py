@@ -10,6 +10,7 @@ is in :mod:`commit_split`, target rules in :mod:`commit_targets`, types in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -18,7 +19,6 @@ import attrs
 from .. import lang
 from ..blocks import SourceText
 from ..model import Commitment, PartKind, Report
-from . import lexicon_promises as lex
 from .commit_classify import classify
 from .commit_english import budget_regions, english_clauses, is_english
 from .commit_index import SectionIndex, SentenceStops, SpanSet
@@ -153,15 +153,16 @@ def _chinese_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[
             yield s, e
 
 
-_GLOSSARY = re.compile(
-    r"(?m)^[ \t\u3000]*(?:" + "|".join(p for p, _ in lex.GLOSSARY_HEADINGS) + r")[ \t\u3000]*$"
-)
-_CONTEXT = re.compile("|".join(f"(?:{p})" for p, _ in lex.CONTEXT_SENTENCES))
+@functools.cache
+def _glossary() -> re.Pattern[str]:
+    """A heading line opening the notes on terms (lang/zh/promises.toml ``glossary_headings``)."""
+    heads = lang.union("promises", "glossary_headings", ("zh",)).pattern
+    return re.compile(r"(?m)^[ \t\u3000]*(?:" + heads + r")[ \t\u3000]*$")
 
 
 def _before_glossary(text: str, region: tuple[int, int]) -> tuple[int, int]:
     """A plan part stops at the notes explaining its terms (附件2 名词解释)."""
-    hit = _GLOSSARY.search(text, *region)
+    hit = _glossary().search(text, *region)
     return (region[0], hit.start()) if hit is not None else region
 
 
@@ -170,7 +171,7 @@ def _context(text: str, sentence: tuple[int, int]) -> bool:
     start = sentence[0]
     while start < sentence[1] and text[start] in " \t\u3000　":
         start += 1
-    return _CONTEXT.match(text, start, sentence[1]) is not None
+    return lang.union("promises", "context_sentences", ("zh",)).match(text, start, sentence[1]) is not None
 
 
 def extract_commitments(report: Report) -> tuple[Commitment, ...]:
