@@ -216,3 +216,12 @@ def test_a_pair_resting_on_the_words_around_it_only_is_no_headline() -> None:
                    "一、工作\n高技术服务业投资增长16.4%、连续18个月保持两位数增长。\n")
     streak = pairs[("48个月", "18个月")]
     assert streak.confidence < HEADLINE_CONFIDENCE and any("no name of its own" in r for r in streak.reasons)
+
+
+def test_between_two_equal_names_a_target_pairs_with_a_target() -> None:
+    pairs = _pairs(
+        "一、2009年工作回顾\n经济平稳增长。\n二、2010年工作安排\n今年的主要预期目标是：城镇新增就业900万人以上。\n",
+        "一、2010年工作回顾\n经济平稳增长。\n二、2011年工作安排\n过去一年，城镇新增就业1168万人。"
+        "今年的主要预期目标是：城镇新增就业900万人以上。\n",
+    )
+    assert ("900万人以上", "900万人以上") in pairs and ("900万人以上", "1168万人") not in pairs

@@ -229,8 +229,12 @@ def grid_penalty(
     stage_o = np.array([f.stage for f in fo])[:, None]
     stage_n = np.array([f.stage for f in fn])[None, :]
     stages_differ = (stage_o >= 0) & (stage_n >= 0) & (stage_o != stage_n)
+    # between two equal names, a target pairs with a target (900万人以上 with 900万人以上, not with 1168万人)
+    qual_o = np.array([m.qualifier.value for m in mo])[:, None]
+    qual_n = np.array([m.qualifier.value for m in mn])[None, :]
     penalty = (
-        _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
+        0.02 * (qual_o != qual_n)
+        + _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
         + _DOUBT * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
