@@ -13,10 +13,10 @@ import pytest
 from conftest import EXAMPLES
 
 import reportkit
+from reportkit import lang
 from reportkit.comparison.pair_confidence import HEADLINE_CONFIDENCE, Frame, Measure, facts_of
 from reportkit.comparison.records import MetricPair, MetricStatus
 from reportkit.model import Report
-from reportkit.parse import lexicon_pairs as lex
 from reportkit.render import _view
 
 
@@ -32,13 +32,13 @@ def _facts(report: Report, text: str) -> tuple[Frame, Measure]:
 
 
 @pytest.mark.parametrize(
-    "entries",
-    [lex.PERIOD_OPENINGS, lex.YEAR_OPENINGS, lex.PERIOD_CLAUSE, lex.FLOW, lex.STOCK, lex.ACTIVITY,
-     lex.RESPECTIVE_HEADS],
+    "key", ["period_openings", "year_openings", "period_clause", "flow", "stock", "activity", "stages",
+            "respective_heads"],
 )
-def test_every_word_list_entry_matches_its_own_example(entries: tuple[tuple[str, str], ...]) -> None:
-    for pattern, example in entries:
-        assert re.search(pattern, example.replace("4.5倍", "#倍")), (pattern, example)
+def test_every_word_list_entry_matches_its_own_example(key: str) -> None:
+    for entry in lang.data("zh", "pairs")[key]:
+        example = entry["example"].replace("4.5倍", "#倍")  # the figure is written # where the clause is read
+        assert re.search(entry["pattern"], example), entry
 
 
 def test_a_five_year_review_frames_its_paragraphs_until_one_year_is_named_again() -> None:
@@ -209,3 +209,19 @@ def test_a_start_level_against_a_start_level_is_no_headline() -> None:
     assert pairs[("420元", "450元")].confidence >= HEADLINE_CONFIDENCE
     start = pairs.get(("380元", "420元"))
     assert start is None or start.confidence < HEADLINE_CONFIDENCE
+
+
+def test_a_pair_resting_on_the_words_around_it_only_is_no_headline() -> None:
+    pairs = _pairs("一、工作\n制造业投资增长13.3%、连续48个月保持两位数增长。\n",
+                   "一、工作\n高技术服务业投资增长16.4%、连续18个月保持两位数增长。\n")
+    streak = pairs[("48个月", "18个月")]
+    assert streak.confidence < HEADLINE_CONFIDENCE and any("no name of its own" in r for r in streak.reasons)
+
+
+def test_between_two_equal_names_a_target_pairs_with_a_target() -> None:
+    pairs = _pairs(
+        "一、2009年工作回顾\n经济平稳增长。\n二、2010年工作安排\n今年的主要预期目标是：城镇新增就业900万人以上。\n",
+        "一、2010年工作回顾\n经济平稳增长。\n二、2011年工作安排\n过去一年，城镇新增就业1168万人。"
+        "今年的主要预期目标是：城镇新增就业900万人以上。\n",
+    )
+    assert ("900万人以上", "900万人以上") in pairs and ("900万人以上", "1168万人") not in pairs

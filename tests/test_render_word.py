@@ -16,7 +16,7 @@ from reportkit.render.word import AUTHOR, write_docx, xml_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-WHEN = dt.datetime(2024, 2, 1, 9, 30, tzinfo=dt.timezone.utc)
+WHEN = dt.datetime(2024, 2, 1, 9, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture()

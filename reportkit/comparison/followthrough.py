@@ -29,6 +29,7 @@ from rapidfuzz.distance import LCSseq
 from .. import lang
 from ..model import Commitment, Direction, Metric, MetricKind, PartKind, Qualifier, Report, Sentence
 from .align import bucket_overlap, sentences_of
+from .compound import by_parts
 from .metrics import clause_of, fold, indicator_context
 from .outcome_scope import converted, different_scope, has_subject, is_start_level
 from .records import FollowStatus, FollowThrough, MetricPair, MetricStatus
@@ -402,7 +403,13 @@ def follow_commitments(
             result.append(FollowThrough(c, FollowStatus.ADDRESSED, ev, None, None, sims[k]))
         else:
             result.append(FollowThrough(c, FollowStatus.NOT_FOUND, (), None, None, sims[k]))
-    return tuple(result)
+    if both_english(old, new):
+        return tuple(result)
+
+    def contained(needles: list[str]) -> np.ndarray:
+        return _containment([_squeeze(n) for n in needles], hay, EVIDENCE_CUTOFF, min_shared=EVIDENCE_BIGRAMS)
+
+    return by_parts(result, sents, contained, EVIDENCE_CUTOFF)  # a compound promise kept in part
 
 
 def _numeric(

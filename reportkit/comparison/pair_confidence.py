@@ -9,7 +9,7 @@ what stands against it, and for each chosen pair how confident the pairing is an
 * the **size**: a level that moves more than threefold between two years is doubtful, tenfold implausible;
 * numbers that name rather than measure (十一届七次全会, 二轮土地承包) pair with nothing.
 
-Word lists are data (reportkit/parse/lexicon_pairs.py). Everything here is computed once per metric and then
+Word lists are data (reportkit/lang/zh/pairs.toml). Everything here is computed once per metric and then
 broadcast over the candidate grid, so the cost grows with the grid that metrics.py already builds.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -25,8 +26,8 @@ from functools import lru_cache
 import attrs
 import numpy as np
 
+from .. import lang
 from ..model import Direction, Metric, MetricKind, Report, fold
-from ..parse import lexicon_pairs as lex
 
 __all__ = [
     "HEADLINE_CONFIDENCE",
@@ -45,18 +46,15 @@ _DOUBT = 0.1
 _DOUBTFUL = 0.6  # the most a pair of levels more than threefold apart is trusted
 
 
-def _compile(entries: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p, _ in entries))
+def _p(key: str) -> re.Pattern[str]:
+    """A word list of lang/zh/pairs.toml as one pattern (compiled once, on first use)."""
+    return lang.union("pairs", key, ("zh",))
 
 
-_PERIOD_OPEN = _compile(lex.PERIOD_OPENINGS)
-_YEAR_OPEN = _compile(lex.YEAR_OPENINGS)
-_PERIOD_CLAUSE = _compile(lex.PERIOD_CLAUSE)
-_FLOW = _compile(lex.FLOW)
-_STOCK = _compile(lex.STOCK)
-_NOT_INDICATOR = _compile(lex.NOT_AN_INDICATOR)
-_ACTIVITY = _compile(lex.ACTIVITY)
-_STAGES = tuple(re.compile(p) for p, _ in lex.STAGES)
+@functools.cache
+def _stages() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(a) for a in lang.alternatives("zh", "pairs", "stages"))
+
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
 _FROM = re.compile(r"[从由]")
 _TO_AFTER = re.compile(r"[^，。；]{0,2}?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|压缩|跃升|升|增|降)(?:到|至)")
@@ -84,7 +82,7 @@ class Facts:
     measure: Measure
     marker: str  # the word that decided the frame or measure, for the reasons
     indicator: bool  # False for numbers that name something (十一届七次全会)
-    stage: int = -1  # which of lexicon_pairs.STAGES its clause names nearest the figure (开工 0, 完工 1), -1 none
+    stage: int = -1  # which of pairs.toml's stages its clause names nearest the figure (开工 0, 完工 1), -1 none
 
 
 @lru_cache(maxsize=8)
@@ -98,8 +96,8 @@ def _paragraph_frames(text: str, heads: tuple[int, ...]) -> tuple[list[int], lis
     pos = 0
     for line in text.split("\n"):
         opening = line[:_OPENING_WIDTH]
-        period = [m for m in _PERIOD_OPEN.finditer(opening)]
-        year = [m for m in _YEAR_OPEN.finditer(opening)]
+        period = [m for m in _p("period_openings").finditer(opening)]
+        year = [m for m in _p("year_openings").finditer(opening)]
         last_p = period[-1].start() if period else -1
         last_y = year[-1].start() if year else -1
         if last_p > last_y:
@@ -139,7 +137,7 @@ def facts_of(report: Report, m: Metric) -> Facts:
 
 def _stage(text: str, m: Metric) -> int:
     before = text[max(0, m.start - 8) : m.start]
-    found = [(hit.end(), k) for k, p in enumerate(_STAGES) for hit in p.finditer(before)]
+    found = [(hit.end(), k) for k, p in enumerate(_stages()) for hit in p.finditer(before)]
     return max(found)[1] if found else -1
 
 
@@ -147,8 +145,8 @@ def _facts(report: Report, m: Metric) -> Facts:
     text = report.text
     before, after = _clause(text, m.start, m.end)
     window = before + "#" + m.unit + after
-    indicator = _NOT_INDICATOR.search(window) is None
-    flow, stock = _last(_FLOW, before + m.label), _last(_STOCK, before)
+    indicator = _p("not_an_indicator").search(window) is None
+    flow, stock = _last(_p("flow"), before + m.label), _last(_p("stock"), before)
     measure, marker = Measure.OTHER, ""
     if m.kind not in (MetricKind.RATE, MetricKind.CHANGE):
         if flow is not None and (stock is None or flow.start() > stock.start()):
@@ -158,7 +156,7 @@ def _facts(report: Report, m: Metric) -> Facts:
     column = _COLUMN_YEAR.search(m.label)
     if column is not None and report.meta.year is not None and int(column.group(1)) != report.meta.year:
         return Facts(Frame.OTHER_YEAR, measure, column.group(1), indicator)
-    period = _PERIOD_CLAUSE.search(before)
+    period = _p("period_clause").search(before)
     if period is not None:
         return Facts(Frame.PERIOD, measure, period.group(0), indicator)
     if _FROM.search(before) and _TO_AFTER.match(after):
@@ -167,13 +165,13 @@ def _facts(report: Report, m: Metric) -> Facts:
     frame, word = frames[max(0, bisect.bisect_right(starts, m.start) - 1)]
     para = starts[max(0, bisect.bisect_right(starts, m.start) - 1)]
     if frame is Frame.YEAR:
-        inner = _last(_PERIOD_OPEN, text[para : m.start])
+        inner = _last(_p("period_openings"), text[para : m.start])
         if inner is not None:
             frame, word = Frame.PERIOD, inner.group(0)
     if frame is Frame.PERIOD:
         if _FROM.search(before) and re.search(r"(?:到|至)$", before):
             return Facts(Frame.END, measure, "从…到", indicator)
-        done = _ACTIVITY.search(window)
+        done = _p("activity").search(window)
         if done is None and m.kind is not MetricKind.CHANGE and not m.is_target:  # a 十五五 target is no level
             return Facts(Frame.END, measure, marker or "stated as current", indicator)
         return Facts(Frame.PERIOD, measure, done.group(0) if done else word, indicator)
@@ -231,8 +229,12 @@ def grid_penalty(
     stage_o = np.array([f.stage for f in fo])[:, None]
     stage_n = np.array([f.stage for f in fn])[None, :]
     stages_differ = (stage_o >= 0) & (stage_n >= 0) & (stage_o != stage_n)
+    # between two equal names, a target pairs with a target (900万人以上 with 900万人以上, not with 1168万人)
+    qual_o = np.array([m.qualifier.value for m in mo])[:, None]
+    qual_n = np.array([m.qualifier.value for m in mn])[None, :]
     penalty = (
-        _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
+        0.02 * (qual_o != qual_n)
+        + _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
         + _DOUBT * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
@@ -308,6 +310,10 @@ def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_p
     elif ratio > 3:
         confidence = min(confidence, _DOUBTFUL)  # never a headline
         reasons.append(f"doubt: {ratio:.1f} times apart")
+    short = min((fold(x.label) for x in (a, b)), key=len)
+    if len(short) < 3:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around the figure
+        confidence = min(confidence, _DOUBTFUL)
+        reasons.append(f"doubt: no name of its own ({short or '—'})")
     inserted = _inserted(fold(a.label), fold(b.label))
     if inserted:
         confidence = min(confidence, _DOUBTFUL)

@@ -10,6 +10,7 @@ is in :mod:`commit_split`, target rules in :mod:`commit_targets`, types in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -152,10 +153,31 @@ def _chinese_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[
             yield s, e
 
 
+@functools.cache
+def _glossary() -> re.Pattern[str]:
+    """A heading line opening the notes on terms (lang/zh/promises.toml ``glossary_headings``)."""
+    heads = lang.union("promises", "glossary_headings", ("zh",)).pattern
+    return re.compile(r"(?m)^[ \t\u3000]*(?:" + heads + r")[ \t\u3000]*$")
+
+
+def _before_glossary(text: str, region: tuple[int, int]) -> tuple[int, int]:
+    """A plan part stops at the notes explaining its terms (附件2 名词解释)."""
+    hit = _glossary().search(text, *region)
+    return (region[0], hit.start()) if hit is not None else region
+
+
+def _context(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence that says what the year is or how the world stands (今年是…之年, 从国际看…)."""
+    start = sentence[0]
+    while start < sentence[1] and text[start] in " \t\u3000　":
+        start += 1
+    return lang.union("promises", "context_sentences", ("zh",)).match(text, start, sentence[1]) is not None
+
+
 def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     text = report.text
     english = is_english(text)
-    regions = plan_regions(report, english)
+    regions = [_before_glossary(text, r) for r in plan_regions(report, english)]
     plan_year = _plan_year(report, regions)
     stops = SentenceStops(text, _SENTENCE_STOPS, _SENTENCE_REACH)
     sections = SectionIndex(report)
@@ -177,6 +199,8 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
             prev_sentence, prev_target = sentence, bool(targets)
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
+            elif not targets and _context(text, sentence):
+                continue  # context: what the year is, how the world stands
             pieces: list[tuple[Clause, Quantity | None]]
             subjects = respective_subjects(text, start, targets) if targets and not english else None
             if targets:

@@ -16,16 +16,20 @@ from collections.abc import Sequence
 
 import attrs
 
+from .. import lang
 from ..model import Metric
-from . import lexicon_pairs as lex
 
 __all__ = ["distribute", "inherit"]
 
-_HEADS = re.compile("|".join(f"(?:{p})" for p, _ in lex.RESPECTIVE_HEADS))
 _VERB = re.compile(r"分别(?:增长|下降|提高|降低|增加|减少|达到|达|为|增至|降至|占|是|上涨|突破|超过)?$")
 _LIST = re.compile(r"[、和及与]")
 _BETWEEN = frozenset({"、", "和", "及", "与"})
 _SUBJECT_START = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def _heads() -> re.Pattern[str]:
+    """Where the part shared by names listed before 分别 starts (lang/zh/pairs.toml ``respective_heads``)."""
+    return lang.union("pairs", "respective_heads", ("zh",))
 
 
 def _group_end(text: str, metrics: Sequence[Metric], i: int) -> int:
@@ -40,7 +44,7 @@ def _named(item: str, tail: str, head: str) -> str:
         return item
     if item.endswith(head):  # 城镇居民、农村居民人均可支配收入: 城镇居民 + 人均可支配收入
         return item + tail[len(head) :]
-    return item if _HEADS.search(item) else item + tail
+    return item if _heads().search(item) else item + tail
 
 
 def _names(subject: str, n: int) -> list[str] | None:
@@ -49,7 +53,7 @@ def _names(subject: str, n: int) -> list[str] | None:
     if len(items) != n or any(not it for it in items):
         return None
     last = items[-1]
-    head = _HEADS.search(last, 1)
+    head = _heads().search(last, 1)
     tail = last[head.start() :] if head is not None and head.start() < len(last) - 1 else ""
     word = head.group(0) if head is not None else ""
     return [_named(it, tail, word) for it in items[:-1]] + [last]

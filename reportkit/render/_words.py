@@ -130,6 +130,7 @@ _NOTES: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str]]] = [
      lambda m, en: f"target {m[1]} ({_q(m[2], True)}), outcome {m[3]}" if en
      else f"目标 {m[1]}（{_q(m[2], False)}），结果 {m[3]}"),
     (re.compile(r"delta in percentage points"), lambda m, en: m[0] if en else "变化以百分点计"),
+    (re.compile(r"(\d+) of (\d+) parts found"), lambda m, en: m[0] if en else f"{m[2]} 项中有 {m[1]} 项见于今年报告"),
     (re.compile(r"frame (.+?) → (.+)"),
      lambda m, en: m[0] if en else f"时段不同（{_frame_zh(m[1])} → {_frame_zh(m[2])}）"),
     (re.compile(r"a flow against a stock \((.+) → (.+)\)"),

@@ -1,0 +1,64 @@
+"""A compound promise is several promises: ``继续落实领导干部学法制度和领导班子成员旁听法院庭审制度`` is kept when
+next year's report says ``继续落实领导干部学法制度``, though it never names the second half.
+
+``parts`` splits a commitment's words at 和 / 及 / 以及 / 与 / 、 where each side is long enough to be a thing of its
+own and shares the verb in front; ``by_parts`` looks each part up in next year's review and turns a commitment that
+was not found as a whole into ADDRESSED when some part is, its note saying how many (``1 of 2 parts found``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import attrs
+import numpy as np
+
+from ..model import Sentence
+from .records import FollowStatus, FollowThrough
+
+__all__ = ["by_parts", "parts"]
+
+_JOIN = re.compile(r"以及|和|及|与|、")
+_VERB = re.compile(r"^(?:继续|进一步|持续|全面|深入|切实|认真|不断|大力|积极)*(?:落实|推进|推行|实施|执行|开展|完善|加强|健全|建立|深化|推动|抓好|做好)")
+_MIN_PART = 4  # a side of fewer characters is a word of a name (权责清单), not a thing of its own
+
+
+def parts(text: str) -> list[str]:
+    """The promises a compound names, each with the verb in front: [] when ``text`` is one promise."""
+    verb = _VERB.match(text)
+    if verb is None:
+        return []
+    body = text[verb.end() :]
+    sides = _JOIN.split(body)
+    if len(sides) < 2 or any(len(s) < _MIN_PART for s in sides):
+        return []
+    return [verb.group(0) + s for s in sides]
+
+
+def by_parts(
+    results: Sequence[FollowThrough],
+    sents: Sequence[Sentence],
+    contained: Callable[[list[str]], np.ndarray],
+    cutoff: float,
+) -> tuple[FollowThrough, ...]:
+    """``results`` with each compound that was NOT_FOUND looked for part by part (``contained`` scores the
+    parts against the review sentences, as the commitments were)."""
+    todo = [(k, ps) for k, f in enumerate(results) if f.status is FollowStatus.NOT_FOUND and f.commitment.target is None
+            and (ps := parts(f.commitment.text))]
+    if not todo or not sents:
+        return tuple(results)
+    flat = [p for _, ps in todo for p in ps]
+    scores = contained(flat)
+    out = list(results)
+    row = 0
+    for k, ps in todo:
+        block = scores[row : row + len(ps)]
+        row += len(ps)
+        hit = [int(np.argmax(r)) for r in block if r.max() >= cutoff]
+        if hit:
+            evidence = tuple(sents[i] for i in dict.fromkeys(hit))
+            out[k] = attrs.evolve(out[k], status=FollowStatus.ADDRESSED, evidence=evidence,
+                                  similarity=round(float(block.max()), 4),
+                                  note=f"{len(hit)} of {len(ps)} parts found")
+    return tuple(out)
