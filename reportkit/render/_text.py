@@ -139,13 +139,34 @@ def section_name(s: Section | None) -> str:
 
 
 def report_label(meta: ReportMeta) -> str:
-    """``2023 某区2023年法治政府建设年度报告``: the year and the title; when untitled, organisation and file."""
+    """What a heading calls a report: its title, with the year it reviews where the title names none.
+
+    ``莲都区2022年法治政府建设年度报告`` · ``2025年安徽省政府工作报告`` (a title's year is its own: a 政府工作报告's is
+    the year it is delivered, so no second year is put before it) · ``政府工作报告（回顾2025年）`` · untitled:
+    ``国务院 政府工作报告（回顾2015年，2015.txt）``; English: ``2023 Annual report``.
+    """
     file = meta.source_path.replace("\\", "/").rsplit("/", 1)[-1] if meta.source_path else ""
-    name = meta.title or " ".join(x for x in (meta.organisation, f"（{file}）" if file else "") if x)
-    year = str(meta.year or "")
-    if year and year in name:  # 2023 Annual report, 某区2023年…报告: the year is there already
-        year = ""
-    return one_line(" ".join(x for x in (year, name) if x))
+    year = meta.year
+    if meta.language == "en":
+        name = meta.title or " ".join(x for x in (meta.organisation, f"({file})" if file else "") if x)
+        shown = str(year) if year and str(year) not in name else ""
+        return one_line(" ".join(x for x in (shown, name) if x))
+    if meta.title and _YEAR.search(meta.title):
+        return one_line(meta.title)
+    genre = _genre_name(meta)
+    notes = "，".join(x for x in (f"回顾{year}年" if year else "", "" if meta.title else file) if x)
+    name = meta.title or " ".join(x for x in (meta.organisation, genre) if x) or file
+    return one_line(f"{name}（{notes}）" if notes else name)
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _genre_name(meta: ReportMeta) -> str:
+    from ..parse.genre import by_id
+
+    known = by_id(meta.genre) if meta.genre else None
+    return known.name if known is not None else ""
 
 
 def redline(pair: SentencePair) -> tuple[TextOp, ...]:
