@@ -125,9 +125,9 @@ def test_the_whole_shared_corpus_is_read_with_gaps_recorded(shared: Path, full: 
     provinces = len(list((shared / "corpus" / "gongzuo" / "provinces").iterdir()))
     assert summary.compared == provinces + 15 + 4 + 1 + 2 + 1
     assert query(db, "SELECT count(*) FROM comparisons WHERE new_year <> old_year + 1") == [(0,)]
-    # the year reviewed comes from the folder layout, not the 2025年 of the title
+    # the year reviewed: the folder layout and the metadata agree (a 2025年…政府工作报告 reviews 2024)
     assert query(db, "SELECT year, year_source, meta_year FROM reports WHERE relpath = 'gongzuo/provinces/anhui/2024.txt'"
-                 ) == [(2024, "layout", 2025)]
+                 ) == [(2024, "layout", 2024)]
 
 
 def _diff_targets(diff: reportkit.ReportDiff) -> list[tuple[Any, ...]]:

@@ -64,3 +64,42 @@ def test_json_has_a_line_per_list_entry() -> None:
     assert len(lines) == 2 + len(data) + lists + entries
     metric_lines = lines[lines.index(' "metrics": [') + 1:][:len(data["metrics"])]
     assert [json.loads(line.rstrip(",")) for line in metric_lines] == data["metrics"]
+
+
+def test_an_output_set_renames_all_at_the_end_or_none(tmp_path: Path) -> None:
+    from reportkit._io import output_set
+
+    with output_set(), atomic_open(tmp_path / "one.txt") as f:
+        f.write("1")
+        assert not (tmp_path / "one.txt").exists()  # not before the whole set is written
+    assert (tmp_path / "one.txt").read_text(encoding="utf-8") == "1"
+    with pytest.raises(RuntimeError), output_set():
+        with atomic_open(tmp_path / "new" / "two.txt") as f:
+            f.write("2")
+        raise RuntimeError("the next output fails")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.txt"]  # nor its folder
+
+
+def test_an_output_set_refuses_what_it_protects_however_spelled(tmp_path: Path) -> None:
+    from reportkit._io import output_set
+
+    src = tmp_path / "in.txt"
+    src.write_text("input", encoding="utf-8")
+    (tmp_path / "x").mkdir()
+    (tmp_path / "link.txt").symlink_to(src)
+    for spelled in (src, tmp_path / "x" / ".." / "in.txt", tmp_path / "link.txt"):
+        with pytest.raises(OutputError, match="in.txt"), output_set() as outs:
+            outs.protect(src, "the input")
+            with atomic_open(spelled) as f:
+                f.write("over it")
+    assert src.read_text(encoding="utf-8") == "input"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "link.txt", "x"]
+
+
+def test_limits_refuse_values_no_size_can_hold() -> None:
+    from reportkit.errors import UsageError
+    from reportkit.limits import Limits
+
+    for bad in (0, -1, 10**20, float("inf"), float("nan"), True):
+        with pytest.raises(UsageError, match="max_bytes"):
+            Limits(max_bytes=bad)  # type: ignore[arg-type]

@@ -11,9 +11,19 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
+
+import attrs
 
 from ..blocks import SourceText
-from ..errors import InputError, InputTooLargeError, MissingFileError, PathLike, UnsupportedFormatError
+from ..errors import (
+    InputError,
+    InputTooLargeError,
+    MissingFileError,
+    PathLike,
+    UnsupportedFormatError,
+    shown_path,
+)
 from ..limits import DEFAULT_LIMITS, Limits
 from ._zip import check_zip
 
@@ -47,8 +57,17 @@ REFUSED_EXTENSIONS = frozenset(_REFUSED)
 
 
 def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
-    """Read ``path`` (.txt, .md, .html/.htm, .docx; others by content) within ``limits``."""
-    limits = limits or DEFAULT_LIMITS
+    """Read ``path`` (.txt, .md, .html/.htm, .docx; others by content) within ``limits``.
+
+    ``SourceText.path`` is the name as a printable string (a name that is not UTF-8 shows its bytes as ``\\xc4``),
+    so the JSON and every rendering of the report can hold it.
+    """
+    source = _read_source(path, limits or DEFAULT_LIMITS)
+    shown = shown_path(source.path) if source.path is not None else None
+    return source if shown == source.path else attrs.evolve(source, path=shown)
+
+
+def _read_source(path: PathLike, limits: Limits) -> SourceText:
     p = Path(os.fspath(path))
     name = str(p)
     try:
@@ -76,12 +95,22 @@ def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
         return read_docx(p, path=name, limits=limits)
     try:
         with open(p, "rb") as f:
-            data = f.read(limits.max_bytes + 1)
+            data = _read_at_most(f, limits.max_bytes + 1, expected=st.st_size)
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
     if len(data) > limits.max_bytes:  # it grew after stat
         raise InputTooLargeError(f"over the limit of {limits.max_bytes} bytes (Limits.max_bytes)", path=name)
     return _READERS[fmt or sniff_format(data)](data, name, limits)
+
+
+def _read_at_most(f: BinaryIO, cap: int, *, expected: int) -> bytes:
+    """Up to ``cap`` bytes, read in pieces: one read of ``cap`` would allocate ``cap`` bytes up front."""
+    parts = [f.read(min(cap, expected + 1))]
+    size = len(parts[0])
+    while size < cap and len(parts[-1]):
+        parts.append(f.read(min(cap - size, 1 << 20)))
+        size += len(parts[-1])
+    return b"".join(parts)
 
 
 def sniff_format(data: bytes) -> str:

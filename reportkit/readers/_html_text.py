@@ -45,9 +45,11 @@ class Sink:
 
     def drop_link_box(self, start: int) -> None:
         """A box that opens with 相关链接 (and holds only short lines) is the site's, not the report's."""
-        box = self.lines[start:]
-        if box and _RELATED.match(box[0]) and all(len(line) <= 80 for line in box):
-            del self.lines[start:]
+        # Looked at without copying the tail: every closing div asks, so a copy would cost depth × lines.
+        lines = self.lines
+        short = start < len(lines) and _RELATED.match(lines[start]) is not None
+        if short and all(len(lines[i]) <= 80 for i in range(start, len(lines))):
+            del lines[start:]
 
 
 def collapse(text: str) -> str:
