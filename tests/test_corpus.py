@@ -423,3 +423,16 @@ def test_a_worker_that_dies_twice_on_a_file_makes_it_a_failure_row(small: Path, 
     assert len(pools) == 5  # the first pool, then a fresh one after each of the four deaths
     assert summary.read == 13 and summary.failed == 2
     assert summary.compared == 8 - 2  # nanchang 2019→2020 and 2020→2021 cannot be compared
+
+
+def test_pairs_follow_the_years_a_gap_is_recorded_and_an_unknown_genre_joins_its_organisation() -> None:
+    from reportkit.corpus.discover import plan_bucket
+
+    placed = [("a/2019.txt", "h1", "nanchang", "fazhi", 2019), ("a/2020.txt", "h2", "nanchang", "other", 2020),
+              ("a/2021.txt", "h3", "nanchang", "fazhi", 2021), ("a/2021b.txt", "h4", "nanchang", "fazhi", 2021),
+              ("a/2024.txt", "h5", "nanchang", "fazhi", 2024), ("a/x.txt", "h6", None, None, None)]
+    series = plan_bucket(placed)
+    assert series.genres == {"a/2020.txt": "fazhi"}
+    assert series.pairs == (("a/2019.txt", "a/2020.txt"), ("a/2020.txt", "a/2021.txt"))
+    assert series.duplicates == ("a/2021b.txt",)
+    assert [(g[2], g[3], g[4]) for g in series.gaps] == [(2021, 2024, "2022,2023")]

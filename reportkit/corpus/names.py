@@ -52,12 +52,12 @@ def normalise_org(name: str | None) -> str | None:
     return s
 
 
-def genre_of(meta: Any, path: str, head: str = "") -> str:
-    """``meta.genre`` where the model has it; else from the folder names, then the title, then the word that comes
-    first in ``head`` (the opening of the text); else ``other``."""
-    given = getattr(meta, "genre", None)
-    if given:
-        return str(given)
+def genre_of(meta: Any, path: str, head: str = "", *, layout: str | None = None) -> str:
+    """``meta.genre`` where the model knows it; else the layout's ``{genre}``; else from the folder names, then the
+    title, then the word that comes first in ``head`` (the opening of the text); else ``other`` (UNKNOWN_GENRE)."""
+    for given in (getattr(meta, "genre", None), layout):
+        if given and given != UNKNOWN_GENRE:
+            return str(given)
     genres: dict[str, Any] = {k: v for k, v in _words()["genres"].items() if not k.startswith("_")}
     folders = [p.lower() for p in path.replace("\\", "/").split("/")[:-1]]
     for name, spec in genres.items():

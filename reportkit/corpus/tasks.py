@@ -115,7 +115,7 @@ def _who(report: Report, path: str, info: PathInfo) -> dict[str, Any]:
         "organisation": org,
         "org_name": org_name,
         "org_source": "layout" if info.org is not None else ("meta" if org_name else None),
-        "genre": getattr(meta, "genre", None) or info.genre or genre_of(meta, path, report.text[:500]),
+        "genre": genre_of(meta, path, report.text[:500], layout=info.genre),
         "year": year,
         "year_source": "layout" if info.year is not None else ("meta" if meta.year is not None else None),
         "plan_year": plan_year,
