@@ -74,9 +74,10 @@ def _magnitude(p: MetricPair) -> tuple[int, Decimal, Decimal]:
 
 def largest_changes(diff: ReportDiff, n: int | None = None) -> list[MetricPair]:
     """Metrics that rose or fell, paired with confidence (comparison/pair_confidence.py), largest relative
-    change first: a headline is no place for a doubtful pair."""
+    change first: a headline is no place for a doubtful pair, nor for a plan's figure (next year's target
+    against last year's is a change of plan, not of results: the metrics table shows it)."""
     moved = [p for p in diff.metrics if p.status in (MetricStatus.UP, MetricStatus.DOWN) and p.old and p.new
-             and p.confidence >= HEADLINE_CONFIDENCE]
+             and p.confidence >= HEADLINE_CONFIDENCE and not (p.old.is_target or p.new.is_target)]
     moved.sort(key=_magnitude, reverse=True)
     return moved[:n] if n is not None else moved
 
