@@ -177,3 +177,12 @@ def test_comparison_notes_read_in_the_reports_language() -> None:
     assert zh.note("delta in percentage points") == "变化以百分点计"
     assert zh.note("something new") == "something new"  # an unknown note stays as written
     assert zh.note("both approx; delta in percentage points") == "两年均为约数；变化以百分点计"
+
+
+def test_a_promised_direction_reads_in_chinese() -> None:
+    from reportkit.render._words import Words
+
+    assert Words("zh").note("promised 降低: 20% went the same way") == "承诺降低；20%变化方向一致"
+    assert Words("zh").note("promised 提高: 98.9% went the other way; 1 of 2 parts found") == (
+        "承诺提高；98.9%变化方向相反；2 项中有 1 项见于今年报告"
+    )

@@ -543,7 +543,7 @@ def _directed(
     holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
     ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
     verb = m.group(1)
-    note = f"promised {verb}; {outcome.text} went {'the same way' if agrees else 'the other way'}"
+    note = f"promised {verb}: {outcome.text} went {'the same way' if agrees else 'the other way'}"
     met = None if status is FollowStatus.ADDRESSED else status is FollowStatus.MET
     return FollowThrough(c, status, ev, outcome, met, round(share, 4), note)
 

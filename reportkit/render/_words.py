@@ -142,7 +142,7 @@ _NOTES: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str]]] = [
      else "按可比价格计算的实际增长，不能用去年的名义数值核对"),
     (re.compile(r"stated in words, covered by 等"), lambda m, en: m[0] if en else "文字表述，以“等”涵盖"),
     (re.compile(r"stated in words"), lambda m, en: m[0] if en else "文字表述"),
-    (re.compile(r"promised (\S+); (.+) went the (same|other) way"),
+    (re.compile(r"promised (\S+): (.+) went the (same|other) way"),
      lambda m, en: m[0] if en else f"承诺{m[1]}；{m[2]}变化方向{'一致' if m[3] == 'same' else '相反'}"),
 ]
 
