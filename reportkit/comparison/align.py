@@ -138,6 +138,7 @@ _SLACK = 0.88  # bucket-set Dice may sit this much below the Indel similarity (m
 DENSE_PAIRS = 4_000_000  # up to this many pairs every pair goes through the bucket filter (any real report pair)
 BLOCK = 1 << 20  # pairs looked at in one numpy pass: memory stays flat however long the reports are
 POSTING_CAP = 32  # a bigram held by more texts than this on either side is too common to propose pairs
+RAREST_GRAMS = 12  # grams of a text that propose partners (its rarest)
 
 # (shared buckets, buckets of a, buckets of b, rows, cols) -> which pairs are worth scoring; every argument is an
 # array of the same shape (a block of rows × all columns, or one entry per candidate pair)
@@ -181,8 +182,8 @@ def shared_gram_pairs(a: Sequence[str], b: Sequence[str], *, cap: int | None = N
     """Blocks of candidate pairs (as ``row * len(b) + col``, sorted, unique): texts sharing a character bigram
     (a text of one character is its own gram) that at most ``cap`` texts hold on each side.
 
-    An inverted index: each text proposes at most ``cap`` partners per gram, so the work and the memory grow with
-    the length of the text, not with the number of pairs.  A gram as common as 发展 or 工作 proposes nothing; two
+    An inverted index: each text proposes at most ``cap`` partners through each of its RAREST_GRAMS rarest grams,
+    so the work and the memory grow with the length of the text, not with the number of pairs.  A gram as common as 发展 or 工作 proposes nothing; two
     texts that share only such grams are not paired (the dense filter of :func:`plausible_pairs` is used instead
     wherever the pairs are few enough to look at every one).
     """
@@ -210,7 +211,14 @@ def shared_gram_pairs(a: Sequence[str], b: Sequence[str], *, cap: int | None = N
     count_b = np.bincount(tb, minlength=len(ids))
     usable = (count_a <= cap) & (count_b <= cap)
     keep = usable[ta]
-    ta, ra = ta[keep], ra[keep]  # still in row order
+    ta, ra = ta[keep], ra[keep]
+    # each text proposes through its RAREST_GRAMS rarest grams only: a pair that shares most of its words shares
+    # some of those, and the proposals stay a fixed number a text
+    order = np.lexsort((count_a[ta] + count_b[ta], ra))
+    ta, ra = ta[order], ra[order]
+    row_first = np.searchsorted(ra, ra, side="left")
+    rank = np.arange(len(ra)) - row_first
+    ta, ra = ta[rank < RAREST_GRAMS], ra[rank < RAREST_GRAMS]  # still in row order
     by_tok = np.argsort(tb, kind="stable")
     cols_sorted = rb[by_tok]
     start_b = np.concatenate(([0], np.cumsum(count_b)[:-1]))

@@ -387,7 +387,7 @@ def follow_commitments(
         return ()
     spans = review_spans(new)
     all_sents = sentences_of(new)
-    sents: list[Sentence] = [all_sents[i] for i in _inside_all(spans, [s.start for s in all_sents])]
+    sents = _Sentences([all_sents[i] for i in _inside_all(spans, [s.start for s in all_sents])])
     outcomes = [
         new.metrics[i]
         for i in _inside_all(spans, [m.start for m in new.metrics])
@@ -452,7 +452,7 @@ def _numeric(
     naming: Sequence[tuple[int, float]],
     named: dict[int, np.float32],
     review: _Outcomes,
-    sents: Sequence[Sentence],
+    sents: _Sentences,
     ev_idx: list[int],
 ) -> FollowThrough | None:
     """A numeric target's outcome and verdict, or its verdict in words; None when neither is found.
@@ -474,7 +474,7 @@ def _numeric(
                 and review.bigram_support(indicator, x) >= SUPPORT_CUTOFF
             ):
                 met = judge(target, outcome.value, direction)
-                holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
+                holder = sents.holding(outcome.start)
                 ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
                 status = FollowStatus.MET if met else FollowStatus.MISSED
                 return FollowThrough(
@@ -501,13 +501,52 @@ def _numeric(
     return None
 
 
-def _naming(thing: str, sents: Sequence[Sentence]) -> list[int]:
+def _naming(thing: str, sents: _Sentences) -> list[int]:
     """The sentences that name ``thing``: as written, or its own part with its general noun after it."""
     m = _GENERAL_TAIL.match(thing)
     if m is None:
-        return [x for x, s in enumerate(sents) if thing in s.text]
+        return [x for x in sents.maybe_holding(thing) if thing in sents[x].text]
     own, general = m.groups()
-    return [x for x, s in enumerate(sents) if thing in s.text or _named_apart(s.text, own, general)]
+    return [x for x in sents.maybe_holding(thing, own)
+            if thing in sents[x].text or _named_apart(sents[x].text, own, general)]
+
+
+class _Sentences(Sequence[Sentence]):
+    """The review's sentences in text order, with what finds them without a scan of all: the sentence holding an
+    offset (by bisection) and the sentences that may hold a word (an index of character bigrams)."""
+
+    def __init__(self, sents: list[Sentence]) -> None:
+        self._sents = sents
+        self._starts = [s.start for s in sents]
+        self._grams: dict[str, list[int]] | None = None
+
+    def __getitem__(self, k: int) -> Sentence:  # type: ignore[override]
+        return self._sents[k]
+
+    def __len__(self) -> int:
+        return len(self._sents)
+
+    def holding(self, offset: int) -> list[Sentence]:
+        """The sentence ``offset`` falls in (sentences do not overlap), as a list of one, or none."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return [self._sents[k]] if k >= 0 and offset < self._sents[k].end else []
+
+    def maybe_holding(self, *words: str) -> list[int]:
+        """Indices, in order, of the sentences that may hold any of ``words``: those holding each word's rarest
+        bigram (a word of one character: every sentence)."""
+        if self._grams is None:
+            grams: dict[str, list[int]] = {}
+            for x, s in enumerate(self._sents):
+                for g in _grams(s.text):
+                    grams.setdefault(g, []).append(x)
+            self._grams = grams
+        found: set[int] = set()
+        for word in words:
+            if len(word) < 2:
+                return list(range(len(self._sents)))
+            rarest: list[int] = min((self._grams.get(g, []) for g in _grams(word)), key=len)
+            found.update(rarest)
+        return sorted(found)
 
 
 def _named_apart(text: str, own: str, general: str) -> bool:
@@ -519,7 +558,26 @@ def _named_apart(text: str, own: str, general: str) -> bool:
     return general in text[at + len(own) : end.start() if end else len(text)]
 
 
-def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, frozenset[str]]]:
+class _Moving(list[tuple[Metric, Direction, frozenset[str]]]):
+    """The review's figures that went up or down (:func:`_moving`), with an index of the bigrams they measure."""
+
+    def __init__(self, items: list[tuple[Metric, Direction, frozenset[str]]]) -> None:
+        super().__init__(items)
+        self.by_gram: dict[str, list[int]] = {}
+        for k, (_m, _d, measures) in enumerate(items):
+            for g in measures:
+                self.by_gram.setdefault(g, []).append(k)
+
+    def sharing(self, grams: frozenset[str], at_least: int) -> list[int]:
+        """Indices, in order, of the figures whose measures hold at least ``at_least`` of ``grams``."""
+        hits: dict[int, int] = {}
+        for g in grams:
+            for k in self.by_gram.get(g, ()):
+                hits[k] = hits.get(k, 0) + 1
+        return sorted(k for k, n in hits.items() if n >= at_least)
+
+
+def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> _Moving:
     """This year's figures that went up or down, with what they measure (label and own clause): the stated
     changes, and the rates paired with last year's."""
     moved: dict[int, Direction] = {
@@ -533,13 +591,13 @@ def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple
             out.append((metric, metric.direction, _grams(review.phrase[x] + review.own[x])))
         elif metric.start in moved:
             out.append((metric, moved[metric.start], _grams(review.phrase[x] + review.own[x])))
-    return out
+    return _Moving(out)
 
 
 def _directed(
     c: Commitment,
-    moving: Sequence[tuple[Metric, Direction, frozenset[str]]],
-    sents: Sequence[Sentence],
+    moving: _Moving,
+    sents: _Sentences,
     ev_idx: list[int],
 ) -> FollowThrough | None:
     """A promised direction without a number (降低行政诉讼案件发案量和败诉率), judged by this year's figures.
@@ -561,7 +619,7 @@ def _directed(
     for name in names:
         grams = _grams(name)
         best: tuple[float, Metric, Direction] | None = None
-        for metric, went, measures in moving:
+        for metric, went, measures in (moving[k] for k in moving.sharing(grams, 2)):
             hits = len(grams & measures)  # what the figure itself measures (label and clause), not its neighbours
             share = hits / len(grams)
             if hits >= 2 and share >= DIRECTED_SUPPORT and (best is None or share > best[0]):
@@ -575,7 +633,7 @@ def _directed(
     status = (
         FollowStatus.MISSED if against else FollowStatus.MET if len(seen) == len(names) else FollowStatus.ADDRESSED
     )
-    holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
+    holder = sents.holding(outcome.start)
     ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
     verb = m.group(1)
     note = f"promised {verb}; {outcome.text} went {'the same way' if agrees else 'the other way'}"
@@ -596,13 +654,18 @@ def _covered_by_deng(
         return bisect.bisect_right(starts, offset) - 1
 
     starts = [s.start for s in sentences_of(old)]
+    same_sentence: dict[int, list[int]] = {}  # the targets of one sentence, in order: only they can be siblings
+    for j in numeric:
+        sibling = commits[j].target
+        if sibling is not None:
+            same_sentence.setdefault(sentence_of(sibling.start), []).append(j)
     out: dict[int, FollowThrough] = {}
     for k in numeric:
         if k in found:
             continue
         target = commits[k].target
         assert target is not None
-        for j in numeric:
+        for j in same_sentence.get(sentence_of(target.start), []):
             done = found.get(j)
             sibling = commits[j].target
             if (

@@ -15,7 +15,6 @@ from pathlib import Path
 from ..blocks import SourceText
 from ..errors import InputError, InputTooLargeError, MissingFileError, PathLike, UnsupportedFormatError
 from ..limits import DEFAULT_LIMITS, Limits
-from ._zip import check_zip
 
 __all__ = ["check_zip", "read_source", "sniff_format"]
 
@@ -79,6 +78,14 @@ def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
     if len(data) > limits.max_bytes:  # it grew after stat
         raise InputTooLargeError(f"over the limit of {limits.max_bytes} bytes (Limits.max_bytes)", path=name)
     return _READERS[fmt or sniff_format(data)](data, name, limits)
+
+
+def check_zip(path: PathLike, limits: Limits | None = None) -> None:
+    """The zip checks of a .docx or .xlsx (:func:`._zip.check_zip`); loaded on first use, so that reading a
+    .txt loads no XML library."""
+    from ._zip import check_zip as check
+
+    check(path, limits)
 
 
 def sniff_format(data: bytes) -> str:
