@@ -15,6 +15,9 @@ the best and the median CPU time kept:
 
 Each row prints the peer's time over reportkit's (above 1: reportkit is faster); the total row sums the times
 over the pairs.  Goals (issue 15): whole command faster on every pair and ≥ 2× summed; in process ≥ 20× summed.
+
+A third table times what ``reportkit diff --json --html --xlsx --docx`` writes for each pair, every output on its
+own and all four together (goal ≤ 0.3 s a pair).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from pathlib import Path
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gongzuo" / "china-state-council"
 GOAL_COMMAND = 2.0
 GOAL_IN_PROCESS = 20.0
+GOAL_OUTPUTS_S = 0.3
 _SENTENCE = r"[^。！？；\n]+[。！？；]?"
 PEER_SCRIPT = f"""import difflib, re, sys
 old, new = (re.findall(r"{_SENTENCE}", open(p, encoding="utf-8").read()) for p in sys.argv[1:3])
@@ -124,6 +128,40 @@ def commands(pairs: list[tuple[Path, Path]], runs: int) -> None:
           f"({ratio:.2f}×): " + ("met" if ok else "NOT met"))
 
 
+def time_outputs(pairs: list[tuple[Path, Path]]) -> None:
+    """Milliseconds to write each output of ``reportkit diff`` for every pair (best of five, in one process, so
+    imports and first-call set-up are not counted); the goal is ≤ 0.3 s a pair for all four."""
+    import reportkit
+    from reportkit.render import write
+
+    def json_writer(diff: reportkit.ReportDiff, path: Path) -> None:
+        path.write_text(diff.to_json(), encoding="utf-8")  # what the CLI writes
+
+    writers: dict[str, Callable[[reportkit.ReportDiff, Path], None]] = {
+        "json": json_writer, "html": write, "xlsx": write, "docx": write,
+    }
+    print("writing the outputs of `reportkit diff`, CPU ms, best of 5 (in one process)")
+    print(f"{'pair':<12}" + "".join(f"{name + ' ms':>10}" for name in writers) + f"{'all ms':>10}")
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for a, b in pairs:
+            diff = reportkit.compare(reportkit.read(a), reportkit.read(b))
+            for name, fn in writers.items():  # first calls build caches (templates, cattrs hooks)
+                fn(diff, Path(tmp) / f"warm.{name}")
+            times = []
+            for name, fn in writers.items():
+                best = float("inf")
+                for _ in range(5):
+                    t = time.process_time()
+                    fn(diff, Path(tmp) / f"diff.{name}")
+                    best = min(best, time.process_time() - t)
+                times.append(best * 1000)
+            worst = max(worst, sum(times))
+            print(f"{a.stem + '→' + b.stem:<12}" + "".join(f"{t:>10.0f}" for t in times) + f"{sum(times):>10.0f}")
+    print(f"goal: all outputs ≤ {GOAL_OUTPUTS_S * 1000:.0f} ms a pair (worst {worst:.0f}): "
+          + ("met" if worst <= GOAL_OUTPUTS_S * 1000 else "NOT met"))
+
+
 def _ms(times: list[float]) -> str:
     return f"{min(times) * 1000:.0f} / {statistics.median(times) * 1000:.0f}"
 
@@ -132,7 +170,8 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default=str(DEFAULT))
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--no-commands", action="store_true", help="only the in-process table")
+    ap.add_argument("--no-commands", action="store_true", help="leave out the whole-command table")
+    ap.add_argument("--no-outputs", action="store_true", help="leave out the table of output writing times")
     args = ap.parse_args(argv[1:])
     pairs = pairs_of(Path(args.folder))
     if not pairs:
@@ -142,6 +181,9 @@ def main(argv: list[str]) -> int:
     if not args.no_commands:
         print()
         commands(pairs, args.runs)
+    if not args.no_outputs:
+        print()
+        time_outputs(pairs)
     return 0
 
 
