@@ -4,8 +4,8 @@
 
 The inputs are real reports from ../shared/corpus, concatenated: the old side is last year's reports one
 after another (政府工作报告 of the State Council and the provinces, 法治政府建设年度报告), the new side their
-next years in the same order, so sections, sentences, metrics and commitments all grow as the text does;
-past the corpus's own size the list starts again.  Two series:
+next years in the same order, each under a 第N部分 heading of its own, so sections, sentences, metrics and
+commitments all grow as the text does; past the corpus's own size the list starts again.  Two series:
 
 * 20k, 100k, 500k and 2M characters a side: every parse stage (parse/pipeline.py) and every compare stage
   (as comparison/diff.py runs them) timed (CPU seconds), with the peak resident memory of each, and the log-log slope of
@@ -72,6 +72,10 @@ def build_pair(size: int, *, in_bytes: bool = False) -> tuple[str, str]:
     while got < size:
         a, b = texts[k % len(texts)]
         k += 1
+        # each report under a heading of its own (第十二部分 …), so that sections grow with the text: without it
+        # the parser reads the later reports' 一、二、… as a list that has run past its end
+        part = f"第{_chinese(k)}部分 "
+        a, b = part + a.lstrip().split("\n", 1)[0][:30] + "\n" + a, part + b.lstrip().split("\n", 1)[0][:30] + "\n" + b
         room = size - got
         if measure(a) > room:  # the last report: as much of it as fits, cut at a line end, and as much of b
             share = room / measure(a)
@@ -84,6 +88,22 @@ def build_pair(size: int, *, in_bytes: bool = False) -> tuple[str, str]:
         new.append(b)
         got += measure(a) + 2
     return "\n\n".join(old), "\n\n".join(new)
+
+
+def _chinese(n: int) -> str:
+    """1 → 一, 12 → 十二, 305 → 三百零五 (up to 9999)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return digits[n // 100] + "百" + ("" if not rest else ("零" + digits[rest] if rest < 10 else _chinese(rest)))
+    rest = n % 1000
+    return digits[n // 1000] + "千" + ("" if not rest else ("零" + _chinese(rest) if rest < 100 else _chinese(rest)))
 
 
 def _rss_mb(field: str) -> float:

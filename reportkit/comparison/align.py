@@ -3,7 +3,9 @@
 Sentences: identical sentences (whitespace ignored) pair first, in order; the rest pair greedily, best
 first, by a similarity above a cutoff.  Any RapidFuzz-form scorer works (one ``process.cdist`` call);
 the default Indel similarity is only computed for pairs that a bit-set filter lets through
-(``_prefiltered``), in one ``process.cpdist`` call.  A pair that breaks reading order (not on the
+(``_prefiltered``), with ``process.cpdist``.  No stage builds an n×m array: pairs are looked at a block of
+rows at a time, and past DENSE_PAIRS pairs only those an index of shared bigrams proposes
+(:func:`plausible_pairs`; benchmarks/bench_scale.py).  A pair that breaks reading order (not on the
 longest increasing run of the pairs) or whose sections were not paired with each other is MOVED.
 
 Sections: paired level by level, on two signals: the title with years taken out (2022年工作思路 ↔
@@ -182,10 +184,10 @@ def shared_gram_pairs(a: Sequence[str], b: Sequence[str], *, cap: int | None = N
     """Blocks of candidate pairs (as ``row * len(b) + col``, sorted, unique): texts sharing a character bigram
     (a text of one character is its own gram) that at most ``cap`` texts hold on each side.
 
-    An inverted index: each text proposes at most ``cap`` partners through each of its RAREST_GRAMS rarest grams,
-    so the work and the memory grow with the length of the text, not with the number of pairs.  A gram as common as 发展 or 工作 proposes nothing; two
-    texts that share only such grams are not paired (the dense filter of :func:`plausible_pairs` is used instead
-    wherever the pairs are few enough to look at every one).
+    An inverted index: each text proposes at most ``cap`` partners through each of its RAREST_GRAMS rarest
+    grams, so the work and the memory grow with the length of the text, not with the number of pairs.  A gram
+    as common as 发展 or 工作 proposes nothing; two texts that share only such grams are not paired (the dense
+    filter of :func:`plausible_pairs` is used instead wherever the pairs are few enough to look at every one).
     """
     cap = POSTING_CAP if cap is None else cap
     ids: dict[str, int] = {}

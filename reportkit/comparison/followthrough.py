@@ -4,7 +4,8 @@ Outcomes are searched only where a report looks back: this year's REVIEW and PRO
 text before the PLAN part when the parser found no parts).  For each commitment:
 
 * evidence: review sentences that contain most of the commitment's characters, in order (an LCS
-  containment: ``LCS(commitment, sentence) / len(commitment)``, one ``cdist`` for all pairs);
+  containment: ``LCS(commitment, sentence) / len(commitment)``, scored only for the pairs that
+  ``align.plausible_pairs`` lets through: no n×m array);
 * outcome, for a numeric target: a metric of the review with the target's unit whose indicator
   (label, or the clause before the number) matches the target's, and whose value is within a factor of
   three of the target (a different order of magnitude is a different quantity, however alike the words);
