@@ -12,12 +12,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"  # the one place the version is written (pyproject.toml reads it)
 
 _EXPORTS = {
     "read": "reportkit.api",
     "parse_text": "reportkit.api",
     "compare": "reportkit.api",
+    "corpus": "reportkit.corpus",
     "roll_forward": "reportkit.draft",
     "collection_workbook": "reportkit.draft",
     "read_workbook": "reportkit.draft",
@@ -36,7 +37,7 @@ _EXPORTS = {
 
 __all__ = [
     "Commitment", "Limits", "Metric", "Problem", "Report", "ReportDiff", "ReportMeta", "ReportkitError",
-    "Section", "Sentence", "collection_workbook", "compare", "fill", "parse_text", "read", "read_workbook",
+    "Section", "Sentence", "collection_workbook", "compare", "corpus", "fill", "parse_text", "read", "read_workbook",
     "roll_forward",
 ]
 assert sorted(__all__) == sorted(_EXPORTS)
@@ -44,6 +45,7 @@ assert sorted(__all__) == sorted(_EXPORTS)
 if TYPE_CHECKING:
     from .api import compare, parse_text, read
     from .comparison.records import ReportDiff
+    from .corpus import corpus
     from .draft import collection_workbook, fill, read_workbook, roll_forward
     from .errors import ReportkitError
     from .limits import Limits

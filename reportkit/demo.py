@@ -93,7 +93,7 @@ def run_demo(outdir: PathLike, progress: Callable[[str], None] = print) -> DemoR
         f.write(diff.to_json())
 
     progress(f"[6/{STEPS}] drafting {_year(new, 1)} from the {_year(new)} report into {folder}")
-    drafted = draft(new, folder)
+    drafted = draft(new, folder, force=True)  # a rerun keeps the old draft as a dated backup
 
     result = DemoResult(folder, html, xlsx, docx, js, drafted.workbook, drafted.docx)
     for line in closing_lines(result):

@@ -26,6 +26,7 @@ __all__ = [
     "Commitment",
     "CommitmentType",
     "Direction",
+    "Furniture",
     "Metric",
     "MetricKind",
     "Part",
@@ -117,6 +118,15 @@ class Part:
 
 
 @attrs.frozen
+class Furniture:
+    """A stretch of the page that is not the report: a menu line, 来源, 相关报道, a page jump, a licence."""
+
+    start: int
+    end: int
+    kind: str  # "menu", "label", "page_jump", "licence"
+
+
+@attrs.frozen
 class Sentence:
     start: int
     end: int
@@ -175,6 +185,7 @@ class Commitment:
     measurable: bool = False
     indicator: str | None = None
     direction: Direction | None = None
+    stretch: bool = False  # a stretch target beside another (5.5%以上、力争达到6%): the same indicator, raised
 
 
 @attrs.frozen
@@ -199,6 +210,8 @@ class ReportMeta:
 
     title: str | None = None
     organisation: str | None = None
+    genre: str | None = None  # an id of lang/<language>/genres.toml: gongzuo, fazhi, xinxi, annual-en; "other"
+    speaker: str | None = None  # a speech's speaker as the delivery line names them (省人民政府省长 王清宪)
     year: int | None = None
     plan_year: int | None = None
     issuer: str | None = None
@@ -220,6 +233,9 @@ class Report:
     metrics: tuple[Metric, ...] = ()
     commitments: tuple[Commitment, ...] = ()
     problems: tuple[Problem, ...] = ()
+    furniture: tuple[Furniture, ...] = ()  # page lines kept in text but not read as the report
+    body_start: int = 0  # the report proper (a speech: from 各位代表： to its closing paragraph)
+    body_end: int | None = None  # None: to the end of the text
 
     def walk(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""

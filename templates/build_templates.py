@@ -163,8 +163,9 @@ def _table(
     cells: tuple[str, ...],
     style: str,
     widths: tuple[float, ...],
+    loop: str = "c in checklist",
 ) -> None:
-    """A table whose middle row repeats once per checklist item ({%tr for %} … {%tr endfor %})."""
+    """A table whose middle row repeats once per item ({%tr for c in checklist %} … {%tr endfor %})."""
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
@@ -173,7 +174,7 @@ def _table(
     rows = table.rows
     for i, h in enumerate(headers):
         rows[0].cells[i].paragraphs[0].add_run(h).bold = True
-    rows[1].cells[0].paragraphs[0].add_run("{%tr for c in checklist %}")
+    rows[1].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
     for i, c in enumerate(cells):
         rows[2].cells[i].paragraphs[0].add_run(c)
     rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
@@ -283,14 +284,32 @@ def build_zh(path: Path) -> Path:
         align=WD_ALIGN_PARAGRAPH.RIGHT,
     )
     paragraph_style(doc, "RK Table", latin=LATIN_ZH, east_asian=FANGSONG, size=12, line=20)
+    # The legend of the draft's shading: small, so it is not taken for report text.
+    paragraph_style(doc, "RK Legend", latin=LATIN_ZH, east_asian=KAITI, size=12, line=20, after=10)
     paragraph_style(doc, "RK Page Number", latin=SONG, east_asian=SONG, size=14)
     character_style(doc, "RK Run-in Heading", latin=LATIN_ZH, east_asian=KAITI)
 
     _tag(doc, "{{ title }}", "RK Title")
+    _runs(doc, "RK Legend", ("{{r legend }}", None))
     _body_loop(doc, "Normal", "RK Heading 1", "RK Heading 2", "RK Bullet", "RK Run-in Heading")
+    _tag(doc, "{%p if signoff %}")
     _tag(doc, "", "RK Signature")
-    _tag(doc, "{{ organisation }}", "RK Signature")
+    _tag(doc, "{{ signoff }}", "RK Signature")
     _tag(doc, "{{ date_line }}", "RK Signature")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if targets %}")
+    brk = doc.add_paragraph(style="RK Heading 1")
+    brk.add_run().add_break(WD_BREAK.PAGE)
+    brk.add_run("{{ targets_title }}")
+    _table(
+        doc,
+        ("指标", "年度目标", "实际完成", "完成情况"),
+        ("{{ t.label }}", "{{ t.target }}", "{{ t.value }}", "{{ t.met }}"),
+        "RK Table",
+        (70, 30, 30, 26),
+        loop="t in targets",
+    )
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if checklist %}")
     brk = doc.add_paragraph(style="RK Heading 1")
     brk.add_run().add_break(WD_BREAK.PAGE)
@@ -367,6 +386,8 @@ def build_en(path: Path) -> Path:
     doc.styles["RK Bullet"].paragraph_format.left_indent = Mm(6)
     doc.styles["RK Bullet"].paragraph_format.first_line_indent = Mm(-4)
     paragraph_style(doc, "RK Table", latin=serif, east_asian="Noto Serif CJK SC", size=9.5)
+    paragraph_style(doc, "RK Legend", latin=serif, east_asian="Noto Serif CJK SC", size=9, after=10)
+    doc.styles["RK Legend"].font.italic = True
     paragraph_style(
         doc,
         "RK Page Number",
@@ -378,6 +399,7 @@ def build_en(path: Path) -> Path:
     character_style(doc, "RK Run-in Heading", latin=sans, east_asian="Noto Sans CJK SC", bold=True)
 
     _tag(doc, "{{ title }}", "RK Title")
+    _runs(doc, "RK Legend", ("{{r legend }}", None))
     _tag(doc, "{%p for b in blocks %}")
     _tag(doc, "{%p if b.is_heading and b.level <= 2 %}")
     _tag(doc, "{{ b.heading }}", "RK Heading 1")

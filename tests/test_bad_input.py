@@ -543,7 +543,7 @@ def _not_zip(path: Path) -> Path:
 
 
 WORKBOOK_CASES: list[tuple[str, Callable[[Path], Path], str]] = [
-    ("formula-for-number", lambda p: _edit(p, _formula), "formula"),
+    ("formula-for-number", lambda p: _edit(p, _formula), "公式"),  # in the report's language
     ("text-for-number", lambda p: _edit(p, _text_number), "很多"),
     ("hidden-sheet", lambda p: _edit(p, _hidden), "hidden"),
     ("merged-over-inputs", lambda p: _edit(p, _merged), "merged"),

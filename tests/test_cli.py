@@ -43,4 +43,4 @@ def test_parse_json_to_stdout_is_the_model(tmp_path: Path) -> None:
 def test_every_subcommand_has_help() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    assert set(sub.choices) == {"parse", "diff", "draft", "fill", "demo"}  # type: ignore[union-attr]
+    assert set(sub.choices) == {"parse", "diff", "draft", "fill", "corpus", "demo"}  # type: ignore[union-attr]

@@ -317,12 +317,12 @@ def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:
     old = reportkit.parse_text("一、工作回顾\n过去一年，城镇保障性安居工程住房建设740万套。\n")
     new = reportkit.parse_text("一、工作回顾\n过去五年，城镇保障性安居工程住房建设4013万套。\n")
     paired = [p for p in reportkit.compare(old, new).metrics if p.old is not None and p.new is not None]
-    assert [p.status for p in paired] == [MetricStatus.NOT_COMPARABLE] and "scope" in paired[0].note
+    assert [p.status for p in paired] == [MetricStatus.NOT_COMPARABLE] and "several years" in paired[0].note
 
 
-def test_累计_frames_its_own_clause_only_even_in_a_report_written_as_one_line() -> None:
-    # The seed's layout: the whole report on one line. 累计 earlier on the line must not make every later
-    # figure cumulative; it does frame the figure in its own clause.
+def test_a_running_total_pairs_with_last_years_level_and_the_flow_stays_apart() -> None:
+    # The seed's layout: the whole report on one line. 新增5地 is this year's flow, 累计16地 the level that
+    # last year's 11地 is comparable with; 累计 earlier on the line frames no later figure.
     old = reportkit.parse_text(
         "一、工作 (一)政务服务。与11地签订合作协议。 (二)简政放权。区级直接取消证明事项33项,告知承诺22项。"
     )
@@ -332,7 +332,8 @@ def test_累计_frames_its_own_clause_only_even_in_a_report_written_as_one_line(
     )
     status = {(p.old.text, p.new.text): p.status for p in reportkit.compare(old, new).metrics
               if p.old is not None and p.new is not None}
-    assert status[("11地", "16地")] is MetricStatus.NOT_COMPARABLE
+    assert status[("11地", "16地")] is MetricStatus.UP
+    assert ("11地", "5地") not in status
     assert status[("33项", "12项")] is MetricStatus.DOWN
     assert status[("22项", "25项")] is MetricStatus.UP
 

@@ -260,7 +260,8 @@ def test_json_md_schema_names_every_field_of_the_model() -> None:
                       ("part", model.Part), ("sentence", model.Sentence), ("metric_pair", records.MetricPair),
                       ("section_pair", records.SectionPair), ("sentence_pair", records.SentencePair),
                       ("stated_change", records.StatedChange), ("follow_through", records.FollowThrough),
-                      ("scores", records.Scores), ("text_op", records.TextOp)):
+                      ("scores", records.Scores), ("text_op", records.TextOp),
+                      ("diff_warning", records.DiffWarning)):
         assert set(types[name]) == {f.name for f in attrs.fields(cls)}, name
 
 
@@ -276,3 +277,13 @@ def test_a_wrong_schema_is_caught() -> None:
 def test_relative_links_point_to_files_that_exist(page: Path) -> None:
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
         assert (page.parent / target).exists(), f"{page.name} links to {target}, which is not there"
+
+
+def test_the_docs_name_each_status_as_the_outputs_do() -> None:
+    # one vocabulary across the terminal, HTML, Excel (all from render/_view.py) and the docs
+    from reportkit.render import _view
+
+    text = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    for table in (_view.STATUS_ZH, _view.FOLLOW_ZH):
+        for status, zh in table.items():
+            assert f"{zh}({status.value})" in text, (zh, status.value)

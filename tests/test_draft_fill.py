@@ -33,6 +33,7 @@ def filled_workbook(tmp_path: Path) -> Path:
 
     def change(wb: openpyxl.Workbook) -> None:
         fill_values(wb)
+        wb["数据填报"]["I2"] = "是"  # 写变化 on M001 (1789项 → 1900项)
         wb["任务清单"]["D2"] = "已完成"
         wb["任务清单"]["E2"] = "化解行政争议35件"
         wb["任务清单"]["F2"] = "台账第3册"
@@ -54,7 +55,9 @@ def test_filled_numbers_keep_the_report_style_and_changes_are_recomputed(
     out = fill(filled_workbook, tmp_path / "2023.docx")
     text = "\n".join(paragraphs(out))
     assert "某区2023年法治政府建设年度报告" in text
-    assert "全区共计1900项政务服务事项进驻浙江政务服务网,较上年增长6.2%。" in text
+    # the ticked row gets a change worded as a 法治政府建设年度报告 words a count; the others none
+    assert "全区共计1900项政务服务事项进驻浙江政务服务网,较上年增加111项。" in text
+    assert text.count("较上年") == 1
     assert "“一网通办”办件率达98.5%" in text
     # a stated change flips its word when the direction flips: 53 → 60 is up 13.2%
     assert "全区新发行政诉讼案件60件,较去年同期增长13.2%。" in text
@@ -222,6 +225,8 @@ def test_an_english_report_is_filled_with_the_english_template(tmp_path: Path) -
         ws = wb["Data"]
         for row in range(2, ws.max_row + 1):
             ws.cell(row, 5).value = {"M001": 120000, "M002": 30000, "M003": 3}[ws.cell(row, 1).value]
+            if ws.cell(row, 1).value == "M003":
+                ws.cell(row, 9).value = "yes"
         wb["Commitments"]["D2"] = "Done"
 
     out = fill(edit(result.workbook, change), tmp_path / "2024.docx")
@@ -248,7 +253,8 @@ def test_the_cli_exits_4_naming_the_cell_of_a_bad_value(
     path = collection_workbook(make_report(), tmp_path / "w.xlsx")
     edit(path, lambda wb: fill_values(wb, {**FILLED, "M001": "约四百"}))
     assert main(["fill", str(path), "-o", str(tmp_path / "o.docx")]) == 4
-    assert "数据填报!E2: “约四百” is not a number" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "数据填报!E2: " in err and "“约四百”不是数字" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "o.docx").exists()
 
 

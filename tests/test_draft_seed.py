@@ -33,6 +33,8 @@ def seed_draft(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
         new = _new_value(Decimal(str(ws.cell(row, 6).value)), ws.cell(row, 4).value)
         ws.cell(row, 5).value = float(new) if new % 1 else int(new)
         values[ws.cell(row, 1).value] = new
+        if ws.cell(row, 11).value is None and "2006件" in (ws.cell(row, 14).value or "") and ws.cell(row, 4).value == "件":
+            ws.cell(row, 9).value = "是"  # 写变化 for 办理行政处罚案件2006件
     ck = wb["任务清单"]
     for row in range(2, ck.max_row + 1):
         ck.cell(row, 4).value = "已完成"
@@ -63,8 +65,10 @@ def test_libreoffice_recalculates_the_seed_workbook(
     for row in range(2, ws.max_row + 1):
         last, new = Decimal(str(ws.cell(row, 6).value)), values[ws.cell(row, 1).value]
         assert ws.cell(row, 7).value == pytest.approx(float(new - last))
-        if last:
+        if last and ws.cell(row, 4).value != "%":
             assert ws.cell(row, 8).value == pytest.approx(float((new - last) / last))
+        elif ws.cell(row, 4).value == "%":
+            assert ws.cell(row, 8).value is None  # a rate changes by points: 增减 says it
 
 
 @pytest.mark.libreoffice
@@ -78,12 +82,13 @@ def test_the_filled_seed_report_reads_as_2023_in_pdf(
     out = fill(filled, tmp_path / "2023.docx")
     text = "".join(pdf_text(convert(soffice, out, "pdf", tmp_path)).split())
     assert "莲都区2023年法治政府建设年度报告" in text
-    assert text.startswith("莲都区2023年法治政府建设年度报告2023年,莲都区政府")
+    assert text.startswith("莲都区2023年法治政府建设年度报告底纹说明")  # the legend of the shading
+    assert "仅供参考。2023年,莲都区政府" in text
     assert "2024年工作思路" in text and "2023年工作思路落实情况" in text
     slots = {s.last_text: s for s in wbk.draft.input_slots}
     processed = slots["2006件"]
     new = values[processed.id]
-    assert f"办理行政处罚案件{new}件,较上年增长{percent_change(Decimal(2006), new)}%" in text
+    assert f"办理行政处罚案件{new}件,较上年增加{new - 2006}件" in text
     cases = slots["53件"]
     pct = percent_change(Decimal(53), values[cases.id])
     assert f"新发行政诉讼案件{values[cases.id]}件,较去年同期增长{pct}%" in text

@@ -79,10 +79,11 @@ def test_only_the_input_cells_are_unlocked_and_the_sheet_is_protected_without_a_
     ws = openpyxl.load_workbook(workbook)["数据填报"]
     assert ws.protection.sheet and not ws.protection.password
     unlocked = {c.column_letter for row in ws.iter_rows(min_row=2) for c in row if not c.protection.locked}
-    assert unlocked == {"E", "I", "J"}
+    # 本年数值, 写变化 (where a change can be written), 责任单位, 备注; 目标完成 only on main targets
+    assert unlocked == {"E", "I", "L", "M"}
 
 
-def test_input_cells_are_validated_as_decimals_with_rates_between_0_and_100(workbook: Path) -> None:
+def test_input_cells_take_whole_counts_and_shares_between_0_and_100(workbook: Path) -> None:
     ws = openpyxl.load_workbook(workbook)["数据填报"]
     rate_row = row_of(workbook, "M002")
     rules = {
@@ -90,7 +91,7 @@ def test_input_cells_are_validated_as_decimals_with_rates_between_0_and_100(work
         for dv in ws.data_validations.dataValidation
     }
     assert f"E{rate_row}" in rules[("decimal", "between", "0", "100")].split()
-    assert "E2" in rules[("decimal", "greaterThanOrEqual", "0", None)].split()
+    assert "E2" in rules[("whole", "greaterThanOrEqual", "0", None)].split()  # 1789项: a count
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
@@ -120,10 +121,10 @@ def test_reading_back_returns_every_value_and_the_checklist_progress(workbook: P
 @pytest.mark.parametrize(
     "value, message",
     [
-        ("约四百", "“约四百” is not a number"),
-        (-3, "is negative"),
-        ("=1+1", "a formula"),
-        (True, "is not a number"),
+        ("约四百", "“约四百”不是数字，应为不小于 0 的整数"),
+        (-3, "填写了 -3，应为不小于 0 的整数"),
+        ("=1+1", "填的是公式"),
+        (True, "不是数字"),
     ],
 )
 def test_a_bad_value_names_the_sheet_and_cell(workbook: Path, value: Any, message: str) -> None:
@@ -136,14 +137,16 @@ def test_a_bad_value_names_the_sheet_and_cell(workbook: Path, value: Any, messag
 
 def test_a_rate_over_100_is_refused(workbook: Path) -> None:
     edit(workbook, lambda wb: fill_values(wb, {**FILLED, "M002": 100.5}))
-    with pytest.raises(WorkbookError, match=rf"数据填报!E{row_of(workbook, 'M002')}: 100.5 is over 100"):
+    with pytest.raises(WorkbookError, match=rf"数据填报!E{row_of(workbook, 'M002')}: .*填写了 100.5，应为0–100"):
         read_workbook(workbook)
 
 
 def test_missing_values_are_listed_unless_allowed(workbook: Path) -> None:
     edit(workbook, lambda wb: fill_values(wb, {k: v for k, v in FILLED.items() if k not in ("M003", "M007")}))
-    with pytest.raises(WorkbookError, match=r"2 value\(s\) not filled: E4, E7"):
+    with pytest.raises(WorkbookError, match=r"工作簿有 2 处问题") as e:
         read_workbook(workbook)
+    assert [p.split(":")[0] for p in e.value.problems] == ["数据填报!E4", "数据填报!E7"]
+    assert all("未填写" in p for p in e.value.problems)
     filled = read_workbook(workbook, allow_missing=True)
     assert filled.missing == ("E4", "E7") and filled.value_of("M003") is None
 

@@ -221,7 +221,8 @@ def make_diff() -> ReportDiff:
             continue
         delta = n.value - o.value
         status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
-        pairs.append(MetricPair(status, o, n, 1.0, delta, (delta / o.value * 100).quantize(Decimal("0.01"))))
+        pairs.append(MetricPair(status, o, n, 1.0, delta, (delta / o.value * 100).quantize(Decimal("0.01")),
+                                 confidence=1.0))
     matched = {p.new.id for p in pairs if p.new}
     pairs += [MetricPair(MetricStatus.NEW, None, n) for n in new.metrics
               if n.id not in matched and n.kind is not MetricKind.CHANGE]

@@ -259,3 +259,12 @@ def test_half_bracketed_markers_open_items_at_a_line_start() -> None:
 
 def test_a_half_bracket_inside_a_line_is_not_a_marker() -> None:
     assert outline("一、主要举措\n全年办结2)件,见附件 1)和附件 2)。") == [(1, "一、", "一")]
+
+
+def test_items_after_a_closer_are_not_children_of_the_item_it_closed() -> None:
+    # 2006 State Council: (七) ends at the problems paragraph; the 一是… after it belong to 一、, not to (七)
+    text = "一、工作回顾\n（一）继续加强法制建设。内容。\n我们也清醒地看到，存在不少问题。\n一是结构矛盾突出。\n二是增长方式粗放。\n二、总体部署\n"
+    (top, _second) = reportkit.parse_text(text).sections
+    assert [s.marker for s in top.children] == ["（一）", "一是", "二是"]
+    first = top.children[0]
+    assert first.end <= text.index("我们也") and first.children == ()

@@ -16,6 +16,7 @@ from .records import ReportDiff
 from .scores import TextProfile, span_scores
 from .stated import check_stated_changes
 from .tokens import WordCode, both_english
+from .warnings import check_pair
 
 __all__ = ["compare_reports"]
 
@@ -47,4 +48,5 @@ def compare_reports(old: Report, new: Report) -> ReportDiff:
         stated_changes=check_stated_changes(new, metric_pairs),
         commitments=follow_commitments(old, new, metric_pairs),
         scores=report_scores,
+        warnings=check_pair(old, new),
     )

@@ -28,9 +28,11 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
+from .. import lang
 from ..model import Commitment, Direction, Metric, MetricKind, PartKind, Qualifier, Report, Sentence
 from .align import plausible_pairs, sentences_of
 from .metrics import clause_of, fold, indicator_context
+from .outcome_scope import different_scope, has_subject, is_start_level
 from .records import FollowStatus, FollowThrough, MetricPair, MetricStatus
 from .tokens import WordCode, both_english
 
@@ -41,6 +43,8 @@ EVIDENCE_CUTOFF = 0.7
 EVIDENCE_BIGRAMS = 2  # bigrams of a commitment a sentence must share to be evidence (Chinese)
 NAMED_BIGRAMS = 0.5  # share of an indicator's bigrams a sentence must hold to name it in words
 OUTCOME_CUTOFF = 0.75
+LEVEL_SPREAD = Decimal(3)  # an outcome level within a third and three times its target is the same quantity
+GROWTH_SPREAD = Decimal(10)  # growth rates spread wider
 SUPPORT_CUTOFF = 0.7
 INDICATOR_MIN = 2  # characters: an indicator shorter than this cannot be told apart from noise
 _FILLER = re.compile(
@@ -59,7 +63,6 @@ _VERB = re.compile(
 _GENERAL_TAIL = re.compile(r"(.{2,}?)(产能|任务)$")
 _CLAUSE_END = re.compile(r"[，。；！？,;!?]")
 _PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
-_CEILING = re.compile(r"控制在|不超过|不高于|以内|涨幅|失业率|赤字")
 _DONE = re.compile(r"超额完成|如期完成|全面完成|顺利完成|完成|实现|达到|达成|目标任务")
 # A plan clause that promises a direction for an indicator: 降低行政诉讼案件发案量和败诉率, 提高办件率.
 _DIRECTED = re.compile(
@@ -138,17 +141,20 @@ class _Outcomes:
     wide: tuple[str, ...]  # the clause before and its own (国内生产总值达到…，比上年增长7.4%)
     phrase: tuple[str, ...]  # its label (or the words before it), as an indicator
     by_unit: dict[str, list[int]]  # metrics by folded unit, each list by value (see candidates())
+    lead: tuple[str, ...] = ()  # the clause before and its own, always: what may narrow its scope (扣除…后，)
 
     @staticmethod
     def of(report: Report, metrics: Sequence[Metric]) -> _Outcomes:
-        own, wide, phrase = [], [], []
+        own, wide, phrase, lead = [], [], [], []
         for m in metrics:
             lo, hi = clause_of(report.text, m.start, m.end)
             prev_lo = clause_of(report.text, lo - 2, lo - 1)[0] if lo > 1 else lo
             respective = _respective(report.text, lo, hi, m, metrics)
             ctx = respective or indicator_context(report, m)
             own.append(ctx)
-            wide.append(_squeeze(fold(report.text[prev_lo:lo])) + ctx)
+            lead.append(_squeeze(fold(report.text[prev_lo:lo])) + ctx)
+            # the clause before names the figure only where its own clause does not (…，比上年增长7.4%)
+            wide.append(ctx if has_subject(ctx) else lead[-1])
             # a label shared by 甲、乙…分别 numbers names only one of them: use the subject instead
             label = "" if respective else _core(m.label)
             phrase.append(label if len(label) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
@@ -157,16 +163,19 @@ class _Outcomes:
             by_unit[fold(m.unit)].append(x)
         for xs in by_unit.values():
             xs.sort(key=lambda x: metrics[x].value)
-        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), dict(by_unit))
+        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), dict(by_unit), tuple(lead))
 
     def candidates(self, target: Metric) -> list[int]:
         """The metrics that measure the same quantity as ``target`` (:func:`_same_quantity`), in text order:
-        looked up by unit and by value (within a factor of three), so a long review costs no scan per target."""
+        looked up by unit and by value (within the widest spread it allows), so a long review costs no scan per
+        target."""
         if target.value <= 0:
             return []
         unit = fold(target.unit)
         units = [unit] + (["人"] if unit == "" else [""] if unit == "人" else [])
-        low, high = target.value / 3 * Decimal("0.999"), target.value * 3 * Decimal("1.001")  # checked exactly below
+        # the widest spread _same_quantity allows, a little wider still: it decides exactly below
+        spread = Decimal(str(max(GROWTH_SPREAD, LEVEL_SPREAD))) * Decimal("1.001")
+        low, high = target.value / spread, target.value * spread
         found: list[int] = []
         for u in units:
             xs = self.by_unit.get(u, [])
@@ -259,8 +268,13 @@ def favourable(report: Report, c: Commitment) -> Direction:
     a fall (降低3.9%), and more of a fall that was promised is still a target met.
     """
     t = c.target
-    words = c.text + (report.text[max(0, t.start - 20) : t.end + 4] if t is not None else "")
-    return Direction.DOWN if _CEILING.search(words) else Direction.UP
+    words = c.text
+    if t is not None:
+        # the target's own clause only: 失业率 in the clause before 城镇新增就业68万人 makes no ceiling of it
+        lo = max(0, t.start - 20)
+        cut = max(report.text.rfind(mark, lo, t.start) for mark in "，,；;。")
+        words += report.text[max(lo, cut + 1) : t.end + 4]
+    return Direction.DOWN if lang.pattern("zh", "directions", "ceiling").search(words) else Direction.UP
 
 
 def _counts_people(m: Metric) -> bool:
@@ -274,7 +288,9 @@ def _same_quantity(target: Metric, m: Metric) -> bool:
     if (len(units) > 1 and not people) or target.value <= 0 or m.value <= 0:
         return False
     ratio = m.value / target.value
-    return Decimal(1) / 3 <= ratio <= 3
+    # a growth rate may land far from its target (进出口总额增长5.5%左右 → 17.3%); a level may not
+    spread = GROWTH_SPREAD if target.kind is MetricKind.CHANGE and m.kind is MetricKind.CHANGE else LEVEL_SPREAD
+    return 1 / spread <= ratio <= spread
 
 
 def judge(target: Metric, outcome: Decimal, direction: Direction | None) -> bool:
@@ -473,6 +489,8 @@ def _numeric(
                 _same_quantity(target, outcome)
                 and not review.is_period_total(x)
                 and review.bigram_support(indicator, x) >= SUPPORT_CUTOFF
+                and not different_scope(indicator, review.lead[x])
+                and not is_start_level(review.own[x])
             ):
                 met = judge(target, outcome.value, direction)
                 holder = sents.holding(outcome.start)

@@ -27,6 +27,7 @@ from rapidfuzz.distance import Indel
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
 from . import align as _align
+from .pair_confidence import Assessment, Facts, all_facts, assess, grid_penalty, signed_value
 from .records import MetricPair, MetricStatus
 
 __all__ = [
@@ -42,8 +43,6 @@ NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indic
 _CLAUSE_END = "，。；：！？,;:!?\n"
 _CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 # A frame of several years covers what follows it in its paragraph (过去五年，…); 累计 and 年均 only their clause.
-_FRAME = re.compile(r"过去五年|五年来|这五年|近五年|近三年|五年间")
-_CLAUSE_PERIOD = re.compile(r"累计|年均|平均每年")
 _NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六七八九十百千万亿]+")
 _PLACEHOLDER = "#"
 
@@ -109,9 +108,13 @@ def _pairable(ms: Sequence[Metric]) -> list[Metric]:
 
 
 def _in_plan(report: Report, ms: Sequence[Metric]) -> np.ndarray:
+    """Which figures are targets: those in the plan part, and those a goal word governs outside the review (a
+    review's 涨幅控制在3.3% says what was achieved)."""
     plan = report.part(PartKind.PLAN)
     lo, hi = (plan.start, plan.end) if plan is not None else (0, 0)
-    return np.array([m.is_target or lo <= m.start < hi for m in ms], dtype=bool)
+    review = report.part(PartKind.REVIEW)
+    rlo, rhi = (review.start, review.end) if review is not None else (0, 0)
+    return np.array([lo <= m.start < hi or (m.is_target and not rlo <= m.start < rhi) for m in ms], dtype=bool)
 
 
 def _grid(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
@@ -135,44 +138,69 @@ def _qualifier_note(a: Metric, b: Metric) -> str:
     return f"qualifiers differ ({a.qualifier.value} → {b.qualifier.value}): the change is approximate"
 
 
-def period_scope(report: Report, m: Metric) -> str | None:
-    """The several-year frame a figure is given in: 过去五年 and the like earlier in its paragraph (and in its
-    own section, so a report written as one long line does not carry a frame past its heading), or 累计 and
-    年均 in its own clause."""
-    text = report.text
-    start = text.rfind("\n", 0, m.start) + 1
-    section = report.section_at(m.start)
-    if section is not None:
-        start = max(start, section.start)
-    clause = max(text.rfind(c, start, m.start) for c in _CLAUSE_END) + 1
-    found = _CLAUSE_PERIOD.findall(text, max(clause, start), m.start) or _FRAME.findall(text, start, m.start)
-    return found[-1] if found else None
-
-
-def compared(
-    a: Metric, b: Metric, similarity: float, scopes: tuple[str | None, str | None] = (None, None)
-) -> MetricPair:
-    """One pair's status, change and note; a figure framed over several years against one that is not
-    (保障性安居工程 740万套 in a year, 4013万套 over 过去五年) is NOT_COMPARABLE."""
-    if (scopes[0] is None) != (scopes[1] is None):
-        why = f"scope {scopes[0] or 'one year'} → {scopes[1] or 'one year'}"
-        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why)
+def compared(a: Metric, b: Metric, similarity: float, judged: Assessment | None = None) -> MetricPair:
+    """One pair's status, change, note, confidence and reasons. A pair ``judged`` to stand against itself (one
+    year against five, a flow against a stock, tenfold apart) is NOT_COMPARABLE, and so is a pair across units
+    or kinds. A change keeps its sign (下降12.8% is −12.8), so a smaller fall is a rise."""
+    confidence, reasons = (judged.confidence, judged.reasons) if judged is not None else (similarity, ())
+    if judged is not None and judged.against:
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=judged.against,
+                          confidence=confidence, reasons=reasons)
     if not _comparable(a, b):
         why = (
             f"unit {a.unit or '∅'} → {b.unit or '∅'}"
             if fold(a.unit) != fold(b.unit)
             else f"kind {a.kind.value} → {b.kind.value}"
         )
-        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why)
-    delta = b.value - a.value
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why,
+                          confidence=confidence, reasons=reasons)
+    delta = _signed(b) - _signed(a)
     status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
     pct: Decimal | None = None
     notes = [n for n in [_qualifier_note(a, b)] if n]
-    if a.unit in ("%", "％", "‰") or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
+    if a.unit in ("%", "％", "‰", "个百分点") or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
         notes.append("delta in percentage points")  # a relative change of a rate misleads
     elif a.value != 0:
         pct = _quantize(delta / a.value * 100)
-    return MetricPair(status, a, b, similarity, _quantize(delta), pct, "; ".join(notes))
+    return MetricPair(status, a, b, similarity, _quantize(delta), pct, "; ".join(notes),
+                      confidence=confidence, reasons=reasons)
+
+
+def _signed(m: Metric) -> Decimal:
+    return -m.value if signed_value(m) < 0 < m.value else m.value
+
+
+def _same_place(section_map: Mapping[str, str] | None, a: Metric, b: Metric) -> bool:
+    return section_map is not None and section_map.get(a.section) == b.section
+
+
+def _weighed(
+    mo: Sequence[Metric],
+    fo: Sequence[Facts],
+    mn: Sequence[Metric],
+    fn: Sequence[Facts],
+    score: np.ndarray,
+    r: np.ndarray,
+    c: np.ndarray,
+) -> np.ndarray:
+    """The candidate scores less what stands against each (pair_confidence.grid_penalty); numbers that name
+    something rather than measure it (十一届七次全会) pair with nothing.
+
+    ``score`` is a block of consecutive rows × every column (``r`` a column, ``c`` a row of indices), or one
+    score per pair (``r``, ``c`` flat); the penalty is worked out for just those pairs.
+    """
+    if r.ndim == 2:
+        lo, hi = int(r[0, 0]), int(r[-1, 0]) + 1
+        penalty, allowed = grid_penalty(mo[lo:hi], fo[lo:hi], mn, fn)
+        weighed: np.ndarray = np.where(allowed, score - penalty, 0.0)
+        return weighed
+    out = np.zeros(len(score), dtype=np.float64)
+    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(r) else np.zeros(0, dtype=np.int64)
+    for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(r)].tolist(), strict=True):  # pairs of one row
+        i, js = int(r[lo]), c[lo:hi].tolist()
+        penalty, allowed = grid_penalty([mo[i]], [fo[i]], [mn[j] for j in js], [fn[j] for j in js])
+        out[lo:hi] = np.where(allowed, score[lo:hi] - penalty, 0.0).ravel()
+    return out
 
 
 def _scored_pairs(
@@ -182,8 +210,9 @@ def _scored_pairs(
     mn: Sequence[Metric],
     section_map: Mapping[str, str] | None,
     cutoff: float,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs strong enough to be taken, row-major: rows, columns, scores and whether unit and kind agree.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Facts], list[Facts]]:
+    """The pairs strong enough to be taken, row-major: rows, columns, scores, whether unit and kind agree, and
+    the facts of each metric (pair_confidence.all_facts).
 
     Every pair is scored, a block of rows at a time, while there are at most ``align.DENSE_PAIRS`` of them;
     beyond that only the pairs whose labels or contexts share an uncommon bigram (``align.shared_gram_pairs``),
@@ -205,6 +234,7 @@ def _scored_pairs(
     kn = np.array([fold(m.unit) + "|" + m.kind.value for m in mn])
     # a plan's target and a review's fact are followed through (followthrough.py), not paired here
     to, tn = _in_plan(old, mo), _in_plan(new, mn)
+    fo, fn = all_facts(old, mo), all_facts(new, mn)
 
     def strong(
         label: np.ndarray, context: np.ndarray, r: np.ndarray, c: np.ndarray
@@ -213,6 +243,7 @@ def _scored_pairs(
         score = score + 0.1 * (once_o[r] & once_n[c])
         if mapped is not None and placed is not None:
             score = score + 0.05 * (mapped[r] == placed[c])
+        score = _weighed(mo, fo, mn, fn, score, r, c)
         kinds_ok = ko[r] == kn[c]
         score = np.where(to[r] == tn[c], score, 0.0)
         hit = np.nonzero(score >= np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF))
@@ -239,9 +270,9 @@ def _scored_pairs(
             found.append((r[k], c[k], score, kinds_ok))
     if not found:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=bool)
+        return empty, empty, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=bool), fo, fn
     rows, cols, score, kinds_ok = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    return rows, cols, score, kinds_ok
+    return rows, cols, score, kinds_ok, fo, fn
 
 
 def _pairwise(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
@@ -258,8 +289,10 @@ def pair_metrics(
     """Every metric of both years once: paired (UP/DOWN/UNCHANGED/NOT_COMPARABLE), DROPPED or NEW."""
     mo, mn = _pairable(old.metrics), _pairable(new.metrics)
     chosen: list[tuple[int, int, float]] = []
+    facts_o: list[Facts] = []
+    facts_n: list[Facts] = []
     if mo and mn:
-        rows, cols, score, kinds_ok = _scored_pairs(old, new, mo, mn, section_map, cutoff)
+        rows, cols, score, kinds_ok, facts_o, facts_n = _scored_pairs(old, new, mo, mn, section_map, cutoff)
         order = np.lexsort((-kinds_ok.astype(int), -score))
         used_o: set[int] = set()
         used_n: set[int] = set()
@@ -272,8 +305,9 @@ def pair_metrics(
             chosen.append((r, c, round(min(1.0, float(score[k])), 4)))
     out: list[tuple[int, int, MetricPair]] = []
     for r, c, sim in chosen:
-        scopes = (period_scope(old, mo[r]), period_scope(new, mn[c]))
-        out.append((mn[c].start, 0, compared(mo[r], mn[c], sim, scopes)))
+        a, b = mo[r], mn[c]
+        judged = assess(a, facts_o[r], b, facts_n[c], sim, _same_place(section_map, a, b))
+        out.append((b.start, 0, compared(a, b, sim, judged)))
     paired_o = {r for r, _, _ in chosen}
     paired_n = {c for _, c, _ in chosen}
     out.extend(

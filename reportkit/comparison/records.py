@@ -89,6 +89,8 @@ class MetricPair:
     delta: Decimal | None = None  # new − old, in the metric's unit
     pct_change: Decimal | None = None  # (new − old) / old × 100
     note: str = ""
+    confidence: float = 0.0  # how sure the pairing is, in [0, 1]; headline lists show those ≥ 0.75
+    reasons: tuple[str, ...] = ()  # what the confidence rests on, and any doubt (comparison/pair_confidence.py)
 
 
 @attrs.frozen
@@ -119,6 +121,26 @@ class FollowThrough:
     note: str = ""
 
 
+class WarningKind(str, enum.Enum):
+    """What makes a comparison doubtful before anything is compared (comparison/warnings.py)."""
+
+    ORGANISATIONS_DIFFER = "organisations_differ"  # 莲都区 against 玉环市
+    YEARS_REVERSED = "years_reversed"  # this year's report given as last year's
+    YEARS_NOT_CONSECUTIVE = "years_not_consecutive"  # 2021 against 2023
+    SAME_YEAR = "same_year"  # two reports about one year
+    SAME_TEXT = "same_text"  # the same file (or the same text) twice
+
+
+@attrs.frozen
+class DiffWarning:
+    """One warning about the pair compared: ``old`` and ``new`` are what was found on each side."""
+
+    kind: WarningKind
+    old: str
+    new: str
+    message: str
+
+
 @attrs.frozen
 class ReportDiff:
     old: Report
@@ -129,6 +151,7 @@ class ReportDiff:
     stated_changes: tuple[StatedChange, ...] = ()
     commitments: tuple[FollowThrough, ...] = ()
     scores: Scores | None = None
+    warnings: tuple[DiffWarning, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape read by ``../shared/tools/score_diff.py``; the two reports appear by meta only."""

@@ -19,8 +19,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .._io import atomic_path
-from ..errors import MissingFileError, PathLike, TemplateError
+from .._io import atomic_path, output_set
+from ..errors import InputError, MissingFileError, PathLike, TemplateError
+from ..limits import DEFAULT_LIMITS, Limits
+from ..readers._zip import check_zip
+from ._sandbox import TemplateBudgetError, bounded_environment
 
 DEFAULT_TEMPLATES = {"zh": "fazhi-report.docx", "en": "annual-report-en.docx"}
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
@@ -35,21 +38,42 @@ def template_path(template: PathLike | None, language: str, stack: ExitStack) ->
             raise MissingFileError("no such template", path=p)
         if not zipfile.is_zipfile(p):
             raise TemplateError("not a Word .docx template (not a zip container)", path=p)
+        check_template(p, DEFAULT_LIMITS)
         return p
     name = DEFAULT_TEMPLATES.get(language, DEFAULT_TEMPLATES["zh"])
     res = importlib.resources.files("reportkit.templates").joinpath(name)
     return stack.enter_context(importlib.resources.as_file(res))
 
 
+def check_template(path: Path, limits: Limits) -> None:
+    """A user's template is an input: the size, zip and DOCTYPE checks of a .docx input (TemplateError)."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise TemplateError(f"{size} bytes, over the limit of {limits.max_bytes} (Limits.max_bytes)", path=path)
+    try:
+        check_zip(path, limits)
+    except InputError as e:
+        raise TemplateError(e.message, path=path) from None
+
+
 def _environment() -> SandboxedEnvironment:
     # autoescape: values are XML-escaped as they enter document.xml; RichText (__html__) is not.
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    # Bounded (see _sandbox): a template's loops, calls and output have limits.
+    return bounded_environment(DEFAULT_LIMITS)
 
 
 def render_docx(
-    template: PathLike | None, language: str, context: Mapping[str, Any], out: PathLike
+    template: PathLike | None,
+    language: str,
+    context: Mapping[str, Any],
+    out: PathLike,
+    *,
+    comments: Mapping[str, str] | None = None,
 ) -> Path:
-    """Render ``template`` with ``context`` into ``out`` (atomically)."""
+    """Render ``template`` with ``context`` into ``out`` (atomically).
+
+    ``comments`` maps the start of a paragraph's text to a Word comment attached to that paragraph.
+    """
     from docxtpl import DocxTemplate
 
     target = Path(os.fspath(out))
@@ -68,8 +92,16 @@ def render_docx(
             raise TemplateError(f"cannot render the template: {e}", path=src) from e
         except (KeyError, ValueError, zipfile.BadZipFile) as e:
             raise TemplateError(f"not a usable Word template ({type(e).__name__}: {e})", path=src) from e
-        with atomic_path(target) as tmp:
-            doc.save(str(tmp))
+        except TemplateBudgetError as e:
+            raise TemplateError(f"refused: {e}", path=src) from None
+        except (OverflowError, RecursionError, MemoryError) as e:  # the sandbox's range, a macro calling itself
+            raise TemplateError(f"the template asks for too much ({type(e).__name__}: {e})", path=src) from None
+        if comments:
+            _comment(doc.docx, comments)
+        with output_set() as outs:
+            outs.protect(src, "the template")
+            with atomic_path(target) as tmp:
+                doc.save(str(tmp))
     return target
 
 
@@ -85,3 +117,10 @@ def _tag_at(e: jinja2.TemplateSyntaxError) -> str:
         if "{" in text:
             return "“" + text[text.index("{") :][:60].strip() + "”"
     return f"at line {e.lineno}"
+
+
+def _comment(document: Any, comments: Mapping[str, str]) -> None:
+    for paragraph in document.paragraphs:
+        for start, text in comments.items():
+            if paragraph.text.startswith(start) and paragraph.runs:
+                document.add_comment(paragraph.runs, text=text, author="reportkit", initials="rk")

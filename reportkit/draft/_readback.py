@@ -26,11 +26,12 @@ from ..errors import PathLike, UsageError, WorkbookError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Report
 from . import _layout as L
-from ._records import FORMAT, DraftReport, FilledValue, FilledWorkbook, Progress
+from ._records import FORMAT, DraftReport, FilledValue, FilledWorkbook, PieceKind, Progress
 from ._zipcheck import check_xlsx
-from .workbook import is_rate
 
-_NUMERIC_TEXT = re.compile(r"[+]?[0-9][0-9,]*(\.[0-9]+)?")
+_NUMERIC_TEXT = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?")
+# Excel keeps 15 significant digits; no report states a figure of a thousand trillion.
+MAX_VALUE = Decimal(10) ** 15
 
 
 def read_workbook(
@@ -48,10 +49,11 @@ def read_workbook(
     p = Path(os.fspath(path))
     if report is not None and not isinstance(report, Report):
         raise UsageError(f"report must be a Report (got {type(report).__name__})")
-    check_xlsx(p, limits or DEFAULT_LIMITS)
+    lim = limits or DEFAULT_LIMITS
+    check_xlsx(p, lim)
     wb = _open(p)
     try:
-        return _Reader(p, wb, allow_missing).read(report)
+        return _Reader(p, wb, allow_missing, lim).read(report)
     finally:
         wb.close()
 
@@ -62,15 +64,18 @@ def _open(p: Path) -> Workbook:
             warnings.simplefilter("ignore")  # openpyxl warns about data validation extensions it drops
             return load_workbook(p, data_only=False, keep_vba=False, keep_links=False)
     except Exception as e:  # openpyxl raises many types (KeyError, ValueError, XML errors) for a bad archive
-        raise WorkbookError(f"cannot open the workbook: {type(e).__name__}: {e}", path=p) from e
+        detail = " ".join(str(e).split())[:200]  # one line, whatever the parser said
+        raise WorkbookError(f"cannot open the workbook: {type(e).__name__}: {detail}", path=p) from e
 
 
 class _Reader:
-    def __init__(self, path: Path, wb: Workbook, allow_missing: bool) -> None:
+    def __init__(self, path: Path, wb: Workbook, allow_missing: bool, limits: Limits) -> None:
         self.path = path
         self.wb = wb
         self.allow_missing = allow_missing
-        self.errors: list[tuple[str, str, str]] = []  # (sheet, cell, message)
+        self.limits = limits
+        self.errors: list[tuple[str, str, str]] = []  # (sheet, cell, the whole line)
+        self.lay = L.ZH
 
     def fail(self, message: str, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
         return WorkbookError(message, path=self.path, sheet=sheet, cell=cell)
@@ -81,7 +86,7 @@ class _Reader:
             raise self.fail(
                 f"made for another report ({_who(draft)}), not for {report.meta.source_path or 'this one'}"
             )
-        lay = L.layout_for(draft.language)
+        lay = self.lay = L.layout_for(draft.language)
         names = self.wb.sheetnames
         for title in (lay.data, lay.checklist):
             if title not in names:
@@ -93,19 +98,14 @@ class _Reader:
         values, missing = self._data(self.wb[lay.data], draft, lay)
         progress = self._checklist(self.wb[lay.checklist], draft, lay)
         if self.errors:
-            sheet, cell, msg = self.errors[0]
-            more = (
-                f" (and {len(self.errors) - 1} more: "
-                + ", ".join(f"{s}!{c}" for s, c, _m in self.errors[1:6])
-                + ("…" if len(self.errors) > 6 else "")
-                + ")"
-            )
-            raise self.fail(msg + (more if len(self.errors) > 1 else ""), sheet=sheet, cell=cell)
-        if missing and not self.allow_missing:
-            cells = ", ".join(missing[:12]) + ("…" if len(missing) > 12 else "")
-            raise self.fail(
-                f"{len(missing)} value(s) not filled: {cells} (fill them, or use --allow-missing)",
-                sheet=lay.data,
+            lines = tuple(f"{s}!{c}: {body}" for s, c, body in self.errors)
+            if len(self.errors) == 1:
+                sheet, cell, body = self.errors[0]
+                raise WorkbookError(body, path=self.path, sheet=sheet, cell=cell, problems=lines)
+            raise WorkbookError(
+                lay.problems.format(n=len(lines)) + "\n" + "\n".join("  " + x for x in lines),
+                path=self.path,
+                problems=lines,
             )
         return FilledWorkbook(str(self.path), draft, tuple(values), tuple(progress), tuple(missing))
 
@@ -116,9 +116,17 @@ class _Reader:
         ws = self.wb[L.META_SHEET]
         meta: dict[str, str] = {}
         chunks: list[str] = []
+        size = 0
         for key, value in ws.iter_rows(min_col=1, max_col=2, values_only=True):
             if key == "draft_json":
                 chunks.append(str(value or ""))
+                size += len(chunks[-1])
+                if size > self.limits.max_chars:
+                    raise self.fail(
+                        f"the draft in the metadata sheet is over {self.limits.max_chars} characters "
+                        "(Limits.max_chars): not a workbook reportkit wrote",
+                        sheet=L.META_SHEET,
+                    )
             elif isinstance(key, str):
                 meta[key] = "" if value is None else str(value)
         if meta.get("format") != FORMAT:
@@ -133,8 +141,13 @@ class _Reader:
             raise self.fail(
                 f"the metadata sheet was changed (draft unreadable: {type(e).__name__})", sheet=L.META_SHEET
             ) from e
+        # The digest catches accidental edits; it is not a signature (anyone can recompute it), so a
+        # forged draft is checked below as any input is: it may be wrong, but it cannot crash or hang fill.
         if draft.digest() != meta.get("draft_sha256") or draft.source.sha256 != meta.get("source_sha256"):
             raise self.fail("the metadata sheet was changed (digest mismatch)", sheet=L.META_SHEET)
+        problem = draft_problem(draft, self.limits)
+        if problem:
+            raise self.fail(f"the metadata sheet was changed ({problem})", sheet=L.META_SHEET)
         return draft
 
     # -- sheets ------------------------------------------------------------------
@@ -194,11 +207,13 @@ class _Reader:
         self._rows(ws, [s.id for s in slots], {s.id: s.label for s in slots})
         values: list[FilledValue] = []
         missing: list[str] = []
+        changeable = draft.changeable
         for i, slot in enumerate(slots):
             row = L.FIRST_ROW + i
             label = ws.cell(row=row, column=L.COL_LABEL)
             last = ws.cell(row=row, column=L.COL_LAST)
-            if str(label.value or "") != slot.label or _num(last.value) != slot.last_value:
+            last_ok = _num(last.value) == slot.last_value if slot.last_text else last.value in (None, "")
+            if str(label.value or "") != slot.label or not last_ok:
                 raise self.fail(
                     f"row {slot.id} does not match the report this workbook was made for "
                     f"({_who(draft)}): label or last year's value changed",
@@ -206,9 +221,25 @@ class _Reader:
                     cell=label.coordinate if str(label.value or "") != slot.label else last.coordinate,
                 )
             cell = ws.cell(row=row, column=L.COL_VALUE)
-            value = self._value(ws, cell, rate=is_rate(slot.kind, slot.unit))
-            if value is None and cell.coordinate not in {c for _s, c, _m in self.errors}:
+            before = len(self.errors)
+            value = self._value(ws, cell, slot.label, slot.answer)
+            if value is None and len(self.errors) == before:
                 missing.append(cell.coordinate)
+                if not self.allow_missing:
+                    self._problem(ws, cell, slot.label, self._says("empty"), slot.answer)
+            tick = _text(ws.cell(row=row, column=L.COL_WRITE_CHANGE))
+            if tick and tick != self.lay.tick or tick and slot.id not in changeable:
+                self._problem(
+                    ws,
+                    ws.cell(row=row, column=L.COL_WRITE_CHANGE),
+                    slot.label,
+                    f"“{tick}”",
+                    choices=(self.lay.tick,) if slot.id in changeable else ("",),
+                )
+            met = _text(ws.cell(row=row, column=L.COL_MET))
+            if met and (not slot.target or met not in self.lay.met_choices):
+                self._problem(ws, ws.cell(row=row, column=L.COL_MET), slot.label, f"“{met}”",
+                              choices=self.lay.met_choices if slot.target else ("",))
             values.append(
                 FilledValue(
                     slot.id,
@@ -216,39 +247,82 @@ class _Reader:
                     value,
                     _text(ws.cell(row=row, column=L.COL_RESPONSIBLE)),
                     _text(ws.cell(row=row, column=L.COL_NOTE)),
+                    write_change=tick == self.lay.tick,
+                    met=met,
                 )
             )
         return values, missing
 
-    def _value(self, ws: Worksheet, cell: Cell | MergedCell, *, rate: bool) -> Decimal | None:
+    def _says(self, what: str, raw: object = "") -> str:
+        zh = {
+            "empty": "未填写",
+            "formula": f"填的是公式（{raw}）",
+            "word": f"“{raw}”不是数字",
+            "got": f"填写了 {raw}",
+            "huge": f"{raw} 过大（超过 15 位）",
+        }
+        en = {
+            "empty": "empty",
+            "formula": f"a formula ({raw})",
+            "word": f"“{raw}” is not a number",
+            "got": f"got {raw}",
+            "huge": f"{raw} is too large (over 15 digits)",
+        }
+        return (en if self.lay is L.EN else zh)[what]
+
+    def _problem(
+        self,
+        ws: Worksheet,
+        cell: Cell | MergedCell,
+        label: str,
+        issue: str,
+        answer: str = "",
+        choices: tuple[str, ...] = (),
+    ) -> None:
+        """One line per problem: the cell, what the row is about, what is there and what was expected."""
+        en = self.lay is L.EN
+        if choices:
+            expected = ("one of " if en else "应从下拉列表中选择：") + ("、".join(c for c in choices if c) or "—")
+        else:
+            expected = ("expected " if en else "应为") + self.lay.expect.get(answer, self.lay.expect["decimal"])
+        short = label if len(label) <= 30 else label[:29] + "…"
+        body = f"({short}) {issue}; {expected}" if en else f"（{short}）{issue}，{expected}"
+        self.errors.append((ws.title, cell.coordinate, body))
+
+    def _value(self, ws: Worksheet, cell: Cell | MergedCell, label: str, answer: str) -> Decimal | None:
         raw: Any = cell.value
-        where = (ws.title, cell.coordinate)
+
+        def bad(what: str, shown: object = "") -> None:
+            self._problem(ws, cell, label, self._says(what, " ".join(str(shown).split())[:40]), answer)
+
         if (
             cell.data_type == "f"
             or (isinstance(raw, str) and raw.startswith("="))
             or type(raw).__name__ in ("ArrayFormula", "DataTableFormula")
         ):
-            self.errors.append((*where, f"a formula ({raw}) where a number belongs: type the value"))
+            bad("formula", raw)
             return None
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
         if isinstance(raw, (bool, _dt.datetime, _dt.date, _dt.time, _dt.timedelta)):
-            self.errors.append((*where, f"“{raw}” is not a number"))
+            bad("word", raw)
             return None
         if isinstance(raw, str):
             text = raw.strip()
             if not _NUMERIC_TEXT.fullmatch(text):
-                self.errors.append((*where, f"“{text}” is not a number"))
+                bad("word", text)
                 return None
             raw = text.replace(",", "").lstrip("+")
         value = _num(raw)
         if value is None or not value.is_finite():
-            self.errors.append((*where, f"“{raw}” is not a number"))
+            bad("word", raw)
             return None
-        if value < 0:
-            self.errors.append((*where, f"{raw} is negative: counts, amounts and rates are 0 or more"))
-        elif rate and value > 100:
-            self.errors.append((*where, f"{raw} is over 100 for a rate (in %, e.g. 99.82)"))
+        if abs(value) >= MAX_VALUE:
+            bad("huge", raw)
+            return None
+        shown = _text_of(value)
+        if value < 0 and answer != "signed" or answer == "share" and value > 100 or answer == "whole" and value != value.to_integral_value():
+            bad("got", shown)
         return value
 
     def _checklist(self, ws: Worksheet, draft: DraftReport, lay: L.Layout) -> list[Progress]:
@@ -270,12 +344,11 @@ class _Reader:
             label = _text(cell)
             status = lay.status_of(label) if label else None
             if label and status is None:
-                choices = "、".join(t for _s, t in lay.statuses)
-                self.errors.append((ws.title, cell.coordinate, f"“{label}” is not one of {choices}"))
+                self._problem(ws, cell, item.text, f"“{label}”", choices=tuple(t for _s, t in lay.statuses))
             for col in (L.CK_DONE, L.CK_EVIDENCE):
                 c = ws.cell(row=row, column=col)
                 if c.data_type == "f":
-                    self.errors.append((ws.title, c.coordinate, "a formula where text belongs"))
+                    self._problem(ws, c, item.text, self._says("formula", c.value), choices=("—",))
             out.append(
                 Progress(
                     item.id,
@@ -286,6 +359,37 @@ class _Reader:
                 )
             )
         return out
+
+
+def draft_problem(draft: DraftReport, limits: Limits) -> str:
+    """What makes a draft unusable (too big, a piece naming no slot, a figure out of range), or ""."""
+    size = len(draft.to_json())
+    if size > limits.max_chars:
+        return f"{size} characters of draft, over the limit of {limits.max_chars} (Limits.max_chars)"
+    if len(draft.blocks) > limits.max_draft_blocks:
+        return f"{len(draft.blocks)} blocks, over the limit of {limits.max_draft_blocks} (Limits.max_draft_blocks)"
+    for name, n in (("slots", len(draft.slots)), ("checklist items", len(draft.checklist))):
+        if n > limits.max_draft_slots:
+            return f"{n} {name}, over the limit of {limits.max_draft_slots} (Limits.max_draft_slots)"
+    ids = [s.id for s in draft.slots]
+    if len(set(ids)) != len(ids) or len({c.id for c in draft.checklist}) != len(draft.checklist):
+        return "two rows share an id"
+    known = set(ids)
+    for slot in draft.slots:
+        if slot.base is not None and slot.base not in known:
+            return f"slot {slot.id} refers to slot {slot.base!r}, which the draft does not have"
+        if not slot.last_value.is_finite() or abs(slot.last_value) >= MAX_VALUE:
+            return f"slot {slot.id} has last year's value {slot.last_value}, out of range"
+    for block in draft.blocks:
+        for sentence in block.sentences:
+            for piece in sentence.pieces:
+                if piece.kind is not PieceKind.TEXT and piece.slot not in known:
+                    return f"the text refers to slot {piece.slot!r}, which the draft does not have"
+    return ""
+
+
+def _text_of(value: Decimal) -> str:
+    return f"{value.normalize():f}"
 
 
 def _num(raw: Any) -> Decimal | None:

@@ -67,6 +67,7 @@ class Block:
     level: int = 0  # heading depth (1 = top); 0 for paragraphs without a heading
     heading: str = ""  # the heading (for PARAGRAPH: a run-in heading such as （一）…), rolled
     sentences: tuple[DraftSentence, ...] = ()
+    reference: str = ""  # a block of last year's plan: its text as written, shown for reference only
 
     @property
     def text(self) -> str:
@@ -95,6 +96,8 @@ class Slot:
     context: str = ""  # last year's sentence, for the drafter
     input: bool = True  # False for stated changes, which are computed, not asked for
     base: str | None = None  # for a stated change: the slot whose change it states
+    target: str = ""  # for a main target of a 政府工作报告: the target as written (5%左右)
+    answer: str = "decimal"  # what the cell takes: whole / decimal / share (0–100) / signed (a growth rate)
 
 
 @attrs.frozen
@@ -134,14 +137,34 @@ class DraftReport:
     slots: tuple[Slot, ...]
     checklist: tuple[ChecklistItem, ...]
     comma: str = "，"  # the clause comma the report writes with (some use ASCII ",")
+    genre: str = ""  # 法治政府建设年度报告, 政府工作报告 … ("" for English and unknown)
+    signoff: str = ""  # the organ that signs the report (莲都区人民政府); "" where the genre has none
+    title_year: int | None = None  # the year in the title and file names (2026年政府工作报告 reviews 2025)
 
     @property
     def input_slots(self) -> tuple[Slot, ...]:
-        return tuple(s for s in self.slots if s.input)
+        """The rows of the workbook: main targets first, then every figure in the order of the text."""
+        rows = [s for s in self.slots if s.input]
+        return tuple([s for s in rows if s.target] + [s for s in rows if not s.target])
 
     @property
     def stale_sentences(self) -> tuple[DraftSentence, ...]:
         return tuple(s for b in self.blocks for s in b.sentences if s.stale)
+
+    @property
+    def changeable(self) -> frozenset[str]:
+        """Slots whose change the draft can write when the drafter ticks 写变化."""
+        return frozenset(
+            p.slot or ""
+            for b in self.blocks
+            for s in b.sentences
+            for p in s.pieces
+            if p.kind is PieceKind.ADDED_CHANGE
+        )
+
+    @property
+    def targets(self) -> tuple[Slot, ...]:
+        return tuple(s for s in self.slots if s.input and s.target)
 
     def slot(self, slot_id: str) -> Slot:
         return self._slot_index()[slot_id]
@@ -167,6 +190,8 @@ class FilledValue:
     value: Decimal | None  # None: not filled (only with allow_missing)
     responsible: str = ""
     note: str = ""
+    write_change: bool = False  # the drafter ticked 写变化: write 较上年… after the figure
+    met: str = ""  # for a main target: the drop-down answer (完成 / 未完成)
 
 
 @attrs.frozen

@@ -1,13 +1,16 @@
 """Write next year's report: the draft's text with this year's values, through a Word template.
 
 Numbers go back in the report's own style (402件, 99.82%, 2000余次 keeps its 余, 第二 stays a
-Chinese numeral); stated changes are recomputed from the two values (较去年同期下降27.4%), and
-a count with no stated change gets 较上年增长12.2% at the end of its clause.
+Chinese numeral); stated changes are recomputed from the two values (较去年同期下降27.4%). A change
+is added only where the drafter ticked the row's 写变化, worded as the genre does (较上年增加26件,
+比上年增长8.5%, 提高0.3个百分点). Last year's plan is not presented as new text: a marked placeholder
+(yellow, with a Word comment) stands for next year's, with last year's text in grey for reference.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -16,8 +19,9 @@ from typing import Any
 from docxtpl import RichText
 
 from ..errors import PathLike
+from ..model import MetricKind, PartKind
+from . import _forms, _text
 from . import _layout as L
-from . import _text
 from ._docx import render_docx
 from ._readback import read_workbook
 from ._records import (
@@ -29,10 +33,14 @@ from ._records import (
     Piece,
     PieceKind,
     ProgressStatus,
+    Slot,
 )
+from ._safety import guard_outputs, refuse_inputs
 
 _PLACEHOLDER = "FFFF00"  # shading of a slot still to fill
 _STALE = "FCE4D6"  # shading of a sentence still carrying last year's numbers
+_REFERENCE = "D0CECE"  # shading of last year's text kept for reference (the plan)
+_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[0-9]+[.、．]\s*|#+\s*)")
 _MARKS = {ProgressStatus.DONE: "☑", ProgressStatus.ONGOING: "◐", ProgressStatus.NOT_STARTED: "☐"}
 
 
@@ -42,11 +50,28 @@ def fill(
     *,
     template: PathLike | None = None,
     allow_missing: bool = False,
+    force: bool = False,
 ) -> Path:
-    """Read a filled workbook (validated; see read_workbook) and write the report as .docx."""
+    """Read a filled workbook (validated; see read_workbook) and write the report as .docx.
+
+    ``out_path`` must not be the workbook or the template; an existing file there is refused
+    unless ``force``, which keeps a dated backup of it first.
+    """
+    out = Path(os.fspath(out_path))
+    refuse_inputs(
+        out,
+        [(Path(os.fspath(workbook_path)), "the workbook"), (Path(os.fspath(template)) if template else None, "the template")],
+    )
     filled = read_workbook(workbook_path, allow_missing=allow_missing)
     context = build_context(filled.draft, filled)
-    return render_docx(template, filled.draft.language, context, Path(os.fspath(out_path)))
+    guard_outputs([out], force=force, command="reportkit fill")
+    return render_docx(template, filled.draft.language, context, out, comments=comments_for(filled.draft))
+
+
+def comments_for(draft: DraftReport) -> dict[str, str]:
+    """Word comments to attach, by the text their paragraph starts with: the plan placeholder's."""
+    lay = L.layout_for(draft.language)
+    return {lay.plan_placeholder.split("{title}")[0]: lay.plan_comment}
 
 
 def build_context(draft: DraftReport, filled: FilledWorkbook | None = None) -> dict[str, Any]:
@@ -60,6 +85,8 @@ class _Writer:
         self.filled = filled
         self.lay = L.layout_for(draft.language)
         self.values: Mapping[str, Decimal | None] = filled.as_dict() if filled else {}
+        self.ticked = {v.slot for v in filled.values if v.write_change} if filled else set()
+        self.met = {v.slot: v.met for v in filled.values} if filled else {}
         self.slots = {s.id: s for s in draft.slots}
         self.en = draft.language == "en"
 
@@ -83,10 +110,14 @@ class _Writer:
                     "evidence": p.evidence if p else "",
                 }
             )
-        blocks = [self._block(b) for b in d.blocks]
+        blocks = self._blocks()
         metrics = [self._metric(s.id) for s in d.input_slots]
         last_plan = d.year
         return {
+            "signoff": d.signoff,
+            "legend": self._legend(),
+            "targets": [self._target(s) for s in d.targets],
+            "targets_title": self.lay.targets_title.format(year=d.year) if d.targets and d.year else "",
             "title": d.title,
             "organisation": d.organisation,
             "issuer": d.issuer,
@@ -102,13 +133,71 @@ class _Writer:
             if last_plan
             else "",
             "metrics": metrics,
-            "date_line": "" if self.en else (f"{d.year + 1}年  月  日" if d.year else ""),
+            "date_line": "" if self.en or not d.signoff else (f"{d.year + 1}年  月  日" if d.year else ""),
             "stale_count": sum(1 for b in blocks for s in b["sentences"] if s["stale"]),
             "missing_count": sum(1 for m in metrics if m["value"] in ("", self.lay.missing)),
             "is_first_draft": self.filled is None,
         }
 
     # -- blocks --------------------------------------------------------------------
+    def _blocks(self) -> list[dict[str, Any]]:
+        """The report's blocks; last year's plan becomes a marked placeholder and grey reference text."""
+        out: list[dict[str, Any]] = []
+        placed = False
+        year = self.d.plan_year or ""
+        title = f"Plans for {year}" if self.en else f"{year}年工作思路"
+        for b in self.d.blocks:
+            if b.part is not PartKind.PLAN:
+                out.append(self._block(b))
+                continue
+            if not placed:
+                placed = True
+                if b.kind is BlockKind.HEADING:
+                    out.append(self._block(b))  # 二、2024年工作思路: the heading is next year's
+                    title = _HEADING_NUMBER.sub("", b.heading).strip() or title
+                out.append(self._plain(self.lay.plan_placeholder.format(title=title), _PLACEHOLDER))
+                if b.kind is BlockKind.HEADING:
+                    continue
+            out.append(self._plain(b.reference or (b.heading + b.text), _REFERENCE))
+        return out
+
+    def _plain(self, text: str, shade: str) -> dict[str, Any]:
+        rich = RichText()
+        rich.add(text, highlight=shade)
+        return {
+            "kind": BlockKind.PARAGRAPH.value,
+            "level": 0,
+            "part": PartKind.PLAN.value,
+            "heading": "",
+            "is_heading": False,
+            "is_bullet": False,
+            "text": text,
+            "rich": rich,
+            "sentences": [{"text": text, "stale": False}],
+        }
+
+    def _legend(self) -> RichText:
+        lead, yellow, orange, grey = self.lay.legend
+        sep = "; " if self.en else "；"
+        rich = RichText()
+        rich.add(lead)
+        rich.add(yellow, highlight=_PLACEHOLDER)
+        rich.add(sep)
+        rich.add(orange, highlight=_STALE)
+        rich.add(sep)
+        rich.add(grey, highlight=_REFERENCE)
+        rich.add("." if self.en else "。")
+        return rich
+
+    def _target(self, slot: Slot) -> dict[str, Any]:
+        value = self.values.get(slot.id)
+        return {
+            "label": slot.label,
+            "target": slot.target,
+            "value": f"{_text.format_decimal(value)}{slot.unit}" if value is not None else self.lay.missing,
+            "met": self.met.get(slot.id, ""),
+        }
+
     def _block(self, b: Block) -> dict[str, Any]:
         rich = RichText()
         sentences: list[dict[str, Any]] = []
@@ -153,9 +242,11 @@ class _Writer:
         base = self.slots.get(slot.base or "") if piece.kind is PieceKind.CHANGE else slot
         new_base = self.values.get(base.id) if base else None
         if piece.kind is PieceKind.ADDED_CHANGE:
-            if new_base is None or base is None:
+            if new_base is None or base is None or base.id not in self.ticked:
                 return "", False
-            phrase = _text.change_phrase(base.last_value, new_base, self.d.language)
+            phrase = _forms.change_phrase(
+                self.d.genre, self.d.language, _family(base), base.last_value, new_base, base.unit
+            )
             return (self.d.comma + phrase, False) if phrase else ("", False)
         if base is None or new_base is None:
             return self._placeholder(piece.text), True
@@ -201,3 +292,12 @@ class _Writer:
             "change_pct": f"{_text.format_decimal(pct)}%" if pct is not None else "",
             "text": self._piece(Piece(PieceKind.VALUE, slot.last_text, slot.id))[0],
         }
+
+
+def _family(slot: Slot) -> str:
+    """How a change of this figure is worded: a rate in points, money in %, a count by its difference."""
+    if slot.unit.strip() in ("%", "％") or slot.kind is MetricKind.RATE:
+        return "rate"
+    if slot.kind is MetricKind.MONEY or "元" in slot.unit or "€" in slot.last_text or "$" in slot.last_text:
+        return "money"
+    return "count"

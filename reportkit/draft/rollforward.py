@@ -12,14 +12,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ..errors import UsageError
-from ..model import Metric, MetricKind, PartKind, Qualifier, Report, Section
-from . import _text
+from ..model import Metric, MetricKind, PartKind, Report, Section
+from . import _forms, _text
+from ._genre import GONGZUO, NATION, genre_of, reviewed_years
+from ._plan import checklist, main_targets
 from ._records import (
     Block,
     BlockKind,
-    ChecklistItem,
     DraftReport,
     DraftSentence,
     Piece,
@@ -34,13 +36,10 @@ _TABLE_ROW = re.compile(r"^[^|\n]*\|[^|\n]*\|")
 _BULLET = re.compile(r"\s*[*+\-]\s+")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
-_COUNTABLE = (MetricKind.COUNT, MetricKind.MONEY)
-# Title of a report whose source text has none, by the words its opening uses.
-_GENRES = (
-    ("法治政府建设", "法治政府建设年度报告"),
-    ("政府工作报告", "政府工作报告"),
-    ("法治建设", "法治建设年度报告"),
-)
+_PAREN = re.compile(r"（[^（）]*）$")
+_QUOTE_SPAN = re.compile(r"“[^“”]{0,30}”|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
+# A clause stating a change of the figure before it has no subject: ,较去年同期下降27.4% / , up 20%.
+_CHANGE_OPENING = re.compile(r"\s*(较|比|同比|环比|与|增长|下降|增加|减少|提高|降低|up|down|an? (increase|decrease))")
 
 
 def roll_forward(report: Report) -> DraftReport:
@@ -55,8 +54,8 @@ class _Roller:
         self.r = report
         meta = report.meta
         self.language = meta.language or "zh"
-        self.year = meta.year
-        self.plan_year = meta.plan_year or (meta.year + 1 if meta.year else None)
+        self.genre = genre_of(report)
+        self.year, self.plan_year = reviewed_years(report, self.genre)
         self.years: dict[int, int] = {}
         for y in (self.year, self.plan_year):
             if y:
@@ -70,46 +69,71 @@ class _Roller:
         )
         self.slots: list[Slot] = []
         self.slot_of_metric: dict[str, str] = {}
+        self._prev: tuple[int, str] = (-1, "")  # where the last slot's figure stands, and its label
 
     # -- the whole report ---------------------------------------------------
     def run(self) -> DraftReport:
         meta = self.r.meta
-        title = self._roll(meta.title or "") or self._default_title()
         blocks = tuple(self._blocks())
+        main_targets(self)
+        year = self.year + 1 if self.year else None
+        plan_year = self.plan_year + 1 if self.plan_year else None
+        title_year = plan_year if self.genre == GONGZUO else year
+        title = self._title(title_year)
         return DraftReport(
             source=SourceIdentity(
                 organisation=meta.organisation or "",
-                year=meta.year,
-                plan_year=meta.plan_year,
+                year=self.year,
+                plan_year=self.plan_year,
                 title=meta.title or "",
                 sha256=hashlib.sha256(self.r.text.encode("utf-8")).hexdigest(),
                 language=self.language,
             ),
             title=title,
-            year=self.year + 1 if self.year else None,
-            plan_year=self.plan_year + 1 if self.plan_year else None,
+            year=year,
+            plan_year=plan_year,
             organisation=meta.organisation or "",
             issuer=meta.issuer or "",
             language=self.language,
             blocks=blocks,
             slots=tuple(self.slots),
-            checklist=tuple(self._checklist()),
+            checklist=tuple(checklist(self)),
             comma=self._comma(),
+            genre=self.genre,
+            signoff=self._signoff(),
+            title_year=title_year,
         )
 
-    def _default_title(self) -> str:
-        """No title in the source (web pages often have none in the text): name the genre it belongs to."""
+    def _title(self, year: int | None) -> str:
+        """Last year's title rolled, or (none in the source, or one naming another year) the genre's title."""
+        rolled = self._roll(self.r.meta.title or "")
+        if rolled and (year is None or str(year) in rolled):
+            return rolled
         org = self.r.meta.organisation or ""
-        if not self.year:
-            return org or ("Annual report" if self.language == "en" else "年度报告")
-        year = self.year + 1
+        if not year:
+            return rolled or org or ("Annual report" if self.language == "en" else "年度报告")
         if self.language == "en":
             return f"{org} {year} Annual report".strip()
-        head = self.r.text[:2000]
-        for marker, genre in _GENRES:
-            if marker in head:
-                return f"{org}{year}年{genre}"
-        return f"{org}{year}年度工作报告"
+        if self.genre == GONGZUO:
+            return f"{year}年{'' if org in NATION else org}政府工作报告"
+        return f"{org}{year}年{self.genre or '年度工作报告'}"
+
+    def _signoff(self) -> str:
+        """The organ that signs: the government where it reports (莲都区政府坚持…), else the issuer."""
+        if self.language == "en" or self.genre == GONGZUO:
+            return ""  # a 政府工作报告 is delivered, not signed; English reports are not signed
+        meta = self.r.meta
+        org = meta.organisation or ""
+        head = self.r.text[self._body_start() : self._body_start() + 300]
+        if org and any(org + w in head or org[-1] + w in head for w in _forms.words("government_words")):
+            return org + "人民政府"
+        issuer = (meta.issuer or "").strip()
+        if issuer:
+            # 区司法局 published for 莲都区: the organ's full name
+            if org and not issuer.startswith(org) and issuer[0] == org[-1]:
+                return org + issuer[1:]
+            return issuer
+        return org + "人民政府" if org and org[-1] in "省市区县州旗" else org
 
     def _comma(self) -> str:
         if self.language == "en":
@@ -161,23 +185,35 @@ class _Roller:
                 heading = (
                     sec.title.strip() if text.startswith("#", sec.start) else text[sec.start : sec.title_end]
                 )
+                part = self._part(sec.start)
                 yield Block(
                     BlockKind.HEADING,
-                    self._part(sec.start),
+                    part,
                     level=sec.level,
                     heading=self._clean(self._roll(heading.strip())),
+                    reference=self._clean(heading.strip()) if part is PartKind.PLAN else "",
                 )
                 yield from self._paragraphs(sec.title_end, nxt, None)
             else:
                 yield from self._paragraphs(sec.title_end, nxt, sec)
 
-    def _paragraphs(self, start: int, end: int, run_in: Section | None) -> Iterable[Block]:
-        text = self.r.text
+    def _lines(self, start: int, end: int) -> Iterable[tuple[int, int]]:
+        """Lines, cut where a part begins: the problems run into the last 四是 get a paragraph of their own."""
         pos = start
-        first = True
-        for line in text[start:end].split("\n"):
+        cuts = sorted(p.start for p in self.r.parts if start < p.start < end)
+        for line in self.r.text[start:end].split("\n"):
             a, b = pos, pos + len(line)
             pos = b + 1
+            for c in cuts:
+                if a < c < b and self.r.text[a:c].strip():
+                    yield a, c
+                    a = c
+            yield a, b
+
+    def _paragraphs(self, start: int, end: int, run_in: Section | None) -> Iterable[Block]:
+        text = self.r.text
+        first = True
+        for a, b in self._lines(start, end):
             while a < b and (text[a].isspace() or text[a] == "|"):
                 a += 1
             while b > a and (text[b - 1].isspace() or text[b - 1] == "|"):
@@ -194,12 +230,14 @@ class _Roller:
             if self.markdown and _MD_LINK.fullmatch(text[a:b]) and text.startswith("!", a):
                 continue  # an image: nothing a Word draft can show
             first = False
+            part = self._part(a if a < b else (run_in.start if run_in else a))
             yield Block(
                 kind,
-                self._part(a if a < b else (run_in.start if run_in else a)),
+                part,
                 level=run_in.level if heading and run_in else 0,
                 heading=heading,
                 sentences=tuple(self._sentences(a, b)),
+                reference=self._reference(run_in, a, b) if part is PartKind.PLAN else "",
             )
 
     # -- sentences and slots -----------------------------------------------------
@@ -238,10 +276,16 @@ class _Roller:
         inserts: dict[int, list[Piece]] = {}
         cuts: list[tuple[int, int, Piece]] = []
         changed_bases = {self._base_of(m, metrics) for m in metrics if m.kind is MetricKind.CHANGE}
+        changed_bases.discard(None)
         for m in metrics:
             if m.kind is MetricKind.CHANGE:
-                base = self._base_of(m, metrics)
+                # A 政府工作报告's growth (增长6.7%) is the statistics bureau's, at constant prices: asked for,
+                # never computed from two rounded totals.
+                base = None if self.genre == GONGZUO else self._base_of(m, metrics)
                 if base is None:
+                    # a growth rate stated alone (地区生产总值增长5.2%): the figure asked for is the rate
+                    sid = self._add_slot(m, a, b)
+                    cuts.append((m.start, m.end, Piece(PieceKind.VALUE, m.text, sid)))
                     continue
                 start, word = self._direction_before(m.start, a)
                 if not word:
@@ -257,26 +301,26 @@ class _Roller:
                 continue
             sid = self._add_slot(m, a, b)
             cuts.append((m.start, m.end, Piece(PieceKind.VALUE, m.text, sid)))
-            # Only plain Arabic counts: 四统一 or 第二 are names and ranks, not quantities that grow.
-            if (
-                m.kind in _COUNTABLE
-                and m.qualifier is Qualifier.EXACT
-                and m.numeral == "arabic"
-                and m.id not in changed_bases
-            ):
+            # Room for a change the drafter may ask for (the row's 写变化): written only when ticked.
+            # Only Arabic figures: 第二 is a rank, not a quantity that grows.
+            if m.numeral == "arabic" and m.id not in changed_bases:
                 end = self._clause_end(m.end, b)
                 begin = self._clause_start(m.start, a)
-                # One number to a clause: in 涉及4个单位、2个乡镇、8名干部 a change would be ambiguous.
-                if not any(begin <= o.start < end for o in metrics if o is not m):
-                    inserts.setdefault(end, []).append(Piece(PieceKind.ADDED_CHANGE, "", sid))
+                # One number to a clause goes at its end; in 涉及4个单位、2个乡镇 right after the figure.
+                alone = not any(begin <= o.start < end for o in metrics if o is not m)
+                inserts.setdefault(end if alone else m.end, []).append(Piece(PieceKind.ADDED_CHANGE, "", sid))
+        # English history keeps its years: '2023 is the second full year of the FPA' stays as written.
+        roll = (
+            self.language != "en" or part is PartKind.PLAN or bool(cuts) or _forms.looks_forward(text[a:b])
+        )
         pieces: list[Piece] = []
         cur = a
         for start, end, piece in sorted(cuts, key=lambda c: c[0]) + [(b, b, Piece(PieceKind.TEXT, ""))]:
             for pos in sorted(p for p in inserts if cur <= p <= start):
-                self._flush(text[cur:pos], pieces)
+                self._flush(text[cur:pos], pieces, roll)
                 pieces.extend(inserts.pop(pos))
                 cur = pos
-            self._flush(text[cur:start], pieces)
+            self._flush(text[cur:start], pieces, roll)
             if piece.text or piece.slot:
                 pieces.append(piece)
             cur = end
@@ -284,9 +328,9 @@ class _Roller:
         stale = part is not PartKind.PLAN and _text.carries_numbers(plain)
         return DraftSentence(tuple(pieces), stale=stale)
 
-    def _flush(self, raw: str, pieces: list[Piece]) -> None:
+    def _flush(self, raw: str, pieces: list[Piece], roll: bool = True) -> None:
         if raw:
-            pieces.append(Piece(PieceKind.TEXT, self._clean(self._roll(raw))))
+            pieces.append(Piece(PieceKind.TEXT, self._clean(self._roll(raw) if roll else raw)))
 
     def _clean(self, text: str) -> str:
         if not self.markdown:
@@ -298,19 +342,40 @@ class _Roller:
         if part is PartKind.PLAN:
             return []
         out: list[Metric] = []
+        quoted = [(q.start(), q.end()) for q in _QUOTE_SPAN.finditer(self.r.text, a, b)]
         for m in sorted((m for m in self.r.metrics if a <= m.start and m.end <= b), key=lambda m: m.start):
             if m.is_target or m.end <= m.start or (out and m.start < out[-1].end):
+                continue
+            if not self._askable(m, quoted):
                 continue
             if self.r.text[m.start : m.end] != m.text:
                 continue  # a span that does not match its text cannot be replaced safely
             out.append(m)
         return out
 
+    def _askable(self, m: Metric, quoted: list[tuple[int, int]]) -> bool:
+        """A figure a department can answer: not a name (“四统一”), a fraction or the size of the place."""
+        if any(x <= m.start and m.end <= y for x, y in quoted):
+            return False
+        if m.unit in ("fraction", "分之") or "分之" in m.text:
+            return False
+        if m.numeral == "chinese" and m.kind is not MetricKind.RANK:
+            return False  # 城区五街道, 三项制度: Chinese numerals count names; 排名第二 is a rank to update
+        if _forms.names_a_thing(self.r.text[m.start : m.end + 8]):
+            return False
+        return not _forms.is_baseline(m.label or self._label_from_text(m, self._clause_start(m.start, 0)))
+
     def _base_of(self, change: Metric, metrics: list[Metric]) -> str | None:
         if change.refers_to and any(m.id == change.refers_to for m in metrics):
             return change.refers_to
         before = [m for m in metrics if m.end <= change.start and m.kind is not MetricKind.CHANGE]
-        return before[-1].id if before else None
+        if not before:
+            return None
+        base = before[-1]
+        clause = self._clause_start(change.start, base.end)
+        if clause > base.end and not _CHANGE_OPENING.match(self.r.text, clause, change.start):
+            return None  # 居民消费价格涨幅0.1% after 失业率4.1%: a clause with a subject of its own
+        return base.id
 
     def _direction_before(self, start: int, floor: int) -> tuple[int, str]:
         head = self.r.text[max(floor, start - 6) : start]
@@ -335,12 +400,8 @@ class _Roller:
     def _add_slot(self, m: Metric, a: int, b: int, *, base: str | None = None) -> str:
         sid = f"M{len(self.slots) + 1:03d}"
         surface = _text.number_text(m.text, m.numeral)
-        parsed = _text.parse_number(surface)
-        scale = 1
-        if parsed and m.value and m.numeral != "chinese":
-            ratio = m.value / parsed
-            scale = next((s for s in (10**4, 10**8, 10**12) if ratio == s), 1)
-        unit = m.surface_unit or ({10**4: "万", 10**8: "亿", 10**12: "万亿"}.get(scale, "") + m.unit)
+        unit, last_value = self._display(m)
+        label = m.label if m.label and not _forms.is_vague(m.label) else self._label_from_text(m, a)
         self.slots.append(
             Slot(
                 id=sid,
@@ -348,29 +409,66 @@ class _Roller:
                 section=self._roll(
                     self._section_label(m.section or (self.r.section_at(m.start) or _NOSEC).path)
                 ),
-                label=m.label or self._label_from_text(m, a),
+                label=label,
                 unit=unit,
                 kind=m.kind,
                 qualifier=m.qualifier,
-                last_value=(m.value / scale) if scale != 1 else m.value,
+                last_value=last_value,
                 last_text=m.text,
                 number_text=surface,
                 numeral=m.numeral,
                 context=self._clean(self.r.text[a:b].strip()),
-                input=base is None and m.kind is not MetricKind.CHANGE,
+                input=base is None,
                 base=base,
+                answer=_forms.answer_kind(label, unit, m.kind),
             )
         )
         self.slot_of_metric[m.id] = sid
+        self._prev = (m.start, label)
         return sid
 
+    def _display(self, m: Metric) -> tuple[str, Decimal]:
+        """The unit and value as the drafter types them: 40万余名 is 40 in 万名."""
+        parsed = _text.parse_number(_text.number_text(m.text, m.numeral))
+        scale = 1
+        if parsed and m.value and m.numeral != "chinese":
+            ratio = m.value / parsed
+            scale = next((s for s in (10**4, 10**8, 10**12) if ratio == s), 1)
+        unit = m.surface_unit or ({10**4: "万", 10**8: "亿", 10**12: "万亿"}.get(scale, "") + m.unit)
+        return unit, (m.value / scale) if scale != 1 else m.value
+
     def _label_from_text(self, m: Metric, floor: int) -> str:
-        """No label from the parser: the clause around the number stands in for one."""
-        head = self.r.text[floor : m.start]
+        """No label from the parser (or one that says nothing): the words around the number name it.
+
+        The figure itself is left out (it is the answer). In a list (涉及4个区直单位、2个乡镇(街道)、8名领导干部)
+        an item is named by the list's verb and its own words: 涉及乡镇(街道), 涉及领导干部.
+        """
+        text = self.r.text
+        head = text[floor : m.start]
         cut = max(head.rfind(c) for c in "，,；;。：:")
-        end = self._clause_end(m.end, len(self.r.text))
-        clause = self._clean((head[cut + 1 :] + self.r.text[m.start : end]).strip())
-        return clause[:40] or m.text
+        start = floor + cut + 1
+        end = self._clause_end(m.end, len(text))
+        item = max(head.rfind("、"), cut)
+        own = text[floor + item + 1 : m.start]
+        nxt = text.find("、", m.end, end)
+        tail = text[m.end : nxt if nxt >= 0 else end]
+        if item > cut:  # a later item of a list: its own words, after the list's verb
+            first_digit = next((i for i in range(start, m.start) if text[i].isdigit()), m.start)
+            verb = text[start:first_digit] if not own.strip() else ""
+            label = verb + own + tail
+        elif nxt >= 0:  # the first item of a list
+            label = own + tail
+        else:  # 与11地签订合作协议 keeps its figure to read as a phrase; 其中废止1件 is 其中废止
+            label = own + m.text + tail if own.strip() and tail.strip() or not (own + tail).strip() else own + tail
+        label = self._clean(label.strip(" 、，,"))
+        if _forms.is_vague(label):
+            # 建议 of 提供法律意见、建议550余条: the clause; 市级 of 观测点102个，其中省级1个、市级9个: the figure before
+            wide = self._clean((text[start : m.start] + tail).strip(" 、，,"))
+            if not re.search("[0-9０-９]", wide) and not _forms.is_vague(wide):
+                label = wide
+            elif self._prev[0] >= floor and self._prev[1]:
+                label = f"{_PAREN.sub('', self._prev[1])}（{label}）"
+        return label[:40] or m.text
 
     def _section_label(self, path: str) -> str:
         parts = path.split("/") if path else []
@@ -383,28 +481,14 @@ class _Roller:
                 names.append(marker + self._clean(title[:14] + "…" if len(title) > 15 else title))
         return " · ".join(names)
 
-    # -- checklist -----------------------------------------------------------------
-    def _checklist(self) -> Iterable[ChecklistItem]:
-        plan = self.r.part(PartKind.PLAN)
-        items = [c for c in self.r.commitments if plan is None or plan.start <= c.start < plan.end]
-        if items:
-            for i, c in enumerate(items, 1):
-                text = self._clean(c.text.strip())
-                if c.governing_verb and not text.startswith(c.governing_verb):
-                    # a bare item of a shared-verb list (…、行政执法“三项制度”质效提升) reads with its verb
-                    text = c.governing_verb + ("" if self.language != "en" else " ") + text
-                yield ChecklistItem(f"C{i:03d}", self._section_label(c.section), text, c.type)
-            return
-        if plan is None:
-            return
-        # No commitments parsed: every sentence of the plan part is an item.
-        n = 0
-        for s in self.r.sentences:
-            if plan.start <= s.start < plan.end and not any(
-                sec.start == s.start and sec.title_end >= s.end for sec in self.r.walk()
-            ):
-                n += 1
-                yield ChecklistItem(f"C{n:03d}", self._section_label(s.section), self._clean(s.text.strip()))
+    def _part_of_slot(self, slot: Slot) -> PartKind:
+        metric = next((m for m in self.r.metrics if m.id == slot.metric_id), None)
+        return self._part(metric.start) if metric is not None else PartKind.OTHER
 
+    def _reference(self, run_in: Section | None, a: int, b: int) -> str:
+        """Last year's plan text as written (years not rolled): shown as a reference, not as new text."""
+        head = self.r.text[run_in.start : run_in.title_end].strip() if run_in is not None else ""
+        body = self.r.text[a:b].strip()
+        return self._clean(head + body if head and not body.startswith(head) else body)
 
 _NOSEC = Section(level=0, marker="", title="", start=0, end=0, title_start=0, title_end=0, path="")

@@ -96,57 +96,82 @@ def _protect(ws: Worksheet) -> None:
     ws.protection.autoFilter = False
 
 
+# Excel's own check as the drafter types (fill checks again: a pasted value skips these).
+_VALIDATION: dict[str, tuple[Any, Any, str, str | None]] = {
+    "whole": ("whole", "greaterThanOrEqual", "0", None),
+    "decimal": ("decimal", "greaterThanOrEqual", "0", None),
+    "share": ("decimal", "between", "0", "100"),
+    "signed": ("decimal", "between", "-1000", "1000"),
+}
+
+
+def _validations(ws: Worksheet, lay: L.Layout) -> dict[str, DataValidation]:
+    out = {}
+    for answer, (kind, operator, low, high) in _VALIDATION.items():
+        dv = DataValidation(
+            type=kind,
+            operator=operator,
+            formula1=low,
+            formula2=high,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=lay.data_headers[L.COL_VALUE - 1],
+            error=lay.expect[answer],
+        )
+        ws.add_data_validation(dv)
+        out[answer] = dv
+    return out
+
+
+def _choices(ws: Worksheet, choices: tuple[str, ...]) -> DataValidation:
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True, showErrorMessage=True)
+    ws.add_data_validation(dv)
+    return dv
+
+
 def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
     _header(ws, lay.data_headers, L.DATA_WIDTHS)
-    counts = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=lay.data_headers[L.COL_VALUE - 1],
-        error="≥ 0" if draft.language == "en" else "请填写不小于 0 的数字",
-    )
-    rates = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=lay.data_headers[L.COL_VALUE - 1],
-        error="0–100" if draft.language == "en" else "请填写 0–100 之间的数字",
-    )
-    ws.add_data_validation(counts)
-    ws.add_data_validation(rates)
+    checks = _validations(ws, lay)
+    tick = _choices(ws, (lay.tick,))
+    met = _choices(ws, lay.met_choices)
+    changeable = draft.changeable
     for i, slot in enumerate(draft.input_slots):
         row = L.FIRST_ROW + i
         put_text(ws, row, L.COL_ID, slot.id)
         put_text(ws, row, L.COL_SECTION, slot.section)
         put_text(ws, row, L.COL_LABEL, slot.label)
         put_text(ws, row, L.COL_UNIT, slot.unit)
-        ws.cell(
-            row=row,
-            column=L.COL_LAST,
-            value=float(slot.last_value) if slot.last_value % 1 else int(slot.last_value),
-        )
+        if slot.last_text:  # a main target the review did not state has no figure for last year
+            ws.cell(
+                row=row,
+                column=L.COL_LAST,
+                value=float(slot.last_value) if slot.last_value % 1 else int(slot.last_value),
+            )
+        if slot.target:
+            put_text(ws, row, L.COL_TARGET, slot.target)
+            met.add(ws.cell(row=row, column=L.COL_MET).coordinate)
+        if slot.id in changeable:
+            tick.add(ws.cell(row=row, column=L.COL_WRITE_CHANGE).coordinate)
         v, last = (
             ws.cell(row=row, column=L.COL_VALUE).coordinate,
             ws.cell(row=row, column=L.COL_LAST).coordinate,
         )
-        ws.cell(row=row, column=L.COL_CHANGE, value=f'=IF(ISNUMBER({v}),{v}-{last},"")')
-        ws.cell(
-            row=row,
-            column=L.COL_PCT,
-            value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last}),{last}<>0),({v}-{last})/{last},"")',
-        )
-        ws.cell(row=row, column=L.COL_PCT).number_format = "0.0%"
+        ws.cell(row=row, column=L.COL_CHANGE, value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last})),{v}-{last},"")')
+        if not is_rate(slot.kind, slot.unit):  # a rate changes by points (增减), not by a percentage of itself
+            ws.cell(
+                row=row,
+                column=L.COL_PCT,
+                value=f'=IF(AND(ISNUMBER({v}),ISNUMBER({last}),{last}<>0),({v}-{last})/{last},"")',
+            )
+            ws.cell(row=row, column=L.COL_PCT).number_format = "0.0%"
         put_text(ws, row, L.COL_CONTEXT, slot.context)
-        (rates if is_rate(slot.kind, slot.unit) else counts).add(v)
+        checks[slot.answer if slot.answer in checks else "decimal"].add(v)
         for col in range(1, len(lay.data_headers) + 1):
             cell = ws.cell(row=row, column=col)
             cell.alignment = _WRAP
-            if col in L.DATA_INPUT_COLS:
+            if col == L.COL_MET and not slot.target or col == L.COL_WRITE_CHANGE and slot.id not in changeable:
+                cell.fill = _LOCKED_FILL  # nothing to answer here: stays locked
+            elif col in L.DATA_INPUT_COLS:
                 cell.protection = _UNLOCKED
                 cell.fill = _INPUT_FILL if col == L.COL_VALUE else PatternFill()
             else:
@@ -206,6 +231,10 @@ def _instructions(ws: Worksheet, lay: L.Layout) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1:
             cell.font = Font(bold=True, size=14)
+        else:
+            # LibreOffice keeps the default height of a wrapped row it did not lay out: give it its lines.
+            lines = -(-display_width(line) // 104)
+            ws.row_dimensions[i].height = 16 * lines
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     _protect(ws)

@@ -16,12 +16,16 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from ..model import MetricKind, Qualifier
+from .numbers import MEASURE_WORDS, MONEY_UNITS, TIME_UNITS
 
 __all__ = ["Quantity", "scan"]
 
 # Measure words a plan counts in, longest first so that 万千瓦 wins over 千瓦 over 瓦.
+# One unit table with the metrics (numbers.MEASURE_WORDS …), plus the places and periods a target counts
+# (覆盖80%的县, 压缩至3个工作日) and the units English plans write (5 TB, 2 MW).
 _UNITS = sorted(
-    ["个百分点", "百分点", "标准箱", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公顷", "公里", "千米", "人次", "吨", "亩", "元", "美元", "欧元", "人", "户", "套", "台", "辆", "项", "个", "家", "所", "名", "条", "座", "次", "件", "批", "处", "类", "种", "张", "床", "间", "部", "支", "头", "只", "株", "架", "艘", "列", "县", "市", "省", "镇", "乡", "村", "地", "区", "天", "周", "年", "月", "日", "倍", "岁", "小时", "分钟", "期", "场", "篇", "本", "册", "GB", "TB", "MW", "kW", "km"],
+    set(MEASURE_WORDS + MONEY_UNITS + TIME_UNITS)
+    | {"周", "月", "日", "县", "市", "省", "镇", "乡", "村", "地", "区", "GB", "TB", "MW", "kW", "km"},
     key=len,
     reverse=True,
 )

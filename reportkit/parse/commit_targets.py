@@ -9,17 +9,27 @@ baselines (由320元提高到…), increments against last year (比上年增加
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
+from .. import lang
 from ..model import Direction, Metric, MetricKind, Qualifier
 from .commit_english import forward_looking
 from .commit_numbers import Quantity, scan
 
-__all__ = ["find_targets", "is_restatement", "multi_year_title", "target_direction", "to_metric"]
+__all__ = [
+    "find_targets",
+    "is_restatement",
+    "multi_year_title",
+    "respective_subjects",
+    "share_qualifier",
+    "target_direction",
+    "to_metric",
+]
 
 _CN_NUM = "一二两三四五六七八九十"
 _BASELINE_BEFORE = re.compile(r"(?:由|从)[^，。；由从]*$")
@@ -44,7 +54,6 @@ _DATED = re.compile(
 )
 _MULTI_YEAR_TITLE = re.compile(rf"十[{_CN_NUM}]五|时期|五年|(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)?\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_DOWN_WORDS = re.compile(r"控制在|下降|降低|减少|压减|压缩|淘汰|削减|缩减|以内|以下|不超过|化解|去(?:产能|库存|杠杆)")
 _RESTATE_GENERIC = set("把将要在于定控制预期目标的今年全年经济有了和及")
 
 
@@ -165,9 +174,28 @@ def is_restatement(text: str, q: Quantity, clause_start: int, earlier: Sequence[
 
 
 def target_direction(clause: str, q: Quantity) -> Direction:
-    if q.qualifier is Qualifier.AT_MOST or _DOWN_WORDS.search(clause):
+    """DOWN for a ceiling (控制在5.5%以内, 居民消费价格涨幅2%左右) or a promised cut (能耗降低2.5%), else UP
+    (lang/zh/directions.toml)."""
+    if q.qualifier is Qualifier.AT_MOST:
+        return Direction.DOWN
+    if lang.pattern("zh", "directions", "ceiling").search(clause) or lang.pattern("zh", "directions", "cut").search(
+        clause
+    ):
         return Direction.DOWN
     return Direction.UP
+
+
+def share_qualifier(text: str, clause_start: int, targets: list[Quantity]) -> list[Quantity]:
+    """分别增长5%、7%左右: a hedge after the last of a 分别 list covers every member."""
+    if len(targets) < 2 or "分别" not in text[clause_start : targets[0].start]:
+        return targets
+    last = targets[-1]
+    joined = all(not text[a.end : b.start].strip("、，,和及与 ") for a, b in itertools.pairwise(targets))
+    if not joined or last.qualifier is Qualifier.EXACT:
+        return targets
+    return [
+        attrs.evolve(q, qualifier=last.qualifier) if q.qualifier is Qualifier.EXACT else q for q in targets
+    ]
 
 
 _SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
@@ -192,3 +220,36 @@ def to_metric(q: Quantity, metrics: Sequence[Metric], *, ident: str, section: st
         surface_unit=q.unit if q.unit != unit else None, qualifier_word=q.qualifier_word,
         numeral=q.numeral, is_target=True, direction=direction,
     )
+
+
+def respective_subjects(text: str, clause_start: int, targets: Sequence[Quantity]) -> list[str] | None:
+    """The subject of each number of a 分别 list, in order, or None when the clause is no such list.
+
+    城镇、农村居民人均可支配收入分别增长5.5%、7.5% → 城镇居民人均可支配收入, 农村居民人均可支配收入 (the last
+    item holds its head and the words all share); 城乡居民… expands by lang/zh/indicators.toml."""
+    if len(targets) < 2:
+        return None
+    lead = text[clause_start : targets[0].start]
+    m = lang.pattern("zh", "directions", "respective").search(lead)
+    if m is None:
+        return None
+    subject = lead[: m.start()].strip(" \t\u3000：:，,")
+    items = re.split("[、和及与]", subject) if len(targets) == 2 else subject.split("、")
+    members: list[str] = []
+    if len(items) >= 2:
+        head = len(items[0])
+        last = items[-1]
+        if head == 0 or len(last) <= head:
+            return None
+        rest = last[head:]
+        members = [*(h + rest for h in items[:-1]), last]
+    else:
+        for entry in lang.data("zh", "indicators").get("expand", ()):
+            word = entry["word"]
+            if subject.startswith(word) or ("" if not subject else subject).find(word) >= 0:
+                at = subject.find(word)
+                members = [subject[:at] + w + subject[at + len(word) :] for w in entry["members"]]
+                break
+    if len(members) != len(targets):
+        return None
+    return members

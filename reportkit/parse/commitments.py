@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from .. import lang
 from ..blocks import SourceText
 from ..model import Commitment, PartKind, Report
 from .commit_classify import classify
@@ -22,7 +23,15 @@ from .commit_english import budget_regions, english_clauses, is_english
 from .commit_index import SectionIndex, SentenceStops, SpanSet
 from .commit_numbers import Quantity
 from .commit_split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
-from .commit_targets import find_targets, is_restatement, multi_year_title, target_direction, to_metric
+from .commit_targets import (
+    find_targets,
+    is_restatement,
+    multi_year_title,
+    respective_subjects,
+    share_qualifier,
+    target_direction,
+    to_metric,
+)
 from .commit_targets_split import split_by_targets
 
 __all__ = ["add_commitments", "extract_commitments", "plan_regions"]
@@ -163,20 +172,62 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
                 after_target = prev_target and sentence == prev_sentence
                 targets = find_targets(text, (start, end), sentence, plan_year, after_target, english=english)
                 targets = [q for q in targets if not is_restatement(text, q, start, said)]
+                targets = share_qualifier(text, start, targets)
             said += [(q, start) for q in targets]
             prev_sentence, prev_target = sentence, bool(targets)
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
             pieces: list[tuple[Clause, Quantity | None]]
+            subjects = respective_subjects(text, start, targets) if targets and not english else None
             if targets:
                 pieces = list(split_by_targets(text, start, end, targets))
             elif english:
                 pieces = [(Clause(start, end), None)]
             else:
                 pieces = [(c, None) for c in split_list(text, start, end)]
-            for clause, q in pieces:
-                out.append(_commitment(report, sections, clause, q, len(out) + 1))
+            for i, (clause, q) in enumerate(pieces):
+                made = _commitment(report, sections, clause, q, len(out) + 1)
+                if subjects is not None and len(subjects) == len(pieces):
+                    made = _member(made, subjects, i, text[start : targets[0].start])
+                out.append(_stretch(text, made, out[-1] if out else None, stops))
     return tuple(out)
+
+
+def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment:
+    """One member of a 分别 list names its own subject: 农村居民人均可支配收入增幅, not the list's 城乡….
+
+    The shared label's tail (增幅, 降幅) is kept."""
+    label = c.indicator or (c.target.label if c.target is not None else "") or ""
+    shared = lead.split("分别")[0].strip(" \t\u3000：:，,")
+    tail = label[len(shared) :] if shared and label.startswith(shared) else ""
+    indicator = subjects[i] + tail
+    target = attrs.evolve(c.target, label=indicator) if c.target is not None else None
+    return attrs.evolve(c, indicator=indicator, target=target)
+
+
+def _stretch(text: str, c: Commitment, prev: Commitment | None, stops: SentenceStops) -> Commitment:
+    """增长5.5%以上、力争达到6%: a stretch target names no indicator of its own; it is the previous
+    target's, raised (lang/zh/directions.toml ``stretch``)."""
+    if c.target is None or prev is None or prev.target is None:
+        return c
+    lead = text[c.start : c.target.start]
+    if not lang.pattern("zh", "directions", "stretch").search(lead) or stops.around(
+        c.start, c.end
+    ) != stops.around(prev.start, prev.end):
+        return c
+    if _own_indicator(lead):
+        return c
+    target = attrs.evolve(c.target, label=prev.target.label, direction=prev.target.direction)
+    return attrs.evolve(
+        c, target=target, indicator=prev.indicator, theme=prev.theme, direction=prev.direction, stretch=True
+    )
+
+
+def _own_indicator(lead: str) -> bool:
+    """Words of an indicator left once the stretch and verb words are gone (力争达到 → nothing)."""
+    rest = lang.pattern("zh", "directions", "stretch").sub("", lead)
+    rest = re.sub(r"达到|实现|增长|提高到|提高|超过|[，,、和及与\s]", "", rest)
+    return len(rest) >= 2
 
 
 def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Quantity | None, n: int) -> Commitment:

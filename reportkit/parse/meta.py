@@ -16,9 +16,13 @@ from pathlib import PurePath
 
 import attrs
 
+from .. import lang
 from ..blocks import SourceText
 from ..model import Report, ReportMeta
+from . import genre as _genre
+from .numbers import chinese_to_decimal
 from .structure import build_sections
+from .text_body import body as report_body
 from .text_problems import is_english
 from .text_title import read_head
 
@@ -208,6 +212,38 @@ def _organisation_en(body: str) -> str | None:
     return None
 
 
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def _numeral(s: str) -> int | None:
+    """2026, 二〇二六 (digit by digit), 二十七 (a number)."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and "十" not in s:
+        return int(s.translate(_YEAR_DIGITS))
+    value = chinese_to_decimal(s)
+    return int(value) if value is not None else None
+
+
+def _delivery(text: str, start: int, stop: int) -> tuple[_dt.date | None, str | None, str | None]:
+    """A speech's delivery line (——2026年2月5日在安徽省第十四届人民代表大会第四次会议上) and speaker:
+    (date, the assembly's place as written, the speaker as written)."""
+    head = text[start:stop]
+    m = lang.pattern("zh", "speech", "delivery").search(head)
+    date = place = speaker = None
+    if m:
+        y, mo, d = (_numeral(m.group(k)) for k in (1, 2, 3))
+        try:
+            date = _dt.date(y, mo, d) if y and mo and d else None
+        except ValueError:
+            date = None
+        place = m.group(4)
+    sp = lang.pattern("zh", "speech", "speaker").search(head)
+    if sp:
+        speaker = f"{sp.group(1)} {' '.join(sp.group(2).split())}"  # 王清宪, 韦 韬 as written
+    return date, place, speaker
+
+
 def build_meta(report: Report, source: SourceText) -> ReportMeta:
     text = report.text
     english = is_english(text)
@@ -222,6 +258,12 @@ def build_meta(report: Report, source: SourceText) -> ReportMeta:
             values[field] = value
             sources[field] = src
 
+    body_span = report_body(text)
+    delivered_on, assembly_place, speaker = (
+        _delivery(text, 0, body_span.start) if body_span.speech else (None, None, None)
+    )
+    put("date", delivered_on, "text")  # a speech is dated by its delivery, not by the page
+    put("speaker", speaker, "text")
     for field, v in table.items():
         put(field, _date(v) if field == "date" else v, "table")
     for field, v in hints.items():
@@ -234,14 +276,24 @@ def build_meta(report: Report, source: SourceText) -> ReportMeta:
         put("title", h1.title, "title")
 
     title = values.get("title")
-    if isinstance(title, str):
-        put("year", _first_year(title), sources["title"] if sources["title"] != "table" else "table")
     body = text[head.body_start :]
+    genre_id, genre_src = _genre.detect(title if isinstance(title, str) else None, body, "en" if english else "zh")
+    put("genre", genre_id, genre_src)
+    kind = _genre.by_id(genre_id, "en" if english else "zh")
+    # the title's year is the year delivered for a speech (2025年…政府工作报告 reviews 2024)
+    shift = 1 if kind is not None and kind.title_year == "delivered" else 0
+    if isinstance(title, str) and shift == 0:
+        put("year", _first_year(title), sources["title"] if sources["title"] != "table" else "table")
     flat = [s for top in sections for s in top.walk()]
     tops = [s for s in flat if s.level == 1]
     m_review = _REVIEW_YEAR.search(tops[0].title) if tops else None  # 一、2013年工作回顾
     if m_review:
         put("year", int(m_review.group(1)), "text")
+    if shift:
+        if isinstance(title, str) and (y := _first_year(title)) is not None:
+            put("year", y - shift, "title")
+        if delivered_on is not None:
+            put("year", delivered_on.year - shift, "text")
     first_sentence = re.split(r"[。\n]", body.lstrip(), maxsplit=1)[0]
     put("year", _first_year(first_sentence), "text")
     stem = PurePath(source.path).stem if source.path else ""
@@ -266,9 +318,13 @@ def build_meta(report: Report, source: SourceText) -> ReportMeta:
             put("organisation", m_org.group(1), sources["title"])
         put("organisation", _organisation_en(text), "text")
     else:
+        put("organisation", assembly_place, "text")  # 在广西壮族自治区第十四届人民代表大会…: the name in full
         org, src = _organisation_zh(title if isinstance(title, str) else None, body)
         if org and src:
             put("organisation", org, src)
+        if shift and isinstance(values.get("organisation"), str):
+            org_name = str(values["organisation"])
+            put("issuer", org_name if org_name.endswith(("国务院", "政府")) else f"{org_name}人民政府", "text")
 
     def text_of(field: str) -> str | None:
         v = values.get(field)
@@ -283,6 +339,8 @@ def build_meta(report: Report, source: SourceText) -> ReportMeta:
         report.meta,
         title=text_of("title"),
         organisation=text_of("organisation"),
+        genre=text_of("genre"),
+        speaker=text_of("speaker"),
         year=int_of("year"),
         plan_year=int_of("plan_year"),
         issuer=text_of("issuer"),

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from .._markup import plain
 from ..blocks import SourceText
-from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report
+from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report, fold
 from .commit_english import budget_regions
 from .commit_index import SectionIndex
 from .metric_context import (
@@ -27,8 +28,11 @@ from .metric_context import (
 )
 from .metric_english import is_english, scan_english
 from .metric_labels import change_label, make_label
+from .metric_respectively import distribute, inherit
 from .metric_scan import Candidate, scan
+from .metric_tables import cell_at, cell_label, table_cells
 from .numbers import MONEY_UNITS, tidy
+from .text_body import body as body_of
 
 __all__ = ["add_metrics", "extract_metrics"]
 
@@ -62,6 +66,8 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     budgets = budget_regions(text, report.meta.year) if english else []
     sentence_starts = [s.start for s in report.sentences]
     out: list[Metric] = []
+    page = body_of(text)
+    candidates = (c for c in candidates if not page.is_furniture(c.start))  # 来源, 相关报道, page jumps
     for n, c in enumerate(candidates, start=1):
         in_plan = (plan is not None and plan.start <= c.start < plan.end) or any(
             a <= c.start < b for a, b in budgets
@@ -72,6 +78,21 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
             sentence = i if i >= 0 and c.start < report.sentences[i].end else None
         context = _Context(breaks, english, out[-1].end if out else 0, in_plan, sentence, sections)
         out.append(_link(text, _metric(report, c, f"m{n:03d}", context), out, breaks))
+    if english:
+        return _in_tables(report, out)
+    return inherit(text, distribute(text, out))
+
+
+def _in_tables(report: Report, metrics: list[Metric]) -> tuple[Metric, ...]:
+    """A figure in a Markdown table is named by its row and, for another year's column, that year."""
+    cells = table_cells(report.text)
+    if not cells:
+        return tuple(metrics)
+    starts = [c.start for c in cells]
+    out = []
+    for m in metrics:
+        cell = cell_at(cells, starts, m.start)
+        out.append(attrs.evolve(m, label=cell_label(cell, report.meta.year)) if cell is not None and cell.row else m)
     return tuple(out)
 
 
@@ -132,7 +153,7 @@ def _metric(report: Report, c: Candidate, mid: str, ctx: _Context) -> Metric:
         qualifier = Qualifier.TARGET
     kind = _kind(c, change is not None)
     clause = max(breaks.clause_start(head), min(ctx.prev_end, head))
-    label = c.label or ("" if english else make_label(text, clause, head, c.end, c.unit))
+    label = plain(c.label) if english else (c.label or make_label(text, clause, head, c.end, c.unit))
     section = ctx.sections.at(c.start)
     return Metric(
         id=mid,
@@ -209,6 +230,7 @@ def _link_change(text: str, m: Metric, earlier: list[Metric], breaks: _Breaks) -
             if e.kind is MetricKind.CHANGE
             and e.section == m.section
             and (e.value, e.unit, e.direction) == (m.value, m.unit, m.direction)
+            and fold(e.label) == fold(m.label)  # 增长5.6% of the GDP is no restatement of 增长5.6% of retail sales
         ),
         None,
     )

@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from .. import lang
+
 __all__ = [
     "CN_DIGITS",
     "CN_NUMERAL_CHARS",
@@ -56,40 +58,12 @@ _SCALES: dict[str, Decimal] = {
     "百": Decimal(10) ** 2,
 }
 
-# Measure words, longest first where one is a prefix of another (人次 before 人).
-MEASURE_WORDS: tuple[str, ...] = (
-    "个百分点", "百分点", "人次", "批次", "项次", "户次", "架次", "车次", "场次", "件次", "大项",
-    "项", "件", "次", "个", "人", "名", "家", "场", "份", "条", "卷", "处", "批", "轮", "期",
-    "位", "户", "座", "所", "辆", "台", "套", "间", "张", "篇", "部", "本", "册", "种", "类",
-    "支", "只", "头", "株", "棵", "宗", "起", "笔", "例", "组", "栋", "床", "块", "片",
-    "节", "课时", "学时", "门", "家次", "台次", "班次", "大类", "幅",
-    "标准箱", "箱", "分", "岁", "亩", "公顷", "平方公里", "平方米", "公里", "千米", "米", "吨", "千瓦时", "千瓦", "立方米", "倍",
-    # weights and volumes: grain output is reported in 斤 (1.37万亿斤), water in 升
-    "公斤", "千克", "斤", "克", "毫升", "升",
-)  # fmt: skip
-MONEY_UNITS: tuple[str, ...] = ("元", "美元", "欧元", "港元", "英镑", "日元")
-# Durations: the gold keeps them as counts, unit = the time unit.
-TIME_UNITS: tuple[str, ...] = ("个工作日", "工作日", "个小时", "小时", "个月", "分钟", "年", "天")
-# Nouns counted without a measure word (7省14地, 城区五街道, 六部委, 14亿人口). 人口/人民/人才 are listed so that
-# the measure word 人 does not cut them in two (14亿人|口).
-PLACE_NOUNS: tuple[str, ...] = (
-    "部委",
-    "人口",
-    "人民",
-    "人才",
-    "乡镇",
-    "街道",
-    "社区",
-    "方面",
-    "部门",
-    "省",
-    "市",
-    "县",
-    "地",
-    "村",
-    "镇",
-    "乡",
-)
+# The unit tables are language data (lang/zh/units.toml): measure words longest first where one is a
+# prefix of another (人次 before 人), currencies, durations, nouns counted without a measure word.
+MEASURE_WORDS: tuple[str, ...] = lang.words("zh", "units", "measure_words")
+MONEY_UNITS: tuple[str, ...] = lang.words("zh", "units", "money")
+TIME_UNITS: tuple[str, ...] = lang.words("zh", "units", "time")
+PLACE_NOUNS: tuple[str, ...] = lang.words("zh", "units", "place_nouns")
 
 
 @attrs.frozen

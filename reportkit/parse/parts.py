@@ -12,41 +12,18 @@ import re
 
 import attrs
 
+from .. import lang
 from ..blocks import SourceText
 from ..model import Part, PartKind, Report, Section
 from .text_problems import problems_paragraph
 from .text_title import read_head
 
-_PLAN = re.compile(
-    r"工作(?:思路|计划|打算|安排|重点|总体部署|设想|展望)|下一步|今后|明年|今年|努力方向|主要目标任务|总体要求|政策取向|重点工作"
-    r"|(?:主要|重点|工作)(?:安排|任务|举措)(?!和成效|及成效)"
-    r"|^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+|[IVX]+\.\s+)?"  # 2. Plans for 2024, IV. Outlook
-    r"(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Priorities|Looking ahead|Objectives|Budget)\b",
-    re.IGNORECASE,
-)
-_PROBLEMS = re.compile(
-    r"(?:存在的?|主要)(?:的)?(?:问题|不足|短板)|问题(?:和|与|及)不足|不足(?:之处|和|与)|困难和(?:问题|挑战)"
-    r"|^\s*(?:Challenges|Problems|Issues|Difficulties|Weaknesses|Shortcomings|Risks|Areas for improvement)\b",
-    re.IGNORECASE,
-)
-# words that only a plan heading uses: they outweigh any review word beside them
-_NEXT_YEAR = re.compile(
-    r"工作(?:思路|计划|打算|安排|总体部署|设想|展望)|下一步|下一阶段|明年|今后|努力方向|预期目标"
-    r"|^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+|[IVX]+\.\s+)?(?:Plans?|Goals|Outlook|Next (?:steps|year)|Roadmap|Looking ahead)\b",
-    re.IGNORECASE,
-)
-# words of a review heading (回顾, 成效, 进展, 情况 …): 今年 or 举措 beside them do not make a plan
-_REVIEW = re.compile(
-    r"回顾|成效|成绩|成果|进展|情况|做法|总结|亮点|主要工作(?!任务|安排|计划|重点)|工作开展"
-    r"|\b(?:Review|Achievements|Highlights|Progress|Results)\b",
-    re.IGNORECASE,
-)
-# after the plan, English reports carry appendices that are not plans
-# (and a Chinese annual report closes with 其他需要报告的事项, which is not plan either)
-_NOT_PLAN = re.compile(
-    r"^\s*(?:Financial|Finance|Appendix|Annex|Accounts)|附件|附表|其他(?:需要)?(?:报告|说明)的?(?:事项|情况)",
-    re.IGNORECASE,
-)
+
+def _heading(key: str) -> re.Pattern[str]:
+    """A heading pattern of lang/*/headings.toml (plan, next_year, review, problems, not_plan)."""
+    return lang.union("headings", key, flags=re.IGNORECASE)
+
+
 _TRIM = " \t\r\n\u3000\xa0|"
 _YEAR_WILL = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})年[，,][^。\n]{0,12}(?:将|要)")
 # without a plan heading, a paragraph that turns to next year opens the plan
@@ -77,37 +54,54 @@ def _names_year(title: str, year: int | None) -> bool:
 
 
 def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
-    if _PROBLEMS.search(title):
+    if _heading("problems").search(title):
         return False
-    if _NEXT_YEAR.search(title):
+    if _heading("next_year").search(title):
         return True  # 2023年工作思路, 下一步工作计划: next year's work, whatever else is named
-    if _REVIEW.search(title):
-        return False  # 2019年和今年以来工作回顾, 主要举措和工作成效: looking back, not ahead
     if _names_year(title, plan_year) and not _names_year(title, year):
-        return True  # 四、2023年推进法治政府建设的主要安排
+        return True  # 四、2023年推进法治政府建设的主要安排, 二、2025年目标任务和主要工作
+    if _heading("review").search(title):
+        return False  # 2019年和今年以来工作回顾, 主要举措和工作成效: looking back, not ahead
     if year is not None and re.search(rf"{year}\s*年度?[^，,。]{{0,16}}(?:回顾|成效|情况|举措|总结)", title):
         return False  # the reported year's review (2023年推进法治政府建设的主要举措), whatever words follow
-    return _PLAN.search(title) is not None
+    return _heading("plan").search(title) is not None
 
 
 def find_plan(
-    sections: tuple[Section, ...], plan_year: int | None = None, year: int | None = None
+    sections: tuple[Section, ...], plan_year: int | None = None, year: int | None = None, *, speech_from: int = -1
 ) -> tuple[Section, int] | None:
-    """The section that opens the plan and the index of the first top section after the plan."""
+    """The section that opens the plan and the index of the first top section after the plan.
+
+    A speech (``speech_from`` ≥ 0: where its body starts) whose headings name no plan
+    (一、牢记殷殷嘱托…取得新成效 / 二、牢记历史使命…) plans from its first top section that is
+    not review or problems; the first top section is the review unless an unnumbered review
+    runs before it (the State Council of 2002: 首先报告2001年的工作 …)."""
     tops = top_sections(sections)
     for i, s in enumerate(tops):
         if i == 0 and len(tops) > 1 and not _is_plan(s.title, plan_year, year):
             continue
         if _is_plan(s.title, plan_year, year):
-            stop = next((j for j in range(i + 1, len(tops)) if _NOT_PLAN.search(tops[j].title)), len(tops))
-            return s, stop
+            return s, _plan_stop(tops, i)
+    if speech_from < 0 or not tops:
+        return None
+    first = 0 if tops[0].start - speech_from > _UNNUMBERED_REVIEW else 1
+    for i in range(first, len(tops)):
+        if not _heading("review").search(tops[i].title) and not _heading("problems").search(tops[i].title):
+            return tops[i], _plan_stop(tops, i)
     return None
+
+
+_UNNUMBERED_REVIEW = 2000  # characters of unnumbered text before the first heading of a speech
+
+
+def _plan_stop(tops: tuple[Section, ...], i: int) -> int:
+    return next((j for j in range(i + 1, len(tops)) if _heading("not_plan").search(tops[j].title)), len(tops))
 
 
 def find_problems_section(sections: tuple[Section, ...]) -> Section | None:
     for top in top_sections(sections):
         for s in top.walk():
-            if s.level <= top.level + 1 and _PROBLEMS.search(s.title) and len(s.title) <= 40:
+            if s.level <= top.level + 1 and _heading("problems").search(s.title) and len(s.title) <= 40:
                 return s
     return None
 
@@ -129,7 +123,7 @@ def build_parts(report: Report) -> tuple[Part, ...]:
     tops = top_sections(report.sections)
     head = read_head(text)
     parts: list[Part] = []
-    body_end = _strip(text, 0, len(text))[1]
+    body_end = _strip(text, 0, len(text) if report.body_end is None else report.body_end)[1]
     if tops:
         first = tops[0].start
     else:  # no numbering at all: the first paragraph is the preamble, the rest is review
@@ -139,12 +133,13 @@ def build_parts(report: Report) -> tuple[Part, ...]:
         h1 = report.sections[0]  # Markdown: the preamble follows the H1 title line
         pre_start = max(head.body_start, h1.title_end)
     else:
-        pre_start = head.body_start
+        pre_start = max(head.body_start, report.body_start)  # a speech opens at 各位代表：
     a, b = _strip(text, pre_start, first)
     if b > a:
         parts.append(Part(PartKind.PREAMBLE, a, b))
 
-    plan = find_plan(report.sections, report.meta.plan_year, report.meta.year)
+    speech_from = report.body_start if report.meta.genre == "gongzuo" else -1
+    plan = find_plan(report.sections, report.meta.plan_year, report.meta.year, speech_from=speech_from)
     plan_start = plan[0].start if plan else body_end
     plan_paragraph = None if plan else _plan_paragraph(text, first, report.meta.plan_year)
     if plan_paragraph is not None:
@@ -185,7 +180,20 @@ def build_parts(report: Report) -> tuple[Part, ...]:
         if stop < len(tops):
             oa, ob = _strip(text, tops[stop].start, body_end)
             parts.append(Part(PartKind.OTHER, oa, ob, tops[stop].path))
+    appended = _appendix(report, body_end)
+    if appended is not None:
+        parts.append(appended)
     return tuple(parts)
+
+
+def _appendix(report: Report, body_end: int) -> Part | None:
+    """What follows the report proper and is not page furniture: 附件 lists, 名词解释, 注释."""
+    text = report.text
+    stop = next((f.start for f in report.furniture if f.start >= body_end and f.kind == "licence"), len(text))
+    a, b = _strip(text, body_end, stop)
+    while b > a and any(f.start <= b - 1 < f.end for f in report.furniture):
+        b = _strip(text, a, next(f.start for f in report.furniture if f.start <= b - 1 < f.end))[1]
+    return Part(PartKind.OTHER, a, b, "appendix") if b > a else None
 
 
 def add_parts(report: Report, source: SourceText) -> Report:

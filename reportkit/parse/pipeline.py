@@ -11,11 +11,12 @@ from collections.abc import Callable
 
 from ..blocks import SourceText
 from ..model import Report, ReportMeta
-from . import commitments, meta, metrics, parts, problems, sentences, structure
+from . import commitments, meta, metrics, parts, problems, sentences, structure, text_body
 
 Stage = Callable[[Report, SourceText], Report]
 
 PIPELINE: tuple[tuple[str, Stage], ...] = (
+    ("body", text_body.add_body),
     ("meta", meta.add_meta),
     ("sections", structure.add_sections),
     ("parts", parts.add_parts),

@@ -18,6 +18,7 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Report, Section, Sentence
+from .text_body import body as body_of
 from .text_problems import is_english
 from .text_title import front_matter_end
 
@@ -116,8 +117,10 @@ def add_sentences(report: Report, source: SourceText) -> Report:
     index = SectionIndex(report.sections)
     body = front_matter_end(text)
     out = []
-    for a, b in split_sentences(text, index.starts, english=is_english(text)):
-        if a < body or _PLACEHOLDER.fullmatch(text, a, b):
+    page = body_of(text)
+    furniture = sorted({f.start for f in report.furniture} | {f.end for f in report.furniture})
+    for a, b in split_sentences(text, sorted(set(index.starts) | set(furniture)), english=is_english(text)):
+        if a < body or _PLACEHOLDER.fullmatch(text, a, b) or page.is_furniture(a):
             continue
         sec = index.at(a)
         out.append(Sentence(a, b, text[a:b], sec.path if sec else ""))

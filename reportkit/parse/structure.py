@@ -21,6 +21,7 @@ import attrs
 
 from ..blocks import SourceText
 from ..model import Report, Section
+from .text_body import body
 from .text_markers import Candidate, MarkerType, candidates, english_candidates, has_markdown_headings
 from .text_problems import closers, is_english
 
@@ -49,9 +50,46 @@ def _hint_candidates(source: SourceText) -> list[Candidate]:
     return out
 
 
+_HEADING_STOP = frozenset("。！？!?；;：:，,")
+_MAX_UNNUMBERED = 30
+
+
+def _unnumbered_headings(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A speech without numbered parts (no line-initial 一、) heads them with short lines of their
+    own, no punctuation, above a longer paragraph: “十四五”时期工作回顾 / “十五五”时期的主要目标任务."""
+    span = body(text)
+    if not span.speech or any(c.type is MarkerType.CN_DUN and c.line_start for c in found):
+        return []
+    out = []
+    marked = {c.line for c in found if c.line_start}  # a line opening with （一） or 一是 has its marker
+    pos = span.start
+    while pos < span.end:
+        nl = text.find("\n", pos)
+        end = span.end if nl < 0 or nl > span.end else nl
+        a, b = pos, end
+        while a < b and text[a] in _SPACES:
+            a += 1
+        while b > a and text[b - 1] in _SPACES:
+            b -= 1
+        line = text[a:b]
+        following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else span.end]
+        if (
+            0 < len(line) <= _MAX_UNNUMBERED
+            and not _HEADING_STOP.intersection(line)
+            and not line.startswith(("各位代表", "——", "－－"))
+            and len(following.strip()) > 2 * len(line)
+            and not span.is_furniture(a)
+            and pos not in marked
+        ):
+            out.append(Candidate(MarkerType.HINT, 1, a, a, True, pos, depth=1))
+        pos = end + 1
+    return out
+
+
 def _all_candidates(source: SourceText) -> list[Candidate]:
     text = source.text
     found = list(candidates(text))
+    found.extend(_unnumbered_headings(text, found))
     markdown = has_markdown_headings(text)
     if not markdown:
         found = [c for c in found if c.type is not MarkerType.MARKDOWN]
@@ -76,7 +114,8 @@ def _all_candidates(source: SourceText) -> list[Candidate]:
 class _Builder:
     """Accepts candidates one by one, keeping the open path (stack) and what was learned."""
 
-    def __init__(self) -> None:
+    def __init__(self, stops: Iterable[int] = ()) -> None:
+        self.stops = sorted(stops)  # closers: a sub-item (level 2 and below) never runs past one
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.last_value: dict[tuple[MarkerType, int], int] = {}
@@ -109,6 +148,7 @@ class _Builder:
                 self.stack.pop()
             self._push(c, text)
             return
+        self._close_at_stops(c.start)
         key = c.key
         line_keys = self.line_keys.get(c.line, set())
         if not c.line_start and not self._inline_ok(c, line_keys, text):
@@ -127,11 +167,24 @@ class _Builder:
                 self.stack.pop()
         self._push(c, text)
 
+    def _close_at_stops(self, pos: int) -> None:
+        """Sub-items that a closer (各位代表！, the problems paragraph) ended are no parent of what follows."""
+        while len(self.stack) >= 2:
+            k = bisect.bisect_right(self.stops, self.stack[-1].cand.end)
+            if k < len(self.stops) and self.stops[k] <= pos:
+                self.stack.pop()
+            else:
+                break
+
     def _inline_ok(self, c: Candidate, line_keys: set[tuple[MarkerType, int]], text: str) -> bool:
         """May a marker in the middle of a line open an item? Only where the line is structure."""
         last = self.last_node.get(c.key)
         if last is not None and last.cand.line_start and last.cand.line != c.line:
-            return False  # this numbering runs at line starts: an inline 二、 is an enumeration
+            # this numbering runs at line starts: an inline 二、 is an enumeration; but a first item
+            # run into its parent's heading (二、2023年工作思路 (一)持续深化… as one paragraph) is the item
+            opened_by_parent = c.value == 1 and bool(line_keys & self.above.get(c.key, set()))
+            if not opened_by_parent:
+                return False
         if c.type.lead_in:
             # 一是 counts after a heading on its own line (…建设基础。一是…), not in a plain paragraph
             return bool(line_keys) and (c.value != 1 or bool(line_keys - {c.key}))
@@ -139,6 +192,8 @@ class _Builder:
         # reports separate headings with a space; a short table row "| 1.审批 |" is no heading)
         if line_keys:
             return True
+        if c.value == 1 and _after_lead_colon(text, c.start, c.line):
+            return True  # 现将有关情况报告如下： 一、…: the introduction hands over to the first part
         return text[c.start - 1] in _SPACE_BEFORE and self._line_length(c.line, text) >= _LONG_LINE
 
     def _line_length(self, line: int, text: str) -> int:
@@ -162,6 +217,14 @@ class _Builder:
 
 
 _SPACE_BEFORE = frozenset(" \t\u3000\xa0|")
+
+
+def _after_lead_colon(text: str, start: int, line: int) -> bool:
+    """Only spaces between the marker and a colon that closes a lead-in (报告如下： 一、)."""
+    i = start
+    while i > line and text[i - 1] in _SPACES:
+        i -= 1
+    return i < start and i > line and text[i - 1] in "：:"
 _LONG_LINE = 200
 _WHOLE_LINE_TITLES = frozenset(
     (MarkerType.CN_PART, MarkerType.MARKDOWN, MarkerType.HINT, MarkerType.EN_DOTTED, MarkerType.ROMAN)
@@ -267,11 +330,17 @@ def _freeze(node: _Node, text: str) -> Section:
 @functools.lru_cache(maxsize=2)  # meta runs before this stage and reads headings too
 def build_sections(source: SourceText) -> tuple[Section, ...]:
     text = source.text
-    builder = _Builder()
+    stops = closers(text)
+    builder = _Builder(stops)
     builder.hint_level = {h.start: max(1, h.level) for h in source.headings}
+    builder.hint_level.update((c.line, 1) for c in _unnumbered_headings(text, list(candidates(text))))
+    span = body(text)
     for c in _all_candidates(source):
+        # markers of the page (相关报道, a licence) or of a list appended after a speech's end are no sections
+        if c.start >= span.end or span.is_furniture(c.start) or (span.speech and c.start < span.start):
+            continue
         builder.offer(c, text)
-    _finish(builder.accepted, text, closers(text))
+    _finish(builder.accepted, text, stops)
     return tuple(_freeze(r, text) for r in builder.roots)
 
 

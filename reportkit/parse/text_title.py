@@ -10,6 +10,8 @@ import re
 
 import attrs
 
+from .text_body import is_furniture_line
+
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"(?m)^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # a metadata table row as the HTML reader writes it: cells joined by |
@@ -145,11 +147,11 @@ def _table_block(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
 
 def _skip_chrome(text: str, lines: list[tuple[int, int]], i: int) -> int:
     """Past the page furniture a copied web page keeps (breadcrumbs, font-size switches,
-    print/close links, view counters): it is neither title nor body."""
+    print/close links, view counters, menus one word a line): it is neither title nor body."""
     k = i
     while k < min(len(lines), i + _TABLE_SCAN):
         line = text[lines[k][0] : lines[k][1]].strip(_SPACES)
-        if line and not _CHROME.search(line):
+        if line and not _CHROME.search(line) and not is_furniture_line(line):
             break
         k += 1
     return k if k < len(lines) and k > i else i

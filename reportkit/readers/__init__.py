@@ -11,12 +11,22 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
+
+import attrs
 
 from ..blocks import SourceText
-from ..errors import InputError, InputTooLargeError, MissingFileError, PathLike, UnsupportedFormatError
+from ..errors import (
+    InputError,
+    InputTooLargeError,
+    MissingFileError,
+    PathLike,
+    UnsupportedFormatError,
+    shown_path,
+)
 from ..limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["check_zip", "read_source", "sniff_format"]
+__all__ = ["READ_EXTENSIONS", "REFUSED_EXTENSIONS", "check_zip", "read_source", "sniff_format"]
 
 Reader = Callable[[bytes, str, Limits], SourceText]
 
@@ -40,11 +50,23 @@ _REFUSED = {
     ".xlsx": "a spreadsheet is not a report (use `reportkit fill` for a filled workbook)",
     ".rtf": "RTF is not read: save it as .docx",
 }
+# What a folder walk picks up (reportkit corpus): the extensions read, and those refused with a reason.
+READ_EXTENSIONS = frozenset(_BY_EXTENSION)
+REFUSED_EXTENSIONS = frozenset(_REFUSED)
 
 
 def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
-    """Read ``path`` (.txt, .md, .html/.htm, .docx; others by content) within ``limits``."""
-    limits = limits or DEFAULT_LIMITS
+    """Read ``path`` (.txt, .md, .html/.htm, .docx; others by content) within ``limits``.
+
+    ``SourceText.path`` is the name as a printable string (a name that is not UTF-8 shows its bytes as ``\\xc4``),
+    so the JSON and every rendering of the report can hold it.
+    """
+    source = _read_source(path, limits or DEFAULT_LIMITS)
+    shown = shown_path(source.path) if source.path is not None else None
+    return source if shown == source.path else attrs.evolve(source, path=shown)
+
+
+def _read_source(path: PathLike, limits: Limits) -> SourceText:
     p = Path(os.fspath(path))
     name = str(p)
     try:
@@ -72,7 +94,7 @@ def read_source(path: PathLike, *, limits: Limits | None = None) -> SourceText:
         return read_docx(p, path=name, limits=limits)
     try:
         with open(p, "rb") as f:
-            data = f.read(limits.max_bytes + 1)
+            data = _read_at_most(f, limits.max_bytes + 1, expected=st.st_size)
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
     if len(data) > limits.max_bytes:  # it grew after stat
@@ -86,6 +108,16 @@ def check_zip(path: PathLike, limits: Limits | None = None) -> None:
     from ._zip import check_zip as check
 
     check(path, limits)
+
+
+def _read_at_most(f: BinaryIO, cap: int, *, expected: int) -> bytes:
+    """Up to ``cap`` bytes, read in pieces: one read of ``cap`` would allocate ``cap`` bytes up front."""
+    parts = [f.read(min(cap, expected + 1))]
+    size = len(parts[0])
+    while size < cap and len(parts[-1]):
+        parts.append(f.read(min(cap - size, 1 << 20)))
+        size += len(parts[-1])
+    return b"".join(parts)
 
 
 def sniff_format(data: bytes) -> str:

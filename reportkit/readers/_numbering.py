@@ -10,6 +10,9 @@ from __future__ import annotations
 import attrs
 from lxml import etree
 
+from ..errors import InputTooLargeError
+from ..limits import DEFAULT_LIMITS, Limits
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _DIGITS = "〇一二三四五六七八九"
@@ -121,31 +124,55 @@ def _int(s: str | None, default: int) -> int:
 
 
 class Numbering:
-    """Counters for the list instances of one document, advanced paragraph by paragraph."""
+    """Counters for the list instances of one document, advanced paragraph by paragraph.
 
-    def __init__(self, root: etree._Element | None) -> None:
+    A marker costs what its level text and its counter ask for (``upperLetter`` at 10**12 is a string of
+    38 billion letters), so both are bounded: ``Limits.max_list_number`` and ``Limits.max_level_text``.
+    """
+
+    def __init__(
+        self, root: etree._Element | None, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         self._abstract: dict[str, dict[int, Level]] = {}
         self._instances: dict[str, tuple[str, dict[int, int]]] = {}
         self._counters: dict[str, list[int | None]] = {}
+        self._path = path
+        self._limits = limits
         if root is None:
             return
         for ab in root.iter(W + "abstractNum"):
             levels: dict[int, Level] = {}
             for lvl in ab.iter(W + "lvl"):
+                text = _val(lvl, "lvlText") or ""
+                if len(text) > limits.max_level_text:
+                    raise InputTooLargeError(
+                        f"word/numbering.xml: a list level's text (w:lvlText) of {len(text)} characters, over "
+                        f"the limit of {limits.max_level_text} (Limits.max_level_text)",
+                        path=path,
+                    )
                 levels[_int(lvl.get(W + "ilvl"), 0)] = Level(
                     fmt=_val(lvl, "numFmt") or "decimal",
-                    text=_val(lvl, "lvlText") or "",
-                    start=_int(_val(lvl, "start"), 1),
+                    text=text,
+                    start=self._start(_int(_val(lvl, "start"), 1)),
                     suffix=_val(lvl, "suff") or "tab",
                 )
             self._abstract[ab.get(W + "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             overrides = {
-                _int(o.get(W + "ilvl"), 0): _int(_val(o, "startOverride"), 1)
+                _int(o.get(W + "ilvl"), 0): self._start(_int(_val(o, "startOverride"), 1))
                 for o in num.iter(W + "lvlOverride")
                 if _val(o, "startOverride") is not None
             }
             self._instances[num.get(W + "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
+
+    def _start(self, value: int) -> int:
+        if abs(value) > self._limits.max_list_number:
+            raise InputTooLargeError(
+                f"word/numbering.xml: a list starts at {value}, over the limit of {self._limits.max_list_number} "
+                "(Limits.max_list_number)",
+                path=self._path,
+            )
+        return value
 
     def marker(self, num_id: str, ilvl: int) -> tuple[str, str]:
         """Advance list ``num_id`` at level ``ilvl``; return (marker text, suffix kind). Bullets give ""."""

@@ -14,7 +14,6 @@ from ..errors import CorruptFileError, InputTooLargeError, UnsafeInputError
 from ..limits import Limits
 
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_DECLARATION_STR = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 def one_line(cause: object, limit: int = 200) -> str:
@@ -38,25 +37,41 @@ def _parser() -> etree.XMLParser:
     )
 
 
+def declares(data: bytes) -> bool:
+    """Whether XML bytes declare a DOCTYPE or ENTITY, in whatever Unicode encoding (UTF-8, -16, -32, LE or BE).
+
+    In UTF-16 and UTF-32 an ASCII character is its byte plus NULs, so with the NULs taken out the
+    declaration reads as in UTF-8.
+    """
+    head = data[:4]
+    if b"\x00" in head or head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        data = data.replace(b"\x00", b"")
+    return _DECLARATION.search(data) is not None
+
+
 def parse_part(data: bytes, *, part: str, path: str, limits: Limits) -> etree._Element:
     """The root element of an XML part; UnsafeInputError, CorruptFileError or InputTooLargeError otherwise."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
-        try:
-            declared = _DECLARATION_STR.search(data.decode("utf-16")) is not None
-        except UnicodeDecodeError:
-            raise CorruptFileError(f"{part}: undecodable UTF-16 XML", path=path) from None
-    else:
-        declared = _DECLARATION.search(data) is not None
-    if declared:
+    if declares(data):
         raise UnsafeInputError(f"{part} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path)
+    # Every element starts with "<" not followed by "/" (markup "<" is never escaped text): counted before a
+    # tree of millions of elements is built. Comments and processing instructions count too, which is harmless.
+    if b"\x00" not in data[:4] and data.count(b"<") - data.count(b"</") > limits.max_xml_elements:
+        raise InputTooLargeError(
+            f"{part} has over {limits.max_xml_elements} XML elements (Limits.max_xml_elements)", path=path
+        )
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
         if "depth" in (e.msg or "").lower():  # libxml2 stops at 256 levels without huge_tree; so do we
             raise CorruptFileError(f"{part} nests elements more than 256 deep (refused)", path=path) from None
         raise CorruptFileError(f"{part} is not well-formed XML: {one_line(e.msg)}", path=path) from None
+    except (etree.LxmlError, ValueError) as e:  # an encoding libxml2 does not know, and the like
+        raise CorruptFileError(f"{part} cannot be read as XML: {one_line(e)}", path=path) from None
     if root is None:
         raise CorruptFileError(f"{part} is empty", path=path)
+    docinfo = root.getroottree().docinfo
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:  # an encoding the byte check cannot read (EBCDIC)
+        raise UnsafeInputError(f"{part} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path)
     for n, _ in enumerate(root.iter()):
         if n >= limits.max_xml_elements:
             raise InputTooLargeError(

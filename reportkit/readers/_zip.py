@@ -47,30 +47,34 @@ def check_zip(path: PathLike, limits: Limits | None = None) -> None:
     """Refuse a zip that is not one, that would expand beyond ``limits`` (a zip bomb), or whose XML
     parts declare a DOCTYPE or ENTITY (whatever parser reads them next, nothing is expanded)."""
     with open_zip(path, limits) as zf:
-        name = os.fspath(path)
-        for info in zf.infolist():
-            if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                _refuse_declarations(zf, info, path=name)
+        refuse_declarations(zf, path=os.fspath(path))
+
+
+def refuse_declarations(zf: zipfile.ZipFile, *, path: str, skip: frozenset[str] = frozenset()) -> None:
+    """UnsafeInputError when any XML part ([Content_Types].xml, .rels, headers …) but ``skip`` declares a
+    DOCTYPE or ENTITY; the parts are read in pieces, never whole."""
+    for info in zf.infolist():
+        if info.filename not in skip and info.filename.lower().endswith(_XML_PARTS):
+            _refuse_declarations(zf, info, path=path)
+
+
+_XML_PARTS = (".xml", ".rels", ".vml")
 
 
 def _refuse_declarations(zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, path: str) -> None:
     tail = b""
-    utf16 = False
+    wide = False
     try:
         with zf.open(info) as f:
             while True:
                 chunk = f.read(_CHUNK)
                 if not chunk:
                     return
-                if not tail and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                    utf16 = True
-                window = tail + chunk
-                if utf16:
-                    window = window.replace(b"\x00", b"")
+                if not tail and (b"\x00" in chunk[:4] or chunk[:2] in (b"\xff\xfe", b"\xfe\xff")):
+                    wide = True  # UTF-16 or UTF-32: ASCII is its byte and NULs
+                window = tail + (chunk.replace(b"\x00", b"") if wide else chunk)
                 if _DECLARATION.search(window):
-                    raise UnsafeInputError(
-                        f"{info.filename} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path
-                    )
+                    break
                 tail = window[-16:]
     except (
         zipfile.BadZipFile,
@@ -82,6 +86,7 @@ def _refuse_declarations(zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, path: st
         RuntimeError,
     ) as e:
         raise CorruptFileError(f"zip member {info.filename!r} is damaged: {one_line(e)}", path=path) from None
+    raise UnsafeInputError(f"{info.filename} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path)
 
 
 def _check(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:

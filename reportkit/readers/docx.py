@@ -21,12 +21,13 @@ from ..limits import Limits
 from ._numbering import Numbering, W
 from ._table import row_line, row_pairs
 from ._xml import parse_part
-from ._zip import open_zip, read_member
+from ._zip import open_zip, read_member, refuse_declarations
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 # Subtrees whose text is not the paragraph's visible text (deleted runs, field codes, duplicates).
 _SKIP = {W + "del", W + "delText", W + "instrText", W + "txbxContent", _MC_FALLBACK, W + "rPr", W + "pPr"}
+_PARSED = frozenset({"word/document.xml", "word/numbering.xml", "word/styles.xml", "docProps/core.xml"})
 _CJK_START = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -80,12 +81,15 @@ def _int(s: str | None) -> int:
 
 
 class _Reader:
-    def __init__(self, numbering: Numbering, styles: _Styles) -> None:
+    def __init__(self, numbering: Numbering, styles: _Styles, *, path: str, limits: Limits) -> None:
         self.numbering = numbering
         self.styles = styles
         self.lines: list[str] = []
         self.levels: list[int | None] = []
         self.hints: dict[str, str] = {}
+        self.path = path
+        self.limits = limits
+        self.size = 0  # characters of text so far: checked as it grows, so no document costs more than the limit
 
     def paragraph(self, p: etree._Element) -> tuple[str, int | None]:
         """The paragraph's text (marker first when Word numbers it) and its heading level."""
@@ -143,6 +147,11 @@ class _Reader:
         )
 
     def add(self, text: str, level: int | None = None) -> None:
+        self.size += len(text) + 1
+        if self.size > self.limits.max_chars:
+            raise InputTooLargeError(
+                f"over {self.limits.max_chars} characters of text (Limits.max_chars)", path=self.path
+            )
         for i, line in enumerate(text.split("\n")):
             if line:
                 self.lines.append(line)
@@ -218,13 +227,17 @@ def read_docx(file: Path, *, path: str, limits: Limits) -> SourceText:
             raise InputTooLargeError(
                 f"{tables} tables, over the limit of {limits.max_tables} (Limits.max_tables)", path=path
             )
-        numbering = Numbering(_optional_part(zf, "word/numbering.xml", path=path, limits=limits))
+        numbering = Numbering(
+            _optional_part(zf, "word/numbering.xml", path=path, limits=limits), path=path, limits=limits
+        )
         styles = _Styles(_optional_part(zf, "word/styles.xml", path=path, limits=limits))
         core = _optional_part(zf, "docProps/core.xml", path=path, limits=limits)
+        # The parts not parsed here are refused too when they declare a DOCTYPE: the file promises none.
+        refuse_declarations(zf, path=path, skip=_PARSED)
     body = doc.find(W + "body")
     if body is None:
         raise CorruptFileError("word/document.xml has no w:body", path=path)
-    reader = _Reader(numbering, styles)
+    reader = _Reader(numbering, styles, path=path, limits=limits)
     reader.body(body)
     text = "\n".join(reader.lines)
     if not text.strip():

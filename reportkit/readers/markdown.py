@@ -1,4 +1,5 @@
-"""Markdown (.md, and .txt files that are Markdown): front matter into hints, ``#`` headings as hints.
+"""Markdown (.md, and .txt files that are Markdown): front matter into hints, headings (read by markdown-it-py,
+the parser STYLE.md names) as hints.
 
 The text is kept whole, front matter included, so offsets index the file as it is; the front matter's
 end offset is in ``meta_hints["_front_matter_end"]`` for stages that want to skip it.
@@ -6,14 +7,15 @@ end offset is in ``meta_hints["_front_matter_end"]`` for stages that want to ski
 
 from __future__ import annotations
 
+import functools
 import re
+
+from markdown_it import MarkdownIt
 
 from ..blocks import Heading, SourceText
 from ..limits import Limits
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(?=\S|$)", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*|[\u4e00-\u9fff]{1,10})\s*[:：]\s?(.*)$")
 
 
@@ -43,32 +45,24 @@ def parse_front_matter(block: str) -> dict[str, str]:
 
 
 def headings(text: str) -> tuple[Heading, ...]:
-    """ATX (``## Title``) and setext (underlined) headings outside fenced code blocks and front matter."""
+    """ATX (``## Title``) and setext (underlined) headings, as markdown-it-py reads them: never inside fenced
+    or indented code, HTML blocks or the front matter; each at the offset of its first line."""
     start = front_matter_end(text) or 0
+    body = text[start:]
+    line_starts = [0]
+    for m in re.finditer("\n", body):
+        line_starts.append(m.end())
     found: list[Heading] = []
-    fence: str | None = None
-    prev_start, prev_blank = -1, True
-    pos = start
-    for line in text[start:].split("\n"):
-        m = _FENCE.match(line)
-        if m:
-            marker = m.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-        elif fence is None:
-            atx = _ATX.match(line)
-            setext = _SETEXT.match(line)
-            if atx:
-                found.append(Heading(start=pos, level=len(atx.group(1))))
-            elif (
-                setext
-                and not prev_blank
-                and prev_start >= 0
-                and not any(h.start == prev_start for h in found)
-            ):
-                found.append(Heading(start=prev_start, level=1 if setext.group(1)[0] == "=" else 2))
-        prev_start, prev_blank = pos, not line.strip()
-        pos += len(line) + 1
+    for token in _parser().parse(body):
+        if token.type == "heading_open" and token.map is not None and token.level == 0:
+            found.append(Heading(start=start + line_starts[token.map[0]], level=int(token.tag[1])))
     return tuple(found)
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    # tables on (GitHub's pipe tables, the shape of a budget); raw HTML is text, never markup to obey
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -91,10 +91,10 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
     nul = data.find(b"\x00")
     if nul >= 0:
         raise BinaryInputError(f"binary data (a NUL byte at byte {nul}), not text", path=path)
-    if declared:
+    if declared and ascii_compatible(declared):
         try:
             return _checked(data.decode(declared), path), declared
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass  # a wrong or unknown declaration: detect instead
     try:
         return _checked(data.decode("utf-8"), path), "utf-8"
@@ -118,6 +118,24 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
         "nor UTF-16; save it as UTF-8",
         path=path,
     )
+
+
+# A page that names its charset in ASCII (<meta charset=…>) is in a charset that keeps ASCII as ASCII; a
+# declaration of utf-16, utf-32 or an EBCDIC code page (cp037) over such bytes is wrong, as the HTML standard
+# says too. The probe also refuses names that are no text encoding (punycode, idna, undefined, rot13).
+_PROBE = b"<html><meta charset=utf-8><p>Report 2023, 100% done.</p></html>\n"
+_NOT_FOR_PAGES = frozenset({"utf_7", "utf7", "utf-7"})
+
+
+def ascii_compatible(encoding: str) -> bool:
+    """Whether ``encoding`` is a text encoding that reads ASCII bytes as ASCII (so a page can declare it)."""
+    try:
+        info = codecs.lookup(encoding)
+        if info.name in _NOT_FOR_PAGES or not getattr(info, "_is_text_encoding", True):
+            return False
+        return _PROBE.decode(info.name) == _PROBE.decode("ascii")
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return False
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -149,7 +167,7 @@ def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
         return None
     try:
         return data.decode(best.encoding), best.encoding
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 

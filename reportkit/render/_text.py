@@ -10,8 +10,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from .._markup import plain
 from ..comparison.records import MetricPair, SectionPair, SentencePair, TextOp
-from ..model import Metric, ReportMeta, Section, Sentence
+from ..model import Direction, Metric, MetricKind, ReportMeta, Section, Sentence
 
 DASH = "—"  # shown where a value is absent, so an empty cell is never mistaken for zero
 
@@ -55,11 +56,12 @@ _CONTROL = re.compile("[" + "".join(
 
 
 def one_line(s: str) -> str:
-    """Whitespace folded to single spaces and control characters dropped, for tables and summaries.
+    """Whitespace folded to single spaces and control characters dropped, for tables and summaries; Markdown's
+    inline markup (``**bold**``, ``[a link](…)``, ``![an image](…)``, ``\\`` escapes, ``###``) read as markup.
 
     Control characters go because report text must never drive a terminal (ANSI escapes) or break XML.
     """
-    return " ".join(_CONTROL.sub("", s).split())
+    return " ".join(_CONTROL.sub("", plain(s)).split())
 
 
 def number(d: Decimal | None) -> str:
@@ -89,7 +91,7 @@ def amount(d: Decimal | None) -> str:
     for scale, floor, word in ((_YI * _WAN, _YI * _WAN, "万亿"), (_YI, _YI, "亿"), (_WAN, _WAN * 10, "万")):
         if abs(d) >= floor:
             scaled = (d / scale).quantize(Decimal("0.01")).normalize()
-            return number(scaled) + word
+            return number(scaled).replace(",", "") + word  # 1322万, as a Chinese text writes it
     return number(d)
 
 
@@ -113,6 +115,19 @@ def pair_name(p: MetricPair) -> str:
 def pair_unit(p: MetricPair) -> str:
     m = p.new or p.old
     return m.unit if m is not None else ""
+
+
+def value_of(m: Metric) -> Decimal:
+    """A figure with its sign: a stated fall (下降12.8%) is −12.8, as ``MetricPair.delta`` counts it."""
+    return -m.value if m.kind is MetricKind.CHANGE and m.direction is Direction.DOWN and m.value > 0 else m.value
+
+
+def in_points(p: MetricPair) -> bool:
+    """Whether the pair's delta is in percentage points (a rate or a change: no relative change is given)."""
+    m = p.old or p.new
+    return m is not None and p.delta is not None and p.pct_change is None and (
+        m.kind in (MetricKind.RATE, MetricKind.CHANGE) or m.unit in ("%", "％", "‰", "个百分点")
+    )
 
 
 def section_name(s: Section | None) -> str:

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 import attrs
 
+from ..comparison.pair_confidence import HEADLINE_CONFIDENCE
 from ..comparison.records import (
     FollowStatus,
     FollowThrough,
@@ -72,8 +73,10 @@ def _magnitude(p: MetricPair) -> tuple[int, Decimal, Decimal]:
 
 
 def largest_changes(diff: ReportDiff, n: int | None = None) -> list[MetricPair]:
-    """Metrics that rose or fell, largest relative change first."""
-    moved = [p for p in diff.metrics if p.status in (MetricStatus.UP, MetricStatus.DOWN) and p.old and p.new]
+    """Metrics that rose or fell, paired with confidence (comparison/pair_confidence.py), largest relative
+    change first: a headline is no place for a doubtful pair."""
+    moved = [p for p in diff.metrics if p.status in (MetricStatus.UP, MetricStatus.DOWN) and p.old and p.new
+             and p.confidence >= HEADLINE_CONFIDENCE]
     moved.sort(key=_magnitude, reverse=True)
     return moved[:n] if n is not None else moved
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..comparison.records import FollowStatus, MetricStatus, Tag
+from ..comparison.records import DiffWarning, FollowStatus, MetricStatus, Tag, WarningKind
 from ..model import CommitmentType, PartKind
 from . import _view
 
@@ -29,7 +29,10 @@ EN: dict[str, str] = {
     "去年的承诺，今年报告中未见落实": "Last year's commitments with no follow-through found",
     "去年实为": "last year", "按此推算应为": "implied", "实际变化": "actual change",
     "前": "first", "共": "of", "另有": "and", "个章节": "more sections",
-    "指标名": "metric", "处": "",
+    "警告": "Warning", "：": ": ",
+    "指标名": "metric", "处": "", "个百分点": "pts", "可信度": "confidence", "依据": "reasons",
+    "只列配对可信度 ≥ 0.75 的指标；全部指标见下方“指标变化”表。":
+        "Only pairs of confidence ≥ 0.75 are listed; every metric is in the table of metric changes below.",
     # the HTML page
     "1 = 两年文本完全相同": "1 = the two years' texts are identical",
     "reportkit 生成。本页不引用任何外部资源，可离线打开。":
@@ -86,6 +89,25 @@ _QUALIFIER = {
     "target": ("a target", "目标"),
 }
 _SCOPE_ZH = {"one year": "当年"}
+_FRAME_ZH = ((re.compile(r"several years \((.+)\)"), r"多年（\1）"), (re.compile(r"several years"), "多年"),
+             (re.compile(r"level at the end \((.+)\)"), r"期末水平（\1）"), (re.compile(r"level at the end"), "期末水平"),
+             (re.compile(r"start level \(从…到\)"), "起点（从…到）"), (re.compile(r"one year"), "当年"))
+
+
+def _frame_zh(s: str) -> str:
+    for pattern, say in _FRAME_ZH:
+        if pattern.fullmatch(s):
+            return pattern.sub(say, s)
+    return s
+
+
+_WARNING_ZH = {
+    WarningKind.ORGANISATIONS_DIFFER: "两份报告的机构不同：{old} → {new}",
+    WarningKind.YEARS_REVERSED: "年份颠倒：{old} → {new}（旧报告应为去年的报告）",
+    WarningKind.YEARS_NOT_CONSECUTIVE: "年份不相邻：{old} → {new}",
+    WarningKind.SAME_YEAR: "两份报告是同一年（{old}）的",
+    WarningKind.SAME_TEXT: "两份报告的文本相同",
+}
 
 
 def _q(code: str, english: bool) -> str:
@@ -108,6 +130,12 @@ _NOTES: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str]]] = [
      lambda m, en: f"target {m[1]} ({_q(m[2], True)}), outcome {m[3]}" if en
      else f"目标 {m[1]}（{_q(m[2], False)}），结果 {m[3]}"),
     (re.compile(r"delta in percentage points"), lambda m, en: m[0] if en else "变化以百分点计"),
+    (re.compile(r"frame (.+?) → (.+)"),
+     lambda m, en: m[0] if en else f"时段不同（{_frame_zh(m[1])} → {_frame_zh(m[2])}）"),
+    (re.compile(r"a flow against a stock \((.+) → (.+)\)"),
+     lambda m, en: m[0] if en else f"增量与存量（{m[1]} → {m[2]}）"),
+    (re.compile(r"implausible: (\d+) times apart"),
+     lambda m, en: m[0] if en else f"相差{m[1]}倍，不可信"),
     (re.compile(r"in real terms"),
      lambda m, en: "growth in real terms: last year's nominal value cannot check it" if en
      else "按可比价格计算的实际增长，不能用去年的名义数值核对"),
@@ -143,6 +171,9 @@ class Words:
                     break
             parts.append(piece)
         return ("; " if self.english else "；").join(parts)
+
+    def warning(self, w: DiffWarning) -> str:
+        return w.message if self.english else _WARNING_ZH[w.kind].format(old=w.old, new=w.new)
 
     def paren(self, s: str) -> str:
         return f" ({s})" if self.english else f"（{s}）"

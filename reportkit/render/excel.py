@@ -26,7 +26,7 @@ from .._io import atomic_path
 from .._xlsx import clean, keep_text
 from ..comparison.records import ReportDiff, Tag
 from ..errors import PathLike
-from . import _view
+from . import _text, _view
 from ._text import one_line, pair_name, pair_unit, report_label, section_name, text_width
 from ._words import Words
 
@@ -111,6 +111,7 @@ def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[
 def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     s = _view.summarise(diff)
     rows: list[list[Any]] = [[t("去年报告"), report_label(diff.old.meta)], [t("今年报告"), report_label(diff.new.meta)]]
+    rows += [[t("警告"), t.warning(w)] for w in diff.warnings]
     if diff.scores is not None:
         for name, v in (("余弦相似度", diff.scores.cosine), ("Jaccard 相似度", diff.scores.jaccard),
                         ("编辑相似度", diff.scores.edit), ("文本沿用率", diff.scores.reuse)):
@@ -120,6 +121,14 @@ def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
             rows.append([f"{t(what)} · {t.enum(k)}", n])
     rows.append([t("所述变化"), s.stated_changes])
     rows.append([f"{t('所述变化')} · {t('与去年数字不符')}", s.inconsistent])
+    # the headline list: confident pairs only (comparison/pair_confidence.py); the metrics sheet has them all
+    show = _text.number if t.english else _text.amount  # 90万亿, not 90,000,000,000,000
+    for n, p in enumerate(_view.largest_changes(diff, 10), 1):
+        assert p.old is not None and p.new is not None
+        change = f"{show(_text.value_of(p.old))} → {show(_text.value_of(p.new))} {pair_unit(p)}"
+        rel = t("个百分点") if _text.in_points(p) else _text.percent(p.pct_change)
+        delta = _text.signed(p.delta, zh=not t.english)
+        rows.append([f"{t('变化最大的指标')} {n}", f"{pair_name(p)}: {change} ({delta} {rel})"])
     _table(ws, looks, [t("项目"), t("值")], rows, widths={1: 26, 2: 60})
     for r in range(2, len(rows) + 2):
         cell = ws.cell(row=r, column=2)
@@ -130,22 +139,25 @@ def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
 
 def _metrics(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     headers = [t(h) for h in ("指标名", "单位", "去年值", "今年值", "变化", "变化幅度", "状态", "去年原文",
-                              "今年原文", "去年章节", "今年章节", "说明")]
+                              "今年原文", "去年章节", "今年章节", "说明", "可信度", "依据")]
     rows = []
     for p in diff.metrics:
         rows.append([
             pair_name(p), pair_unit(p), None, None, None, None, t.enum(p.status),
             one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
             p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.note(p.note)),
+            round(p.confidence, 2) if p.old and p.new else "", "; ".join(p.reasons),
         ])
     _table(ws, looks, headers, rows, wrap=(1,))
     for r, p in enumerate(diff.metrics, 2):
+        # a stated fall is written with its sign (下降12.8% is −12.8), so the change column is right for it
         if p.old is not None:
-            put(ws, r, 3, _number(p.old.value), number_format="General")
+            put(ws, r, 3, _number(_text.value_of(p.old)), number_format="General")
         if p.new is not None:
-            put(ws, r, 4, _number(p.new.value), number_format="General")
+            put(ws, r, 4, _number(_text.value_of(p.new)), number_format="General")
         formula(ws, r, 5, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},"")', "General")
-        formula(ws, r, 6, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r}),C{r}<>0),(D{r}-C{r})/C{r},"")', PCT_FORMAT)
+        if not _text.in_points(p):  # a rate's change is in percentage points: a relative change would mislead
+            formula(ws, r, 6, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r}),C{r}<>0),(D{r}-C{r})/C{r},"")', PCT_FORMAT)
     for col in ("C", "D", "E", "F"):
         ws.column_dimensions[col].width = 12
     last = len(diff.metrics) + 1

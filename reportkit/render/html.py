@@ -12,6 +12,7 @@ import bisect
 import functools
 import importlib.resources
 import types
+from collections.abc import Sequence
 
 import attrs
 import jinja2
@@ -24,8 +25,10 @@ from ..model import Metric, Sentence
 from . import _view
 from ._text import (
     DASH,
+    amount,
     changed_mask,
     heading_redline,
+    in_points,
     number,
     one_line,
     pair_name,
@@ -35,6 +38,7 @@ from ._text import (
     report_label,
     section_name,
     signed,
+    value_of,
 )
 from ._words import Words
 
@@ -111,7 +115,9 @@ def change_note(p: MetricPair, diff: ReportDiff, t: Words) -> str:
     """``2022: 40件 → 2023: 32件（-8，-20.0%）``: the hover text of a highlighted number."""
     a = f"{diff.old.meta.year or t('去年')}: {one_line(p.old.text) if p.old else DASH}"
     b = f"{diff.new.meta.year or t('今年')}: {one_line(p.new.text) if p.new else DASH}"
-    tail = t.paren(f"{signed(p.delta)}{', ' if t.english else '，'}{percent(p.pct_change)}") if p.delta is not None else ""
+    rel = t("个百分点") if in_points(p) else percent(p.pct_change)
+    delta = signed(p.delta, zh=not t.english)
+    tail = t.paren(f"{delta}{', ' if t.english else '，'}{rel}") if p.delta is not None else ""
     return f"{pair_name(p)}  {a} → {b}{tail}  [{t.enum(p.status)}]"
 
 
@@ -120,7 +126,8 @@ def stated_note(c: StatedChange, diff: ReportDiff, t: Words) -> str:
     said = one_line(diff.new.text[c.start:c.end])
     prior = f"{t('去年报告')} {one_line(c.prior.text)}" if c.prior is not None else t("去年报告中未找到该指标")
     comma = ", " if t.english else "，"
-    implied = f"{comma}{t('按所述推算去年应为')} {number(c.implied_prior)}" if c.implied_prior is not None else ""
+    show = number if t.english else amount
+    implied = f"{comma}{t('按所述推算去年应为')} {show(c.implied_prior)}" if c.implied_prior is not None else ""
     why = f"{comma}{t.note(c.note)}" if c.note else ""
     return f"{t('所述变化“')}{said}{t('”：')}{prior}{implied}{why}  [{t(_VERDICT[c.consistent][0])}]"
 
@@ -259,19 +266,24 @@ class _Links:
         return "#" + anchor if anchor in self.shown else ""
 
 
-def _metric_rows(diff: ReportDiff, links: _Links, t: Words) -> list[Fields]:
+def _metric_rows(diff: ReportDiff, links: _Links, t: Words, pairs: Sequence[MetricPair] | None = None) -> list[Fields]:
     rows = []
-    for p in diff.metrics:
+    show = number if t.english else amount  # a Chinese reader scans 90万亿, not 90,000,000,000,000
+    for p in diff.metrics if pairs is None else pairs:
         m = p.new or p.old
+        points = in_points(p)
         rows.append(Fields(
             href=links.at(p.new.start, "n") if p.new else (links.at(p.old.start, "o") if p.old else ""),
             name=pair_name(p), unit=pair_unit(p), status=p.status.value,
             status_zh=t.enum(p.status),
             old_text=one_line(p.old.text) if p.old else DASH, new_text=one_line(p.new.text) if p.new else DASH,
-            old_value=number(p.old.value) if p.old else DASH, new_value=number(p.new.value) if p.new else DASH,
-            old_sort=str(p.old.value) if p.old else "", new_sort=str(p.new.value) if p.new else "",
-            delta=signed(p.delta), delta_sort=str(p.delta) if p.delta is not None else "",
+            old_value=show(value_of(p.old)) if p.old else DASH, new_value=show(value_of(p.new)) if p.new else DASH,
+            old_sort=str(value_of(p.old)) if p.old else "", new_sort=str(value_of(p.new)) if p.new else "",
+            delta=signed(p.delta, zh=not t.english) + (t("个百分点") if points else ""),
+            delta_sort=str(p.delta) if p.delta is not None else "",
             pct=percent(p.pct_change), pct_sort=str(p.pct_change) if p.pct_change is not None else "",
+            confidence=f"{p.confidence:.2f}" if p.old and p.new else "",
+            reasons="; ".join(p.reasons),
             section=m.section if m else "", note=one_line(t.note(p.note)),
         ))
     return rows
@@ -302,8 +314,8 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         said=one_line(diff.new.text[c.start:c.end]),
         metric=one_line(c.metric.text) if c.metric else DASH,
         prior=one_line(c.prior.text) if c.prior else DASH,
-        implied=number(c.implied_prior),
-        actual=signed(c.actual_change) + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
+        implied=number(c.implied_prior) if t.english else amount(c.implied_prior),
+        actual=signed(c.actual_change, zh=not t.english) + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
         verdict=t(_VERDICT[c.consistent][0]),
         cls=_VERDICT[c.consistent][1],
         note=one_line(t.note(c.note)),
@@ -322,6 +334,8 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         "w": t, "lang": "en" if t.english else "zh-CN",
         "scores": scores, "chips": chips, "inconsistent": summary.inconsistent,
         "groups": groups, "metrics": _metric_rows(diff, links, t), "stated": stated, "commitments": commitments,
+        "top": _metric_rows(diff, links, t, _view.largest_changes(diff, 10)),
+        "warnings": [t.warning(w) for w in diff.warnings],
         "css": _resource("diff.css"), "js": _resource("diff.js"),
     }
 

@@ -19,6 +19,7 @@ from ._text import (
     DASH,
     amount,
     fit,
+    in_points,
     metric_name,
     number,
     one_line,
@@ -30,6 +31,7 @@ from ._text import (
     section_name,
     signed,
     text_width,
+    value_of,
 )
 from ._words import Words
 
@@ -113,8 +115,9 @@ def render_report(report: Report, *, color: bool = False) -> str:
     out.head(" · ".join(f"{t(what)} {n}" for what, n in (
         ("语句", len(report.sentences)), ("指标", len(report.metrics)), ("承诺", len(report.commitments)),
         ("问题", len(report.problems)))))
+    show = number if t.english else amount  # 90万亿, not 90,000,000,000,000
     _sample(out, "指标", len(report.metrics),
-            (f"{pad(one_line(m.text), 14)}{pad(number(m.value) + ' ' + m.unit, 16, right=True)}  "
+            (f"{pad(one_line(m.text), 14)}{pad(show(m.value) + ' ' + m.unit, 16, right=True)}  "
              f"{pad(metric_name(m), 29)} {out.paint(m.section, _DIM)}" for m in report.metrics[:5]))
     _sample(out, "承诺", len(report.commitments),
             (f"· {fit(one_line(c.text), 70)}  {out.paint(t.enum(c.type), _DIM)}" for c in report.commitments[:3]))
@@ -151,6 +154,8 @@ def render_diff(diff: ReportDiff, *, color: bool = False, top: int = 10) -> str:
     out.head(t("reportkit 年度比较"))
     out.add(f"  {pad(t('旧'), 4)}{fit(_label(diff.old.meta, t), WIDTH - 6)}")
     out.add(f"  {pad(t('新'), 4)}{fit(_label(diff.new.meta, t), WIDTH - 6)}")
+    for w in diff.warnings:  # before any figure: they say how far the figures can be read
+        out.add(out.paint(fit(f"  {t('警告')}{': ' if t.english else '：'}{t.warning(w)}", WIDTH), _YELLOW))
     if diff.scores is not None:
         sc = diff.scores
         out.add(f"  {pad(t('相似度'), lw)}{t('余弦')} {sc.cosine:.2f} · Jaccard {sc.jaccard:.2f} · "
@@ -179,9 +184,10 @@ def render_diff(diff: ReportDiff, *, color: bool = False, top: int = 10) -> str:
         for p in moved[:top]:
             assert p.old is not None and p.new is not None
             code = _GREEN if p.status is MetricStatus.UP else _RED
-            line = (f"  {pad(pair_name(p), 29)} {pad(pair_unit(p), 6)}{pad(show(p.old.value), 12, right=True)}"
-                    f" → {pad(show(p.new.value), 12)}{pad(signed(p.delta, zh=zh), 11, right=True)}"
-                    f"{pad(percent(p.pct_change), 9, right=True)}")
+            rel = t("个百分点") if in_points(p) else percent(p.pct_change)
+            line = (f"  {pad(pair_name(p), 29)} {pad(pair_unit(p), 6)}{pad(show(value_of(p.old)), 12, right=True)}"
+                    f" → {pad(show(value_of(p.new)), 12)}{pad(signed(p.delta, zh=zh), 11, right=True)}"
+                    f"{pad(rel, 9, right=True)}")
             out.add(out.paint(line, code))
 
     gone = _view.dropped(diff)

@@ -85,7 +85,7 @@ class _Revisions:
     """Makes runs and revision marks; every revision gets its own id and the same author and date."""
 
     def __init__(self, date: _dt.datetime) -> None:
-        self.date = date.astimezone(_dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = date.astimezone(_dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.ids: Iterator[int] = itertools.count(1)
 
     @staticmethod
@@ -123,7 +123,7 @@ def build_document(diff: ReportDiff, *, date: _dt.datetime | None = None) -> Doc
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(26)
     section.top_margin, section.bottom_margin = Mm(30), Mm(28)
-    rev = _Revisions(date or _dt.datetime.now(_dt.timezone.utc))
+    rev = _Revisions(date or _dt.datetime.now(_dt.UTC))
 
     english = Words(diff.new.meta.language).english
     doc.add_paragraph(xml_text(report_label(diff.new.meta) or ("This year's report" if english else "今年报告")),

@@ -1,0 +1,50 @@
+"""Whether a figure of this year's review is about the same scope as last year's target.
+
+A target for 城镇居民人均可支配收入 is not met by 全体居民人均可支配收入增长6.1%, and 固定资产投资增长5%左右 is not
+answered by 扣除房地产开发投资后，固定资产投资增长2.7% (lang/zh/indicators.toml: ``scope_groups``,
+``scope_changes``). A different scope is no outcome: the target stays open rather than judged by another figure.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .. import lang
+
+__all__ = ["different_scope", "has_subject", "is_start_level"]
+
+
+@functools.cache
+def _groups() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(g) for g in lang.data("zh", "indicators").get("scope_groups", ()))
+
+
+def _members(text: str, group: tuple[str, ...]) -> set[str]:
+    return {w for w in group if w in text}
+
+
+def different_scope(indicator: str, context: str) -> bool:
+    """``context``: the words before this year's figure (its clause and the one before, up to the figure,
+    written #). True when they narrow its scope (扣除…后，…增长#) or name another member of a scope group
+    than the indicator does (全体居民…增长# for 城镇居民…). Words after the figure (增长#（同口径增长…）)
+    are about another figure."""
+    context = context.split("#")[0]
+    if lang.union("indicators", "scope_changes", ("zh",)).search(context):
+        return True
+    for group in _groups():
+        mine, theirs = _members(indicator, group), _members(context, group)
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
+def is_start_level(masked_clause: str) -> bool:
+    """从A降到B: A (written # in ``masked_clause``) is where the indicator started, not its outcome."""
+    return lang.pattern("zh", "indicators", "start_level").search(masked_clause) is not None
+
+
+def has_subject(masked_clause: str) -> bool:
+    """Does the figure's own clause name what it measures (全体居民人均可支配收入增长#), or only how it moved
+    (比上年增长#, whose subject is in the clause before)?"""
+    rest = lang.pattern("zh", "indicators", "subjectless").sub("", masked_clause.split("#")[0])
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= 2

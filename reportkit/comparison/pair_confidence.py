@@ -1,0 +1,324 @@
+"""How far a pair of figures from two years can be trusted: the frame, the kind of figure and the size of change.
+
+pair_metrics (metrics.py) finds candidates by indicator name; this module says, for every candidate at once,
+what stands against it, and for each chosen pair how confident the pairing is and why:
+
+* the **frame**: a figure about one year, about several years (这五年 …, 年均), the start level of 从A增加到B, or
+  a level stated as current inside a five-year review (总数186家, 增至3022家);
+* the **measure**: a flow (新增5地) or a stock (累计16地), which are different figures of one indicator;
+* the **size**: a level that moves more than threefold between two years is doubtful, tenfold implausible;
+* numbers that name rather than measure (十一届七次全会, 二轮土地承包) pair with nothing.
+
+Word lists are data (reportkit/parse/lexicon_pairs.py). Everything here is computed once per metric and then
+broadcast over the candidate grid, so the cost grows with the grid that metrics.py already builds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import attrs
+import numpy as np
+
+from ..model import Direction, Metric, MetricKind, Report, fold
+from ..parse import lexicon_pairs as lex
+
+__all__ = [
+    "HEADLINE_CONFIDENCE",
+    "Facts",
+    "Frame",
+    "Measure",
+    "assess",
+    "facts_of",
+    "grid_penalty",
+    "signed_value",
+]
+
+HEADLINE_CONFIDENCE = 0.75  # a pair at or above this leads the headline lists (terminal, HTML top, Excel)
+_INCOMPATIBLE = 0.3  # taken off a candidate's score: only a near-certain name match survives it
+_DOUBT = 0.1
+_DOUBTFUL = 0.6  # the most a pair of levels more than threefold apart is trusted
+
+
+def _compile(entries: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p, _ in entries))
+
+
+_PERIOD_OPEN = _compile(lex.PERIOD_OPENINGS)
+_YEAR_OPEN = _compile(lex.YEAR_OPENINGS)
+_PERIOD_CLAUSE = _compile(lex.PERIOD_CLAUSE)
+_FLOW = _compile(lex.FLOW)
+_STOCK = _compile(lex.STOCK)
+_NOT_INDICATOR = _compile(lex.NOT_AN_INDICATOR)
+_ACTIVITY = _compile(lex.ACTIVITY)
+_STAGES = tuple(re.compile(p) for p, _ in lex.STAGES)
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
+_FROM = re.compile(r"[从由]")
+_TO_AFTER = re.compile(r"[^，。；]{0,2}?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|压缩|跃升|升|增|降)(?:到|至)")
+_COLUMN_YEAR = re.compile(r"\((\d{4})\)$")  # the label parse/metric_tables.py gives another year's column
+_OPENING_WIDTH = 40  # a paragraph's frame is said in its first words (——这五年，…)
+
+
+class Frame(str, enum.Enum):
+    YEAR = "year"  # about the report's year (or, in a plan, next year)
+    PERIOD = "period"  # about several years: a five-year review or plan, 年均, 比2020年
+    START = "start"  # the start level of 从A增加到B
+    END = "end"  # a level stated as current where several years are reviewed (增至3022家, 到B of 从A到B)
+    OTHER_YEAR = "other_year"  # a table's column of another year than the report's (Donations (2021))
+
+
+class Measure(str, enum.Enum):
+    FLOW = "flow"  # what happened in the period: 新增5地
+    STOCK = "stock"  # a level or running total: 累计16地
+    OTHER = "other"  # not said (a rate, a change or a bare count)
+
+
+@attrs.frozen
+class Facts:
+    frame: Frame
+    measure: Measure
+    marker: str  # the word that decided the frame or measure, for the reasons
+    indicator: bool  # False for numbers that name something (十一届七次全会)
+    stage: int = -1  # which of lexicon_pairs.STAGES its clause names nearest the figure (开工 0, 完工 1), -1 none
+
+
+@lru_cache(maxsize=8)
+def _paragraph_frames(text: str, heads: tuple[int, ...]) -> tuple[list[int], list[tuple[Frame, str]]]:
+    """Each paragraph's start and the frame it is in: set by the opening words of a paragraph or heading and
+    kept until another opening says otherwise or a top-level heading (``heads``) without one starts."""
+    starts: list[int] = []
+    frames: list[tuple[Frame, str]] = []
+    current: tuple[Frame, str] = (Frame.YEAR, "")
+    head_set = set(heads)
+    pos = 0
+    for line in text.split("\n"):
+        opening = line[:_OPENING_WIDTH]
+        period = [m for m in _PERIOD_OPEN.finditer(opening)]
+        year = [m for m in _YEAR_OPEN.finditer(opening)]
+        last_p = period[-1].start() if period else -1
+        last_y = year[-1].start() if year else -1
+        if last_p > last_y:
+            current = (Frame.PERIOD, period[-1].group(0))
+        elif last_y >= 0:
+            current = (Frame.YEAR, "")
+        elif pos in head_set:
+            current = (Frame.YEAR, "")  # a new top-level part that does not say its frame
+        starts.append(pos)
+        frames.append(current)
+        pos += len(line) + 1
+    return starts, frames
+
+
+def _heads(report: Report) -> tuple[int, ...]:
+    return tuple(s.start for s in report.sections if s.level == 1)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    hit = _CLAUSE_BREAK.search(text, end, end + 40)
+    hi = hit.start() if hit else min(len(text), end + 40)
+    return text[lo:start], text[end:hi]
+
+
+def _last(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(s):
+        pass
+    return found
+
+
+def facts_of(report: Report, m: Metric) -> Facts:
+    """What kind of figure ``m`` is, read from its clause and the paragraph it stands in."""
+    return attrs.evolve(_facts(report, m), stage=_stage(report.text, m))
+
+
+def _stage(text: str, m: Metric) -> int:
+    before = text[max(0, m.start - 8) : m.start]
+    found = [(hit.end(), k) for k, p in enumerate(_STAGES) for hit in p.finditer(before)]
+    return max(found)[1] if found else -1
+
+
+def _facts(report: Report, m: Metric) -> Facts:
+    text = report.text
+    before, after = _clause(text, m.start, m.end)
+    window = before + "#" + m.unit + after
+    indicator = _NOT_INDICATOR.search(window) is None
+    flow, stock = _last(_FLOW, before + m.label), _last(_STOCK, before)
+    measure, marker = Measure.OTHER, ""
+    if m.kind not in (MetricKind.RATE, MetricKind.CHANGE):
+        if flow is not None and (stock is None or flow.start() > stock.start()):
+            measure, marker = Measure.FLOW, flow.group(0)
+        elif stock is not None:
+            measure, marker = Measure.STOCK, stock.group(0)
+    column = _COLUMN_YEAR.search(m.label)
+    if column is not None and report.meta.year is not None and int(column.group(1)) != report.meta.year:
+        return Facts(Frame.OTHER_YEAR, measure, column.group(1), indicator)
+    period = _PERIOD_CLAUSE.search(before)
+    if period is not None:
+        return Facts(Frame.PERIOD, measure, period.group(0), indicator)
+    if _FROM.search(before) and _TO_AFTER.match(after):
+        return Facts(Frame.START, measure, "从…到", indicator)
+    starts, frames = _paragraph_frames(text, _heads(report))
+    frame, word = frames[max(0, bisect.bisect_right(starts, m.start) - 1)]
+    para = starts[max(0, bisect.bisect_right(starts, m.start) - 1)]
+    if frame is Frame.YEAR:
+        inner = _last(_PERIOD_OPEN, text[para : m.start])
+        if inner is not None:
+            frame, word = Frame.PERIOD, inner.group(0)
+    if frame is Frame.PERIOD:
+        if _FROM.search(before) and re.search(r"(?:到|至)$", before):
+            return Facts(Frame.END, measure, "从…到", indicator)
+        done = _ACTIVITY.search(window)
+        if done is None and m.kind is not MetricKind.CHANGE and not m.is_target:  # a 十五五 target is no level
+            return Facts(Frame.END, measure, marker or "stated as current", indicator)
+        return Facts(Frame.PERIOD, measure, done.group(0) if done else word, indicator)
+    return Facts(Frame.YEAR, measure, marker, indicator)
+
+
+def all_facts(report: Report, ms: Sequence[Metric]) -> list[Facts]:
+    return [facts_of(report, m) for m in ms]
+
+
+_FRAME_CODE = {Frame.YEAR: 0, Frame.END: 1, Frame.PERIOD: 2, Frame.START: 3, Frame.OTHER_YEAR: 4}
+_MEASURE_CODE = {Measure.OTHER: 0, Measure.FLOW: 1, Measure.STOCK: 2}
+_LEVEL_KINDS = (MetricKind.COUNT, MetricKind.MONEY)
+
+
+def _frames_fit(a: Facts, b: Facts, ratio: float) -> bool:
+    """One year against one year, or a year's level against the level a five-year review gives as current
+    (which cannot be more than threefold apart: then it is a five-year total)."""
+    if a.frame is b.frame:
+        return True
+    ends = {a.frame, b.frame} == {Frame.YEAR, Frame.END}
+    return ends and Measure.FLOW not in (a.measure, b.measure) and ratio <= 3
+
+
+def _ratio(a: Metric, b: Metric) -> float:
+    x, y = abs(float(a.value)), abs(float(b.value))
+    if a.kind not in _LEVEL_KINDS or b.kind not in _LEVEL_KINDS or min(x, y) == 0 or max(x, y) < 10:
+        return 1.0  # rates move in points, and 1 → 3 of a small count is no sign of a wrong pair
+    return max(x, y) / min(x, y)
+
+
+def grid_penalty(
+    mo: Sequence[Metric], fo: Sequence[Facts], mn: Sequence[Metric], fn: Sequence[Facts]
+) -> tuple[np.ndarray, np.ndarray]:
+    """What stands against each candidate (taken off its score) and whether it can be paired at all."""
+    frame_o = np.array([_FRAME_CODE[f.frame] for f in fo])[:, None]
+    frame_n = np.array([_FRAME_CODE[f.frame] for f in fn])[None, :]
+    meas_o = np.array([_MEASURE_CODE[f.measure] for f in fo])[:, None]
+    meas_n = np.array([_MEASURE_CODE[f.measure] for f in fn])[None, :]
+    flow_o, flow_n = meas_o == 1, meas_n == 1
+    level_o = np.array([m.kind in _LEVEL_KINDS for m in mo])[:, None]
+    level_n = np.array([m.kind in _LEVEL_KINDS for m in mn])[None, :]
+    vo = np.array([abs(float(m.value)) for m in mo])[:, None]
+    vn = np.array([abs(float(m.value)) for m in mn])[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(
+            level_o & level_n & (np.minimum(vo, vn) > 0) & (np.maximum(vo, vn) >= 10),
+            np.maximum(vo, vn) / np.minimum(vo, vn),
+            1.0,
+        )
+    ends = ((frame_o == 0) & (frame_n == 1)) | ((frame_o == 1) & (frame_n == 0))
+    frames_ok = (frame_o == frame_n) | (ends & ~flow_o & ~flow_n & (ratio <= 3))
+    stock_flow = ((meas_o == 1) & (meas_n == 2)) | ((meas_o == 2) & (meas_n == 1))
+    one_said = (meas_o == 0) & flow_n | flow_o & (meas_n == 0)
+    stage_o = np.array([f.stage for f in fo])[:, None]
+    stage_n = np.array([f.stage for f in fn])[None, :]
+    stages_differ = (stage_o >= 0) & (stage_n >= 0) & (stage_o != stage_n)
+    penalty = (
+        _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
+        + _DOUBT * ((ratio > 3) & (ratio < 10))
+        + 0.05 * one_said
+    )
+    # another year's column is last year's figure restated, or older: this year's figures pair without it
+    ind_o = np.array([f.indicator and f.frame is not Frame.OTHER_YEAR for f in fo])[:, None]
+    ind_n = np.array([f.indicator and f.frame is not Frame.OTHER_YEAR for f in fn])[None, :]
+    return penalty, ind_o & ind_n
+
+
+def signed_value(m: Metric) -> float:
+    return -float(m.value) if m.kind is MetricKind.CHANGE and m.direction is Direction.DOWN else float(m.value)
+
+
+@attrs.frozen
+class Assessment:
+    confidence: float
+    reasons: tuple[str, ...]
+    against: str  # why the pair is not comparable, "" when it is
+
+
+def _frame_word(f: Facts) -> str:
+    return {
+        Frame.YEAR: "one year",
+        Frame.END: f"level at the end ({f.marker})" if f.marker else "level at the end",
+        Frame.PERIOD: f"several years ({f.marker})" if f.marker else "several years",
+        Frame.START: "start level (从…到)",
+        Frame.OTHER_YEAR: f"another year ({f.marker})",
+    }[f.frame]
+
+
+def _inserted(x: str, y: str) -> str:
+    """The words one name adds inside the other (万人发明专利拥有量 → 万人高价值发明专利拥有量: 高价值), "" when
+    neither is the other with two or more characters put inside it; words added at either end (城镇, 全年) are
+    a scope said or not, no sub-indicator."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    extra = len(long_) - len(short)
+    if extra < 2 or len(short) < 3:
+        return ""
+    for i in range(1, len(short)):
+        if long_[:i] == short[:i] and long_[i + extra :] == short[i:]:
+            return long_[i : i + extra]
+    return ""
+
+
+def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_place: bool) -> Assessment:
+    """The confidence of one chosen pair, the reasons for it, and what makes it not comparable if anything."""
+    reasons = [f"indicator {similarity:.2f}"]
+    confidence = min(1.0, similarity)
+    against = ""
+    if a.unit == b.unit:
+        reasons.append(f"same unit {a.unit}" if a.unit else "no unit either side")
+    if a.kind is b.kind:
+        reasons.append(f"both {a.kind.value}")
+    ratio = _ratio(a, b)
+    if _frames_fit(fa, fb, ratio):
+        reasons.append(f"frame {_frame_word(fa)}" + ("" if fa.frame is fb.frame else f" → {_frame_word(fb)}"))
+    else:
+        against = f"frame {_frame_word(fa)} → {_frame_word(fb)}"
+    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
+        against = against or "two stages of the work (started → finished)"
+    if Frame.START in (fa.frame, fb.frame):
+        confidence = min(confidence, _DOUBTFUL)  # a start level is last year's figure said again: no headline
+        reasons.append("doubt: a start level (从…到)")
+    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
+        against = against or f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
+    elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
+        reasons.append(f"both {fa.measure.value} ({fa.marker} → {fb.marker})")
+    elif Measure.FLOW in (fa.measure, fb.measure):
+        confidence -= 0.05
+        reasons.append("doubt: a flow on one side only")
+    if ratio >= 10:
+        against = against or f"implausible: {ratio:.0f} times apart"
+    elif ratio > 3:
+        confidence = min(confidence, _DOUBTFUL)  # never a headline
+        reasons.append(f"doubt: {ratio:.1f} times apart")
+    inserted = _inserted(fold(a.label), fold(b.label))
+    if inserted:
+        confidence = min(confidence, _DOUBTFUL)
+        reasons.append(f"doubt: a sub-indicator? ({inserted})")
+    if same_place:
+        reasons.append("same section")
+    if a.qualifier is not b.qualifier:
+        confidence -= 0.05
+    return Assessment(round(max(0.0, min(1.0, confidence)), 4), tuple(reasons), against)
+
+
+def log_ratio(a: Metric, b: Metric) -> float:
+    """|log10| of how far apart two levels are (0 for rates and changes): for benchmarks/pair_health.py."""
+    return abs(math.log10(_ratio(a, b)))

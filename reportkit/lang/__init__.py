@@ -1,0 +1,85 @@
+"""Language data: one TOML file per concept, ``lang/<language>/<concept>.toml``.
+
+Each file holds word lists and patterns with an example beside each entry; code asks for
+them by name (``words("zh", "furniture", "lines")``) and builds its patterns once, on first
+use, never at import. A user adds words without touching code: a folder named in the
+environment variable ``REPORTKIT_LANG_PATH`` (several separated by ``os.pathsep``) may hold
+``<language>/<concept>.toml`` files whose lists are appended to the bundled ones and whose
+other values replace them. See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["alternatives", "data", "pattern", "union", "words"]
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        elif isinstance(old, dict) and isinstance(value, dict):
+            out[key] = _merge(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+@functools.cache
+def data(language: str, concept: str) -> dict[str, Any]:
+    """The concept's table: the bundled file, then each user file of the same name merged in."""
+    bundled = resources.files(__package__).joinpath(language, f"{concept}.toml")
+    table = tomllib.loads(bundled.read_text(encoding="utf-8"))
+    for folder in filter(None, os.environ.get("REPORTKIT_LANG_PATH", "").split(os.pathsep)):
+        extra = Path(folder) / language / f"{concept}.toml"
+        if extra.is_file():
+            table = _merge(table, tomllib.loads(extra.read_text(encoding="utf-8")))
+    return table
+
+
+def words(language: str, concept: str, key: str) -> tuple[str, ...]:
+    """A word list: entries are strings, or tables whose ``word`` is the entry (and ``example`` its use)."""
+    out = []
+    for entry in data(language, concept)[key]:
+        out.append(entry if isinstance(entry, str) else entry["word"])
+    return tuple(out)
+
+
+@functools.cache
+def pattern(language: str, concept: str, key: str) -> re.Pattern[str]:
+    """A compiled alternation of a word list (longest first), or the pattern stored under ``key``."""
+    value = data(language, concept)[key]
+    if isinstance(value, str):
+        return re.compile(value)
+    alternatives = sorted(words(language, concept, key), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in alternatives))
+
+
+def alternatives(language: str, concept: str, key: str) -> tuple[str, ...]:
+    """Regex sources of a list: a table's ``pattern`` as written; a word (a string, or a table's
+    ``word``) escaped. Missing keys give nothing, so a language may leave a concept out."""
+    out = []
+    for entry in data(language, concept).get(key, ()):
+        if isinstance(entry, str):
+            out.append(re.escape(entry))
+        elif "pattern" in entry:
+            out.append(entry["pattern"])
+        else:
+            out.append(re.escape(entry["word"]))
+    return tuple(out)
+
+
+@functools.cache
+def union(concept: str, key: str, languages: tuple[str, ...] = ("zh", "en"), flags: int = 0) -> re.Pattern[str]:
+    """One pattern: the alternatives of ``key`` in every language's ``concept`` file, in order."""
+    parts = [a for language in languages for a in alternatives(language, concept, key)]
+    return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!)", flags)
