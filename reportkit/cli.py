@@ -13,11 +13,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from ._io import output_set, write_stdout
 from .errors import OutputError, ReportkitError, UsageError, shown_path
-from .limits import Limits
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output, 7 doubtful pair (diff --strict)."
 
@@ -37,6 +40,8 @@ def _byte_count(text: str) -> int:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
+    from .limits import Limits  # attrs loads only when a command needs it, not for --help
+
     if args.max_bytes is None:
         return Limits()
     return Limits(max_bytes=args.max_bytes, max_chars=max(args.max_bytes, 1))

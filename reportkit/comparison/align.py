@@ -3,7 +3,9 @@
 Sentences: identical sentences (whitespace ignored) pair first, in order; the rest pair greedily, best
 first, by a similarity above a cutoff.  Any RapidFuzz-form scorer works (one ``process.cdist`` call);
 the default Indel similarity is only computed for pairs that a bit-set filter lets through
-(``_prefiltered``), in one ``process.cpdist`` call.  A pair that breaks reading order (not on the
+(``_prefiltered``), with ``process.cpdist``.  No stage builds an n×m array: pairs are looked at a block of
+rows at a time, and past DENSE_PAIRS pairs only those an index of shared bigrams proposes
+(:func:`plausible_pairs`; benchmarks/bench_scale.py).  A pair that breaks reading order (not on the
 longest increasing run of the pairs) or whose sections were not paired with each other is MOVED.
 
 Sections: paired level by level, on two signals: the title with years taken out (2022年工作思路 ↔
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -33,6 +35,7 @@ __all__ = [
     "align_sentences",
     "bucket_overlap",
     "match_sentences",
+    "plausible_pairs",
     "sentences_of",
     "tag_sentences",
 ]
@@ -101,11 +104,7 @@ def match_sentences(
         if scorer in _INDEL_SCORERS:
             rows, cols, values = _prefiltered(a_txt, b_txt, scorer, cutoff * scale)
         else:
-            grid = process.cdist(
-                a_txt, b_txt, scorer=scorer, score_cutoff=cutoff * scale, dtype=np.float32, workers=1
-            )
-            rows, cols = np.nonzero(grid >= cutoff * scale)
-            values = grid[rows, cols]
+            rows, cols, values = _scored_blocks(a_txt, b_txt, scorer, cutoff * scale)
         if len(rows):
             # best first; among equals, the pair nearest the diagonal (keeps reading order)
             order = np.lexsort((np.abs(rows - cols), -values))
@@ -123,30 +122,162 @@ def match_sentences(
     return matches
 
 
+def _scored_blocks(
+    a: Sequence[str], b: Sequence[str], scorer: Scorer, cutoff: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair scored by ``cdist``, a block of rows at a time; only the pairs at or above ``cutoff`` kept."""
+    step = max(1, BLOCK // max(1, len(b)))
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for lo in range(0, len(a), step):
+        grid = process.cdist(a[lo : lo + step], b, scorer=scorer, score_cutoff=cutoff, dtype=np.float32, workers=1)
+        r, c = np.nonzero(grid >= cutoff)
+        found.append((r + lo, c, grid[r, c]))
+    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
+
+
 _BUCKETS = 256
 _SLACK = 0.88  # bucket-set Dice may sit this much below the Indel similarity (measured, see _prefiltered)
+DENSE_PAIRS = 4_000_000  # up to this many pairs every pair goes through the bucket filter (any real report pair)
+BLOCK = 1 << 20  # pairs looked at in one numpy pass: memory stays flat however long the reports are
+POSTING_CAP = 32  # a bigram held by more texts than this on either side is too common to propose pairs
+RAREST_GRAMS = 12  # grams of a text that propose partners (its rarest)
+
+# (shared buckets, buckets of a, buckets of b, rows, cols) -> which pairs are worth scoring; every argument is an
+# array of the same shape (a block of rows × all columns, or one entry per candidate pair)
+KeepRule = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
 def _presence(texts: Sequence[str]) -> np.ndarray:
     """Which of 256 character buckets (code point mod 256) each text uses, as 4 packed 64-bit words."""
-    lengths = [len(t) for t in texts]
-    cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    rows = np.repeat(np.arange(len(texts)), lengths)
-    bits = np.zeros((len(texts), _BUCKETS), dtype=bool)
-    bits[rows, cps % _BUCKETS] = True
-    return np.packbits(bits, axis=1).view(np.uint64)
+    out = np.zeros((len(texts), _BUCKETS // 64), dtype=np.uint64)
+    step = max(1, BLOCK // _BUCKETS)  # a block of texts at a time: the bool matrix is 256 bytes a text
+    for lo in range(0, len(texts), step):
+        part = texts[lo : lo + step]
+        lengths = [len(t) for t in part]
+        cps = np.frombuffer("".join(part).encode("utf-32-le"), dtype=np.uint32)
+        rows = np.repeat(np.arange(len(part)), lengths)
+        bits = np.zeros((len(part), _BUCKETS), dtype=bool)
+        bits[rows, cps % _BUCKETS] = True
+        out[lo : lo + len(part)] = np.packbits(bits, axis=1).view(np.uint64)
+    return out
 
 
 def bucket_overlap(a: Sequence[str], b: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Shared character buckets of every pair, and each text's own count: AND and popcount, no BLAS."""
+    """Shared character buckets of every pair, and each text's own count: AND and popcount, no BLAS.
+
+    Dense (len(a) × len(b)): for small inputs and tests; the comparison itself uses :func:`plausible_pairs`.
+    """
     pa, pb = _presence(a), _presence(b)
     overlap = np.zeros((len(a), len(b)), dtype=np.uint16)
     for w in range(pa.shape[1]):  # four 2-D passes beat one 3-D array of every pair's words
         overlap += np.bitwise_count(pa[:, w, None] & pb[None, :, w])
-    # float32 counts: the callers compare them with float thresholds over every pair
-    ca = np.bitwise_count(pa).sum(1, dtype=np.int32).astype(np.float32)
-    cb = np.bitwise_count(pb).sum(1, dtype=np.int32).astype(np.float32)
-    return overlap, ca, cb
+    return overlap, _bucket_counts(pa), _bucket_counts(pb)
+
+
+def _bucket_counts(p: np.ndarray) -> np.ndarray:
+    # float32 counts: the callers compare them with float thresholds
+    counts: np.ndarray = np.bitwise_count(p).sum(1, dtype=np.int32).astype(np.float32)
+    return counts
+
+
+def shared_gram_pairs(a: Sequence[str], b: Sequence[str], *, cap: int | None = None) -> Iterator[np.ndarray]:
+    """Blocks of candidate pairs (as ``row * len(b) + col``, sorted, unique): texts sharing a character bigram
+    (a text of one character is its own gram) that at most ``cap`` texts hold on each side.
+
+    An inverted index: each text proposes at most ``cap`` partners through each of its RAREST_GRAMS rarest
+    grams, so the work and the memory grow with the length of the text, not with the number of pairs.  A gram
+    as common as 发展 or 工作 proposes nothing; two texts that share only such grams are not paired (the dense
+    filter of :func:`plausible_pairs` is used instead wherever the pairs are few enough to look at every one).
+    """
+    cap = POSTING_CAP if cap is None else cap
+    ids: dict[str, int] = {}
+    tok_b: list[int] = []
+    row_b: list[int] = []
+    for j, t in enumerate(b):
+        for g in _bigrams(t):
+            tok_b.append(ids.setdefault(g, len(ids)))
+            row_b.append(j)
+    tok_a: list[int] = []
+    row_a: list[int] = []
+    for i, t in enumerate(a):
+        for g in _bigrams(t):
+            k = ids.get(g)
+            if k is not None:
+                tok_a.append(k)
+                row_a.append(i)
+    if not tok_a:
+        return
+    ta, ra = np.array(tok_a, dtype=np.int64), np.array(row_a, dtype=np.int64)
+    tb, rb = np.array(tok_b, dtype=np.int64), np.array(row_b, dtype=np.int64)
+    count_a = np.bincount(ta, minlength=len(ids))
+    count_b = np.bincount(tb, minlength=len(ids))
+    usable = (count_a <= cap) & (count_b <= cap)
+    keep = usable[ta]
+    ta, ra = ta[keep], ra[keep]
+    # each text proposes through its RAREST_GRAMS rarest grams only: a pair that shares most of its words shares
+    # some of those, and the proposals stay a fixed number a text
+    order = np.lexsort((count_a[ta] + count_b[ta], ra))
+    ta, ra = ta[order], ra[order]
+    row_first = np.searchsorted(ra, ra, side="left")
+    rank = np.arange(len(ra)) - row_first
+    ta, ra = ta[rank < RAREST_GRAMS], ra[rank < RAREST_GRAMS]  # still in row order
+    by_tok = np.argsort(tb, kind="stable")
+    cols_sorted = rb[by_tok]
+    start_b = np.concatenate(([0], np.cumsum(count_b)[:-1]))
+    reps = count_b[ta]
+    ends = np.cumsum(reps)
+    m = len(b)
+    lo = 0
+    while lo < len(ta):
+        # a block of entries whose proposals stay under BLOCK, cut at a row boundary so that rows never straddle
+        hi = int(np.searchsorted(ends, (ends[lo - 1] if lo else 0) + BLOCK, side="right"))
+        hi = max(hi, lo + 1)
+        if hi < len(ta):
+            cut = int(np.searchsorted(ra, ra[hi], side="left"))
+            hi = cut if cut > lo else int(np.searchsorted(ra, ra[lo], side="right"))
+        rr, tt, nn = ra[lo:hi], ta[lo:hi], reps[lo:hi]
+        first = np.repeat(start_b[tt] - (np.cumsum(nn) - nn), nn) + np.arange(int(nn.sum()))
+        yield np.unique(np.repeat(rr, nn) * m + cols_sorted[first])
+        lo = hi
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)} if len(text) > 1 else {text}
+
+
+def plausible_pairs(a: Sequence[str], b: Sequence[str], keep: KeepRule) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns (row-major order) of the pairs that ``keep`` lets through, never a dense n×m array.
+
+    Up to DENSE_PAIRS pairs every pair is tested, a block of rows at a time; beyond that only the pairs that
+    :func:`shared_gram_pairs` proposes.
+    """
+    pa, pb = _presence(a), _presence(b)
+    ca, cb = _bucket_counts(pa), _bucket_counts(pb)
+    n, m = len(a), len(b)
+    rows_out: list[np.ndarray] = []
+    cols_out: list[np.ndarray] = []
+    if n * m <= DENSE_PAIRS:
+        step = max(1, BLOCK // max(1, m))
+        cols = np.arange(m)[None, :]
+        for lo in range(0, n, step):
+            hi = min(n, lo + step)
+            overlap = np.zeros((hi - lo, m), dtype=np.uint16)
+            for w in range(pa.shape[1]):
+                overlap += np.bitwise_count(pa[lo:hi, w, None] & pb[None, :, w])
+            rows = np.arange(lo, hi)[:, None]
+            r, c = np.nonzero(keep(overlap, ca[lo:hi, None], cb[None, :], rows, cols))
+            rows_out.append(r + lo)
+            cols_out.append(c)
+    else:
+        for flat in shared_gram_pairs(a, b):
+            r, c = flat // m, flat % m
+            overlap = np.bitwise_count(pa[r] & pb[c]).sum(1, dtype=np.uint16)
+            hit = keep(overlap, ca[r], cb[c], r, c)
+            rows_out.append(r[hit])
+            cols_out.append(c[hit])
+    if not rows_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows_out).astype(np.int64), np.concatenate(cols_out).astype(np.int64)
 
 
 def _prefiltered(
@@ -157,31 +288,28 @@ def _prefiltered(
     Scoring every pair costs 50 ms on a 政府工作报告 (600 × 600 sentences).  Indel similarity is a Dice
     coefficient over the characters in order; the Dice coefficient of the two sentences' *sets* of
     character buckets is its cheap, order-free cousin, and is an AND and a popcount of packed bit sets
-    for all pairs at once (no BLAS, which stalls on a busy machine).  Pairs whose bucket Dice falls
+    (no BLAS, which stalls on a busy machine).  Pairs whose bucket Dice falls
     below 0.88 × cutoff are not scored: on the gongzuo corpus (three year pairs, 640 pairs above the
     cutoff) that keeps 0.6 % of the pairs and loses none; at 0.9 × it loses one at exactly 0.5.  The
-    length test (similarity <= 2·min/(la+lb)) is exact.
+    length test (similarity <= 2·min/(la+lb)) is exact.  Long inputs get their pairs from an index
+    (:func:`plausible_pairs`), and are scored a block at a time.
     """
-    overlap, ca, cb = bucket_overlap(a, b)
-    la = np.array([len(t) for t in a], dtype=np.float32)[:, None]
-    lb = np.array([len(t) for t in b], dtype=np.float32)[None, :]
+    la = np.array([len(t) for t in a], dtype=np.float32)
+    lb = np.array([len(t) for t in b], dtype=np.float32)
     frac = cutoff / 100.0 if cutoff > 1.0 else cutoff
-    keep = (2 * overlap >= _SLACK * frac * (ca[:, None] + cb[None, :])) & (
-        2 * np.minimum(la, lb) >= frac * (la + lb)
-    )
-    rows, cols = np.nonzero(keep)
-    values = (
-        process.cpdist(
-            [a[r] for r in rows.tolist()],
-            [b[c] for c in cols.tolist()],
-            scorer=scorer,
-            score_cutoff=cutoff,
-            dtype=np.float32,
-            workers=1,
+
+    def keep(overlap: np.ndarray, ca: np.ndarray, cb: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        x, y = la[r], lb[c]
+        ok: np.ndarray = (2 * overlap >= _SLACK * frac * (ca + cb)) & (2 * np.minimum(x, y) >= frac * (x + y))
+        return ok
+
+    rows, cols = plausible_pairs(a, b, keep)
+    values = np.zeros(len(rows), dtype=np.float32)
+    for lo in range(0, len(rows), BLOCK):
+        r, c = rows[lo : lo + BLOCK].tolist(), cols[lo : lo + BLOCK].tolist()
+        values[lo : lo + len(r)] = process.cpdist(
+            [a[i] for i in r], [b[j] for j in c], scorer=scorer, score_cutoff=cutoff, dtype=np.float32, workers=1
         )
-        if len(rows)
-        else np.zeros(0, dtype=np.float32)
-    )
     hit = values >= cutoff
     return rows[hit], cols[hit], values[hit]
 
@@ -307,12 +435,66 @@ def _membership(
     return out
 
 
-def _member_matrix(chains: Sequence[list[int]], n_sections: int) -> np.ndarray:
-    rows = [r for r, chain in enumerate(chains) for _ in chain]
-    cols = [c for chain in chains for c in chain]
-    out = np.zeros((len(chains), n_sections), dtype=np.float64)
-    out[rows, cols] = 1.0
-    return out
+def _sizes(sents: Sequence[Sentence], chains: Sequence[list[int]], n_sections: int) -> list[float]:
+    """Characters of the sentences each section holds (its own and its subsections')."""
+    size = [0.0] * n_sections
+    for s, chain in zip(sents, chains, strict=True):
+        for k in chain:
+            size[k] += len(s.text)
+    return size
+
+
+def _shared_text(
+    matches: Sequence[Match],
+    old_sents: Sequence[Sentence],
+    new_sents: Sequence[Sentence],
+    chains_o: Sequence[list[int]],
+    chains_n: Sequence[list[int]],
+) -> dict[tuple[int, int], float]:
+    """For each pair of sections that share a sentence pair: the text they share (similarity × both lengths).
+
+    Only pairs that hold a match appear, so the cost follows the matches (times the depth squared), not the
+    number of section pairs.
+    """
+    shared: dict[tuple[int, int], float] = {}
+    for i, j, sim in matches:
+        w = sim * (len(old_sents[i].text) + len(new_sents[j].text))
+        for a in chains_o[i]:
+            for b in chains_n[j]:
+                shared[a, b] = shared.get((a, b), 0.0) + w
+    return shared
+
+
+class _TitleSimilarity:
+    """Indel similarity of section titles (keys), as float32 like one ``cdist``: the full grid while the pairs
+    are few, else each pair when asked; ``close()`` lists the pairs at or above a cutoff."""
+
+    def __init__(self, keys_o: Sequence[str], keys_n: Sequence[str]) -> None:
+        self.keys_o, self.keys_n = keys_o, keys_n
+        small = len(keys_o) * len(keys_n) <= DENSE_PAIRS
+        self.grid = (
+            process.cdist(keys_o, keys_n, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
+            if small and keys_o and keys_n
+            else None
+        )
+
+    def __call__(self, a: int, b: int) -> float:
+        if self.grid is not None:
+            return float(self.grid[a, b])
+        return float(np.float32(Indel.normalized_similarity(self.keys_o[a], self.keys_n[b])))
+
+    def close(self, cutoff: float) -> list[tuple[int, int]]:
+        if self.grid is not None:
+            r, c = np.nonzero(self.grid >= cutoff)
+            return list(zip(r.tolist(), c.tolist(), strict=True))
+        m = len(self.keys_n)
+        out: list[tuple[int, int]] = []
+        for flat in shared_gram_pairs(self.keys_o, self.keys_n):
+            r, c = (flat // m).tolist(), (flat % m).tolist()
+            sims = process.cpdist([self.keys_o[i] for i in r], [self.keys_n[j] for j in c],
+                                  scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
+            out.extend((i, j) for i, j, t in zip(r, c, sims.tolist(), strict=True) if np.float32(t) >= cutoff)
+        return out
 
 
 def _pair_parents_of_paired_children(
@@ -329,10 +511,13 @@ def _pair_parents_of_paired_children(
     moved.
     """
     taken = set(pair_of.values())
+    kids: dict[int, list[int]] = {}
+    for c, up in enumerate(po):
+        kids.setdefault(up, []).append(c)
     for level in sorted({s.level for s in fo}, reverse=True):
         for a in (k for k, s in enumerate(fo) if s.level == level and k not in pair_of):
             votes: dict[int, int] = {}
-            children = [c for c in range(len(fo)) if po[c] == a and c in pair_of]
+            children = [c for c in kids.get(a, ()) if c in pair_of]
             for c in children:
                 b = pn[pair_of[c]]
                 if b >= 0 and b not in taken and fn[b].level == level:
@@ -361,41 +546,42 @@ def align_sections(
     fn, pn = _flat(new)
     if not fo and not fn:
         return (), {}
-    # sentence × section membership (a sentence belongs to its section and every ancestor), so that
-    # section sizes and the text two sections share are two small matrix products
-    mo = _member_matrix(_membership(old_sents, fo, po, old), len(fo))
-    mn = _member_matrix(_membership(new_sents, fn, pn, new), len(fn))
-    size_o = np.array([len(s.text) for s in old_sents], dtype=np.float64) @ mo
-    size_n = np.array([len(s.text) for s in new_sents], dtype=np.float64) @ mn
-    if matches:
-        ii = np.array([m[0] for m in matches])
-        jj = np.array([m[1] for m in matches])
-        w = np.array([m[2] * (len(old_sents[m[0]].text) + len(new_sents[m[1]].text)) for m in matches])
-        shared = mo[ii].T @ (w[:, None] * mn[jj])
-    else:
-        shared = np.zeros((len(fo), len(fn)))
-    denom = size_o[:, None] + size_n[None, :]
-    content = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    # a sentence belongs to its section and every ancestor: section sizes and the text two sections share are
+    # sums over those chains (sparse: only section pairs that share a sentence pair get an entry)
+    chains_o, chains_n = _membership(old_sents, fo, po, old), _membership(new_sents, fn, pn, new)
+    size_o, size_n = _sizes(old_sents, chains_o, len(fo)), _sizes(new_sents, chains_n, len(fn))
+    shared = _shared_text(matches, old_sents, new_sents, chains_o, chains_n)
+
+    def content(a: int, b: int) -> float:
+        denom = size_o[a] + size_n[b]
+        return shared.get((a, b), 0.0) / denom if denom > 0 else 0.0
+
     keys_o = [title_key(s.title) for s in fo]
     keys_n = [title_key(s.title) for s in fn]
-    title = (
-        process.cdist(keys_o, keys_n, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
-        if fo and fn
-        else np.zeros((len(fo), len(fn)))
-    )
+    title = _TitleSimilarity(keys_o, keys_n)
+    # the pairs that may be taken: a close title, shared content, or the same title
+    by_key: dict[str, list[int]] = {}
+    for b, key in enumerate(keys_n):
+        if key:
+            by_key.setdefault(key, []).append(b)
+    maybe = set(title.close(0.65)) | {ab for ab in shared if content(*ab) >= 0.35}
+    maybe.update((a, b) for a, key in enumerate(keys_o) if key for b in by_key.get(key, ()))
+    by_level: dict[int, list[tuple[int, int]]] = {}
+    for a, b in sorted(maybe):
+        if fo[a].level == fn[b].level:
+            by_level.setdefault(fo[a].level, []).append((a, b))
     pair_of: dict[int, int] = {}
     sim_of: dict[int, float] = {}
     for level in sorted({s.level for s in fo} & {s.level for s in fn}):
         cand: list[tuple[float, int, int]] = []
-        for a in (k for k, s in enumerate(fo) if s.level == level):
-            for b in (k for k, s in enumerate(fn) if s.level == level):
-                t, c = float(title[a, b]), float(content[a, b])
-                if not (t >= 0.65 or c >= 0.35 or (keys_o[a] and keys_o[a] == keys_n[b])):
-                    continue
-                score = 0.5 * t + 0.5 * c
-                if po[a] >= 0 and pair_of.get(po[a]) == pn[b] and pn[b] >= 0:
-                    score += 0.15  # children of paired parents stay together
-                cand.append((score, a, b))
+        for a, b in by_level.get(level, ()):
+            t, c = title(a, b), content(a, b)
+            if not (t >= 0.65 or c >= 0.35 or (keys_o[a] and keys_o[a] == keys_n[b])):
+                continue
+            score = 0.5 * t + 0.5 * c
+            if po[a] >= 0 and pair_of.get(po[a]) == pn[b] and pn[b] >= 0:
+                score += 0.15  # children of paired parents stay together
+            cand.append((score, a, b))
         cand.sort(key=lambda x: (-x[0], abs(x[1] - x[2])))
         taken: set[int] = set(pair_of.values())
         for _score, a, b in cand:
@@ -403,10 +589,10 @@ def align_sections(
                 continue
             pair_of[a] = b
             taken.add(b)
-            sim_of[a] = round(0.5 * float(title[a, b]) + 0.5 * float(content[a, b]), 4)
+            sim_of[a] = round(0.5 * title(a, b) + 0.5 * content(a, b), 4)
     _pair_parents_of_paired_children(fo, po, fn, pn, pair_of)
     for a, b in pair_of.items():
-        sim_of.setdefault(a, round(0.5 * float(title[a, b]) + 0.5 * float(content[a, b]), 4))
+        sim_of.setdefault(a, round(0.5 * title(a, b) + 0.5 * content(a, b), 4))
     pairs = sorted(pair_of.items())
     # order is judged among siblings: a section that left its parent is MOVED already, and must not
     # push its old neighbours out of the longest ordered run
@@ -427,7 +613,7 @@ def align_sections(
             tag = Tag.RENAMED
         sc = (
             span_scores(
-                profiles[0], profiles[1], (so.start, so.end), (sn.start, sn.end), float(content[a, b])
+                profiles[0], profiles[1], (so.start, so.end), (sn.start, sn.end), content(a, b)
             )
             if profiles
             else None

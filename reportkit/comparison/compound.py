@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 import attrs
-import numpy as np
 
 from ..model import Sentence
 from .records import FollowStatus, FollowThrough
 
 __all__ = ["by_parts", "parts"]
+
+
+class Scores(Protocol):
+    """Scores of (part, sentence) pairs, a row a part: column → score, pairs left out scoring 0."""
+
+    def row(self, r: int) -> dict[int, Any]: ...
 
 _JOIN = re.compile(r"以及|和|及|与|、")
 _VERB = re.compile(r"^(?:继续|进一步|持续|全面|深入|切实|认真|不断|大力|积极)*(?:落实|推进|推行|实施|执行|开展|完善|加强|健全|建立|深化|推动|抓好|做好)")
@@ -39,7 +45,7 @@ def parts(text: str) -> list[str]:
 def by_parts(
     results: Sequence[FollowThrough],
     sents: Sequence[Sentence],
-    contained: Callable[[list[str]], np.ndarray],
+    contained: Callable[[list[str]], Scores],
     cutoff: float,
 ) -> tuple[FollowThrough, ...]:
     """``results`` with each compound that was NOT_FOUND looked for part by part (``contained`` scores the
@@ -53,12 +59,17 @@ def by_parts(
     out = list(results)
     row = 0
     for k, ps in todo:
-        block = scores[row : row + len(ps)]
+        best: list[tuple[int, float]] = []  # (sentence, score) of each part's best sentence
+        for r in range(row, row + len(ps)):
+            found = scores.row(r)
+            if found:
+                col = max(found, key=lambda c: (found[c], -c))  # the best, the first of equals
+                best.append((col, float(found[col])))
         row += len(ps)
-        hit = [int(np.argmax(r)) for r in block if r.max() >= cutoff]
+        hit = [col for col, score in best if score >= cutoff]
         if hit:
             evidence = tuple(sents[i] for i in dict.fromkeys(hit))
             out[k] = attrs.evolve(out[k], status=FollowStatus.ADDRESSED, evidence=evidence,
-                                  similarity=round(float(block.max()), 4),
+                                  similarity=round(max(score for _, score in best), 4),
                                   note=f"{len(hit)} of {len(ps)} parts found")
     return tuple(out)

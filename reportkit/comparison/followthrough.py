@@ -4,7 +4,8 @@ Outcomes are searched only where a report looks back: this year's REVIEW and PRO
 text before the PLAN part when the parser found no parts).  For each commitment:
 
 * evidence: review sentences that contain most of the commitment's characters, in order (an LCS
-  containment: ``LCS(commitment, sentence) / len(commitment)``, one ``cdist`` for all pairs);
+  containment: ``LCS(commitment, sentence) / len(commitment)``, scored only for the pairs that
+  ``align.plausible_pairs`` lets through: no n×m array);
 * outcome, for a numeric target: a metric of the review with the target's unit whose indicator
   (label, or the clause before the number) matches the target's, and whose value is within a factor of
   three of the target (a different order of magnitude is a different quantity, however alike the words);
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import cast
@@ -28,10 +30,10 @@ from rapidfuzz.distance import LCSseq
 
 from .. import lang
 from ..model import Commitment, Direction, Metric, MetricKind, PartKind, Qualifier, Report, Sentence
-from .align import bucket_overlap, sentences_of
+from .align import plausible_pairs, sentences_of
 from .compound import by_parts
 from .metrics import clause_of, fold, indicator_context
-from .outcome_scope import converted, different_scope, has_subject, is_start_level
+from .outcome_scope import converted, different_scope, has_subject, is_start_level, same_measure
 from .records import FollowStatus, FollowThrough, MetricPair, MetricStatus
 from .tokens import WordCode, both_english
 
@@ -139,6 +141,7 @@ class _Outcomes:
     own: tuple[str, ...]  # its clause, number masked
     wide: tuple[str, ...]  # the clause before and its own (国内生产总值达到…，比上年增长7.4%)
     phrase: tuple[str, ...]  # its label (or the words before it), as an indicator
+    by_unit: dict[str, list[int]]  # metrics by folded unit, each list by value (see candidates())
     lead: tuple[str, ...] = ()  # the clause before and its own, always: what may narrow its scope (扣除…后，)
 
     @staticmethod
@@ -156,25 +159,61 @@ class _Outcomes:
             # a label shared by 甲、乙…分别 numbers names only one of them: use the subject instead
             label = "" if respective else _core(m.label)
             phrase.append(label if len(label) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
-        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), tuple(lead))
+        by_unit: dict[str, list[int]] = defaultdict(list)
+        for x, m in enumerate(metrics):
+            by_unit[fold(m.unit)].append(x)
+        for xs in by_unit.values():
+            xs.sort(key=lambda x: metrics[x].value)
+        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), dict(by_unit), tuple(lead))
 
-    def scores(self, needles: Sequence[str]) -> np.ndarray:
-        """How well each metric names each needle: the best of three LCS containments.
+    def candidates(self, target: Metric) -> list[int]:
+        """The metrics that measure the same quantity as ``target`` (:func:`_same_quantity`), in text order:
+        looked up by unit and by value (within the widest spread it allows), so a long review costs no scan per
+        target."""
+        if target.value <= 0:
+            return []
+        unit = fold(target.unit)
+        units = [unit] + (["人"] if unit == "" else [""] if unit == "人" else [])
+        # the widest spread _same_quantity allows, a little wider still: it decides exactly below
+        spread = Decimal(str(max(GROWTH_SPREAD, LEVEL_SPREAD))) * Decimal("1.001")
+        low, high = target.value / spread, target.value * spread
+        found: list[int] = []
+        for u in units + list(same_measure(unit)):  # 1300万吨 for a target in 斤
+            xs = self.by_unit.get(u, [])
+            lo_u, hi_u = (converted(low, unit, u) or low), (converted(high, unit, u) or high)
+            lo = bisect.bisect_left(xs, lo_u, key=lambda x: self.metrics[x].value)
+            hi = bisect.bisect_right(xs, hi_u, key=lambda x: self.metrics[x].value)
+            found.extend(x for x in xs[lo:hi] if _same_quantity(target, self.metrics[x]))
+        return sorted(found)
+
+    def ranked(self, needle: str, xs: Sequence[int]) -> list[tuple[int, float]]:
+        """The metrics ``xs`` with how well each names ``needle`` (:meth:`scores_at`), best first (ties in
+        text order)."""
+        if not xs:
+            return []
+        score = self.scores_at([needle], np.zeros(len(xs), dtype=np.int64), np.asarray(xs, dtype=np.int64))
+        order = np.argsort(-score, kind="stable")
+        return [(xs[k], float(score[k])) for k in order.tolist()]
+
+    def scores_at(self, needles: Sequence[str], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """How well metric ``cols[k]`` names needle ``rows[k]``: the best of three LCS containments.
 
         The needle in the metric's own clause; in the clause before as well (a little less); and the
         metric's own indicator phrase inside the needle, which catches abbreviations (能耗强度 in
         能源消耗强度) when the phrase is long enough to mean something.
         """
-        if not needles or not self.metrics:
-            return np.zeros((len(needles), len(self.metrics)), dtype=np.float32)
-        n_len = np.array([max(1, len(n)) for n in needles], dtype=np.float32)[:, None]
-        p_len = np.array([len(p) for p in self.phrase], dtype=np.float32)[None, :]
-        own = _lcs(needles, self.own) / n_len
-        wide = 0.95 * _lcs(needles, self.wide) / n_len
+        if not len(rows):
+            return np.zeros(0, dtype=np.float32)
+        r, c = rows.tolist(), cols.tolist()
+        ns = [needles[i] for i in r]
+        n_len = np.array([max(1, len(needles[i])) for i in r], dtype=np.float32)
+        p_len = np.array([len(self.phrase[x]) for x in c], dtype=np.float32)
+        own = _lcs(ns, [self.own[x] for x in c]) / n_len
+        wide = 0.95 * _lcs(ns, [self.wide[x] for x in c]) / n_len
         # the phrase must be long enough to mean something and cover most of the needle (国内生产总值 is
         # in 单位国内生产总值能耗 but is another indicator)
         sym_ok = (p_len >= 4) & (p_len >= 0.55 * n_len)
-        sym = np.where(sym_ok, _lcs(needles, self.phrase) / np.maximum(p_len, 1), 0.0)
+        sym = np.where(sym_ok, _lcs(ns, [self.phrase[x] for x in c]) / np.maximum(p_len, 1), 0.0)
         return np.maximum(np.maximum(own, wide), sym) + 0.001 * own  # ties go to the metric's own clause
 
     def bigram_support(self, needle: str, k: int) -> float:
@@ -220,7 +259,8 @@ def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric
 
 
 def _lcs(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-    return process.cdist(a, b, scorer=LCSseq.similarity, dtype=np.int32, workers=1).astype(np.float32)
+    """LCS lengths of the pairs ``(a[k], b[k])``."""
+    return process.cpdist(a, b, scorer=LCSseq.similarity, dtype=np.int32, workers=1).astype(np.float32)
 
 
 def favourable(report: Report, c: Commitment) -> Direction:
@@ -278,7 +318,25 @@ def judge(target: Metric, outcome: Decimal, direction: Direction | None) -> bool
     return outcome >= v if up else outcome <= v
 
 
-def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float, *, min_shared: int = 0) -> np.ndarray:
+class _Sparse:
+    """Scores of some (needle, hay) pairs; every other pair scores 0."""
+
+    def __init__(self, n_rows: int, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> None:
+        self.rows, self.cols, self.values = rows, cols, values  # row-major order
+        self.n_rows = n_rows
+
+    def row(self, r: int) -> dict[int, np.float32]:
+        """Row ``r`` as column → score (float32 scalars: thresholds compare as they did on a dense grid)."""
+        lo, hi = np.searchsorted(self.rows, [r, r + 1])
+        return dict(zip(self.cols[lo:hi].tolist(), self.values[lo:hi], strict=True))
+
+    def row_max(self) -> np.ndarray:
+        best = np.zeros(self.n_rows, dtype=np.float32)
+        np.maximum.at(best, self.rows, self.values)
+        return best
+
+
+def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float, *, min_shared: int = 0) -> _Sparse:
     """How much of each needle a hay holds: ``LCS / len(needle)``, or the share of its bigrams when
     higher (word order flips: 深入推进数字政府建设 → 数字政府建设深入推进); 0 where it cannot reach ``cutoff``.
     With ``min_shared``, a pair sharing fewer bigrams than that scores its bigram share instead: a short needle's
@@ -286,13 +344,16 @@ def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float, *, m
 
     A thousand plan clauses against a few hundred review sentences is too many pairs to score; a pair
     can only reach the cutoff when the hay holds that share of the needle's character buckets
-    (align.bucket_overlap), so only those pairs go to ``cpdist``, and only near misses to the bigrams.
+    (align.plausible_pairs), so only those pairs go to ``cpdist``, and only near misses to the bigrams.
     """
-    grid = np.zeros((len(needles), len(hay)), dtype=np.float32)
     if not needles or not hay:
-        return grid
-    overlap, cn, _ = bucket_overlap(needles, hay)
-    rows, cols = np.nonzero(overlap >= cutoff * cn[:, None])
+        return _Sparse(len(needles), *(np.zeros(0, dtype=t) for t in (np.int64, np.int64, np.float32)))
+
+    def keep(overlap: np.ndarray, cn: np.ndarray, _ch: np.ndarray, _r: np.ndarray, _c: np.ndarray) -> np.ndarray:
+        return overlap >= cutoff * cn
+
+    rows, cols = plausible_pairs(needles, hay, keep)
+    values = np.zeros(len(rows), dtype=np.float32)
     if len(rows):
         lcs = process.cpdist(
             [needles[r] for r in rows.tolist()],
@@ -301,18 +362,18 @@ def _containment(needles: Sequence[str], hay: Sequence[str], cutoff: float, *, m
             workers=1,
         )
         lengths = np.array([max(1, len(n)) for n in needles], dtype=np.float32)
-        grid[rows, cols] = lcs / lengths[rows]
-        near = np.nonzero((grid[rows, cols] < cutoff) & (grid[rows, cols] >= 0.5))[0]
+        values[:] = lcs / lengths[rows]
+        near = np.nonzero((values < cutoff) & (values >= 0.5))[0]
         for k in near:
             r, c = int(rows[k]), int(cols[k])
-            grid[r, c] = max(grid[r, c], _bigram_share(needles[r], hay[c]))
+            values[k] = max(values[k], _bigram_share(needles[r], hay[c]))
         if min_shared:
-            for k in np.nonzero(grid[rows, cols] >= cutoff)[0]:
+            for k in np.nonzero(values >= cutoff)[0]:
                 r, c = int(rows[k]), int(cols[k])
                 shared, total = _shared_grams(needles[r], hay[c])
                 if shared < min_shared:
-                    grid[r, c] = shared / total if total else 0.0
-    return grid
+                    values[k] = shared / total if total else 0.0
+    return _Sparse(len(needles), rows, cols, values)
 
 
 def _bigram_share(needle: str, hay: str) -> float:
@@ -351,7 +412,7 @@ def follow_commitments(
         return ()
     spans = review_spans(new)
     all_sents = sentences_of(new)
-    sents: list[Sentence] = [all_sents[i] for i in _inside_all(spans, [s.start for s in all_sents])]
+    sents = _Sentences([all_sents[i] for i in _inside_all(spans, [s.start for s in all_sents])])
     outcomes = [
         new.metrics[i]
         for i in _inside_all(spans, [m.start for m in new.metrics])
@@ -367,24 +428,27 @@ def follow_commitments(
         evidence = _containment([_squeeze(_words_of(c)) for c in commits], hay, EVIDENCE_CUTOFF,
                                 min_shared=EVIDENCE_BIGRAMS)
     # evidence is sparse: only the entries over the cutoff matter, three best per commitment
-    rows, cols = np.nonzero(evidence >= EVIDENCE_CUTOFF)
-    order = np.lexsort((-evidence[rows, cols], rows))
+    over = evidence.values >= EVIDENCE_CUTOFF
+    rows, cols, values = evidence.rows[over], evidence.cols[over], evidence.values[over]
+    order = np.lexsort((-values, rows))
     top: dict[int, list[int]] = {}
     for r, c in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         best3 = top.setdefault(r, [])
         if len(best3) < 3:
             best3.append(c)
-    sims = cast(list[float], np.round(evidence.max(axis=1), 4).tolist()) if sents else [0.0] * len(commits)
+    sims = cast(list[float], np.round(evidence.row_max(), 4).tolist()) if sents else [0.0] * len(commits)
     numeric = [k for k, c in enumerate(commits) if c.target is not None]
     found: dict[int, FollowThrough] = {}
     review = _Outcomes.of(new, outcomes)
     if numeric:
         indicators = [target_indicator(old, commits[k]) for k in numeric]
         named = _containment(indicators, hay, 0.9)
-        naming = review.scores(indicators)
         for row, k in enumerate(numeric):
             ev_idx = top.get(k, [])
-            ft = _numeric(old, commits[k], indicators[row], naming[row], named[row], review, sents, ev_idx)
+            target = commits[k].target
+            assert target is not None
+            naming = review.ranked(indicators[row], review.candidates(target))
+            ft = _numeric(old, commits[k], indicators[row], naming, named.row(row), review, sents, ev_idx)
             if ft is not None:
                 found[k] = ft
         found.update(_covered_by_deng(old, commits, numeric, found))
@@ -406,7 +470,7 @@ def follow_commitments(
     if both_english(old, new):
         return tuple(result)
 
-    def contained(needles: list[str]) -> np.ndarray:
+    def contained(needles: list[str]) -> _Sparse:
         return _containment([_squeeze(n) for n in needles], hay, EVIDENCE_CUTOFF, min_shared=EVIDENCE_BIGRAMS)
 
     return by_parts(result, sents, contained, EVIDENCE_CUTOFF)  # a compound promise kept in part
@@ -416,19 +480,23 @@ def _numeric(
     old: Report,
     c: Commitment,
     indicator: str,
-    naming: np.ndarray,
-    named: np.ndarray,
+    naming: Sequence[tuple[int, float]],
+    named: dict[int, np.float32],
     review: _Outcomes,
-    sents: Sequence[Sentence],
+    sents: _Sentences,
     ev_idx: list[int],
 ) -> FollowThrough | None:
-    """A numeric target's outcome and verdict, or its verdict in words; None when neither is found."""
+    """A numeric target's outcome and verdict, or its verdict in words; None when neither is found.
+
+    ``naming``: the review metrics of the target's quantity, best named first (:meth:`_Outcomes.ranked`);
+    ``named``: how much of the indicator each review sentence holds, where it is not 0.
+    """
     target = c.target
     assert target is not None
     direction = favourable(old, c)
     if len(indicator) >= INDICATOR_MIN:
-        for x in (int(i) for i in np.argsort(-naming, kind="stable")):
-            if naming[x] < OUTCOME_CUTOFF:
+        for x, score in naming:
+            if score < OUTCOME_CUTOFF:
                 break
             outcome = review.metrics[x]
             if (
@@ -439,17 +507,17 @@ def _numeric(
                 and not is_start_level(review.own[x])
             ):
                 met = judge(target, _outcome_value(target, outcome) or outcome.value, direction)
-                holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
+                holder = sents.holding(outcome.start)
                 ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
                 status = FollowStatus.MET if met else FollowStatus.MISSED
                 return FollowThrough(
-                    c, status, ev, outcome, met, round(float(naming[x]), 4), _note(target, outcome)
+                    c, status, ev, outcome, met, round(score, 4), _note(target, outcome)
                 )
     # no number: a sentence that names the indicator may still say it was done or not
     thing = _object(indicator)
     # the indicator's characters in order, and mostly side by side: 新建学校 is not named by 新能源…建设…学校
-    naming_it = {x for x in np.nonzero(named >= 0.9)[0].tolist()
-                 if _bigram_share(indicator, _squeeze(sents[x].text)) >= NAMED_BIGRAMS} if len(indicator) >= 4 else set()
+    naming_it = {x for x, v in named.items() if v >= 0.9
+                 and _bigram_share(indicator, _squeeze(sents[x].text)) >= NAMED_BIGRAMS} if len(indicator) >= 4 else set()
     verb = indicator[: len(indicator) - len(thing)]
     if len(thing) >= 3:
         naming_it.update(_naming(thing, sents))
@@ -462,17 +530,56 @@ def _numeric(
         if said is not None:
             ev = (sents[x],) + tuple(sents[i] for i in ev_idx if i != x)
             status = FollowStatus.MET if said else FollowStatus.MISSED
-            return FollowThrough(c, status, ev, None, said, round(float(named[x]), 4), "stated in words")
+            return FollowThrough(c, status, ev, None, said, round(float(named.get(x, 0.0)), 4), "stated in words")
     return None
 
 
-def _naming(thing: str, sents: Sequence[Sentence]) -> list[int]:
+def _naming(thing: str, sents: _Sentences) -> list[int]:
     """The sentences that name ``thing``: as written, or its own part with its general noun after it."""
     m = _GENERAL_TAIL.match(thing)
     if m is None:
-        return [x for x, s in enumerate(sents) if thing in s.text]
+        return [x for x in sents.maybe_holding(thing) if thing in sents[x].text]
     own, general = m.groups()
-    return [x for x, s in enumerate(sents) if thing in s.text or _named_apart(s.text, own, general)]
+    return [x for x in sents.maybe_holding(thing, own)
+            if thing in sents[x].text or _named_apart(sents[x].text, own, general)]
+
+
+class _Sentences(Sequence[Sentence]):
+    """The review's sentences in text order, with what finds them without a scan of all: the sentence holding an
+    offset (by bisection) and the sentences that may hold a word (an index of character bigrams)."""
+
+    def __init__(self, sents: list[Sentence]) -> None:
+        self._sents = sents
+        self._starts = [s.start for s in sents]
+        self._grams: dict[str, list[int]] | None = None
+
+    def __getitem__(self, k: int) -> Sentence:  # type: ignore[override]
+        return self._sents[k]
+
+    def __len__(self) -> int:
+        return len(self._sents)
+
+    def holding(self, offset: int) -> list[Sentence]:
+        """The sentence ``offset`` falls in (sentences do not overlap), as a list of one, or none."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return [self._sents[k]] if k >= 0 and offset < self._sents[k].end else []
+
+    def maybe_holding(self, *words: str) -> list[int]:
+        """Indices, in order, of the sentences that may hold any of ``words``: those holding each word's rarest
+        bigram (a word of one character: every sentence)."""
+        if self._grams is None:
+            grams: dict[str, list[int]] = {}
+            for x, s in enumerate(self._sents):
+                for g in _grams(s.text):
+                    grams.setdefault(g, []).append(x)
+            self._grams = grams
+        found: set[int] = set()
+        for word in words:
+            if len(word) < 2:
+                return list(range(len(self._sents)))
+            rarest: list[int] = min((self._grams.get(g, []) for g in _grams(word)), key=len)
+            found.update(rarest)
+        return sorted(found)
 
 
 def _named_apart(text: str, own: str, general: str) -> bool:
@@ -484,7 +591,26 @@ def _named_apart(text: str, own: str, general: str) -> bool:
     return general in text[at + len(own) : end.start() if end else len(text)]
 
 
-def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple[Metric, Direction, frozenset[str]]]:
+class _Moving(list[tuple[Metric, Direction, frozenset[str]]]):
+    """The review's figures that went up or down (:func:`_moving`), with an index of the bigrams they measure."""
+
+    def __init__(self, items: list[tuple[Metric, Direction, frozenset[str]]]) -> None:
+        super().__init__(items)
+        self.by_gram: dict[str, list[int]] = {}
+        for k, (_m, _d, measures) in enumerate(items):
+            for g in measures:
+                self.by_gram.setdefault(g, []).append(k)
+
+    def sharing(self, grams: frozenset[str], at_least: int) -> list[int]:
+        """Indices, in order, of the figures whose measures hold at least ``at_least`` of ``grams``."""
+        hits: dict[int, int] = {}
+        for g in grams:
+            for k in self.by_gram.get(g, ()):
+                hits[k] = hits.get(k, 0) + 1
+        return sorted(k for k, n in hits.items() if n >= at_least)
+
+
+def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> _Moving:
     """This year's figures that went up or down, with what they measure (label and own clause): the stated
     changes, and the rates paired with last year's."""
     moved: dict[int, Direction] = {
@@ -498,13 +624,13 @@ def _moving(review: _Outcomes, metric_pairs: Sequence[MetricPair]) -> list[tuple
             out.append((metric, metric.direction, _grams(review.phrase[x] + review.own[x])))
         elif metric.start in moved:
             out.append((metric, moved[metric.start], _grams(review.phrase[x] + review.own[x])))
-    return out
+    return _Moving(out)
 
 
 def _directed(
     c: Commitment,
-    moving: Sequence[tuple[Metric, Direction, frozenset[str]]],
-    sents: Sequence[Sentence],
+    moving: _Moving,
+    sents: _Sentences,
     ev_idx: list[int],
 ) -> FollowThrough | None:
     """A promised direction without a number (降低行政诉讼案件发案量和败诉率), judged by this year's figures.
@@ -526,7 +652,7 @@ def _directed(
     for name in names:
         grams = _grams(name)
         best: tuple[float, Metric, Direction] | None = None
-        for metric, went, measures in moving:
+        for metric, went, measures in (moving[k] for k in moving.sharing(grams, 2)):
             hits = len(grams & measures)  # what the figure itself measures (label and clause), not its neighbours
             share = hits / len(grams)
             if hits >= 2 and share >= DIRECTED_SUPPORT and (best is None or share > best[0]):
@@ -540,7 +666,7 @@ def _directed(
     status = (
         FollowStatus.MISSED if against else FollowStatus.MET if len(seen) == len(names) else FollowStatus.ADDRESSED
     )
-    holder = [s for s in sents if s.start <= outcome.start < s.end][:1]
+    holder = sents.holding(outcome.start)
     ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
     verb = m.group(1)
     note = f"promised {verb}: {outcome.text} went {'the same way' if agrees else 'the other way'}"
@@ -561,13 +687,18 @@ def _covered_by_deng(
         return bisect.bisect_right(starts, offset) - 1
 
     starts = [s.start for s in sentences_of(old)]
+    same_sentence: dict[int, list[int]] = {}  # the targets of one sentence, in order: only they can be siblings
+    for j in numeric:
+        sibling = commits[j].target
+        if sibling is not None:
+            same_sentence.setdefault(sentence_of(sibling.start), []).append(j)
     out: dict[int, FollowThrough] = {}
     for k in numeric:
         if k in found:
             continue
         target = commits[k].target
         assert target is not None
-        for j in numeric:
+        for j in same_sentence.get(sentence_of(target.start), []):
             done = found.get(j)
             sibling = commits[j].target
             if (

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
+from . import align as _align
 from .pair_confidence import Assessment, Facts, all_facts, assess, grid_penalty, signed_value
 from .records import MetricPair, MetricStatus
 
@@ -174,13 +175,108 @@ def _same_place(section_map: Mapping[str, str] | None, a: Metric, b: Metric) -> 
 
 
 def _weighed(
-    old: Report, new: Report, mo: Sequence[Metric], mn: Sequence[Metric], score: np.ndarray
-) -> tuple[np.ndarray, list[Facts], list[Facts]]:
+    mo: Sequence[Metric],
+    fo: Sequence[Facts],
+    mn: Sequence[Metric],
+    fn: Sequence[Facts],
+    score: np.ndarray,
+    r: np.ndarray,
+    c: np.ndarray,
+) -> np.ndarray:
     """The candidate scores less what stands against each (pair_confidence.grid_penalty); numbers that name
-    something rather than measure it (十一届七次全会) pair with nothing."""
+    something rather than measure it (十一届七次全会) pair with nothing.
+
+    ``score`` is a block of consecutive rows × every column (``r`` a column, ``c`` a row of indices), or one
+    score per pair (``r``, ``c`` flat); the penalty is worked out for just those pairs.
+    """
+    if r.ndim == 2:
+        lo, hi = int(r[0, 0]), int(r[-1, 0]) + 1
+        penalty, allowed = grid_penalty(mo[lo:hi], fo[lo:hi], mn, fn)
+        weighed: np.ndarray = np.where(allowed, score - penalty, 0.0)
+        return weighed
+    out = np.zeros(len(score), dtype=np.float64)
+    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(r) else np.zeros(0, dtype=np.int64)
+    for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(r)].tolist(), strict=True):  # pairs of one row
+        i, js = int(r[lo]), c[lo:hi].tolist()
+        penalty, allowed = grid_penalty([mo[i]], [fo[i]], [mn[j] for j in js], [fn[j] for j in js])
+        out[lo:hi] = np.where(allowed, score[lo:hi] - penalty, 0.0).ravel()
+    return out
+
+
+def _scored_pairs(
+    old: Report,
+    new: Report,
+    mo: Sequence[Metric],
+    mn: Sequence[Metric],
+    section_map: Mapping[str, str] | None,
+    cutoff: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Facts], list[Facts]]:
+    """The pairs strong enough to be taken, row-major: rows, columns, scores, whether unit and kind agree, and
+    the facts of each metric (pair_confidence.all_facts).
+
+    Every pair is scored, a block of rows at a time, while there are at most ``align.DENSE_PAIRS`` of them;
+    beyond that only the pairs whose labels or contexts share an uncommon bigram (``align.shared_gram_pairs``),
+    so that a report of thousands of figures costs no n×m array.
+    """
+    labels_o, labels_n = [_label(old, m) for m in mo], [_label(new, m) for m in mn]
+    ctx_o = [indicator_context(old, m) for m in mo]
+    ctx_n = [indicator_context(new, m) for m in mn]
+    # a label of one or two characters (单位, 人次) is the parser's fallback, not an indicator name
+    short_o = np.array([len(fold(m.label)) < 3 for m in mo])
+    short_n = np.array([len(fold(m.label)) < 3 for m in mn])
+    # a unit that occurs once in each year (人次 … 人次) is likely the same indicator
+    uo, un = Counter(fold(m.unit) for m in mo), Counter(fold(m.unit) for m in mn)
+    once_o = np.array([uo[fold(m.unit)] == 1 for m in mo])
+    once_n = np.array([un[fold(m.unit)] == 1 for m in mn])
+    mapped = np.array([section_map.get(m.section, "\0") for m in mo]) if section_map else None
+    placed = np.array([m.section or "\1" for m in mn]) if section_map else None
+    ko = np.array([fold(m.unit) + "|" + m.kind.value for m in mo])
+    kn = np.array([fold(m.unit) + "|" + m.kind.value for m in mn])
+    # a plan's target and a review's fact are followed through (followthrough.py), not paired here
+    to, tn = _in_plan(old, mo), _in_plan(new, mn)
     fo, fn = all_facts(old, mo), all_facts(new, mn)
-    penalty, allowed = grid_penalty(mo, fo, mn, fn)
-    return np.where(allowed, score - penalty, 0.0), fo, fn
+
+    def strong(
+        label: np.ndarray, context: np.ndarray, r: np.ndarray, c: np.ndarray
+    ) -> tuple[tuple[np.ndarray, ...], np.ndarray, np.ndarray]:
+        score = np.where(short_o[r] | short_n[c], context, 0.5 * label + 0.5 * np.maximum(label, context))
+        score = score + 0.1 * (once_o[r] & once_n[c])
+        if mapped is not None and placed is not None:
+            score = score + 0.05 * (mapped[r] == placed[c])
+        score = _weighed(mo, fo, mn, fn, score, r, c)
+        kinds_ok = ko[r] == kn[c]
+        score = np.where(to[r] == tn[c], score, 0.0)
+        hit = np.nonzero(score >= np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF))
+        return hit, score[hit], kinds_ok[hit]
+
+    found: list[tuple[np.ndarray, ...]] = []
+    n, m = len(mo), len(mn)
+    if n * m <= _align.DENSE_PAIRS:
+        step = max(1, _align.BLOCK // m)
+        for lo in range(0, n, step):
+            r, c = np.arange(lo, min(n, lo + step))[:, None], np.arange(m)[None, :]
+            hit, score, kinds_ok = strong(_grid(labels_o[lo : lo + step], labels_n),
+                                          _grid(ctx_o[lo : lo + step], ctx_n), r, c)
+            found.append((hit[0] + lo, hit[1], score, kinds_ok))
+    else:
+        proposed = [np.concatenate(list(_align.shared_gram_pairs(x, y)) or [np.zeros(0, dtype=np.int64)])
+                    for x, y in ((labels_o, labels_n), (ctx_o, ctx_n))]
+        flat = np.union1d(*proposed)
+        for lo in range(0, len(flat), _align.BLOCK):
+            r, c = flat[lo : lo + _align.BLOCK] // m, flat[lo : lo + _align.BLOCK] % m
+            label = _pairwise([labels_o[i] for i in r.tolist()], [labels_n[j] for j in c.tolist()])
+            context = _pairwise([ctx_o[i] for i in r.tolist()], [ctx_n[j] for j in c.tolist()])
+            (k,), score, kinds_ok = strong(label, context, r, c)
+            found.append((r[k], c[k], score, kinds_ok))
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=bool), fo, fn
+    rows, cols, score, kinds_ok = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    return rows, cols, score, kinds_ok, fo, fn
+
+
+def _pairwise(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+    return process.cpdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
 
 
 def pair_metrics(
@@ -196,36 +292,8 @@ def pair_metrics(
     facts_o: list[Facts] = []
     facts_n: list[Facts] = []
     if mo and mn:
-        label = _grid([_label(old, m) for m in mo], [_label(new, m) for m in mn])
-        context = _grid([indicator_context(old, m) for m in mo], [indicator_context(new, m) for m in mn])
-        # a label of one or two characters (单位, 人次) is the parser's fallback, not an indicator name
-        short = (
-            np.array([len(fold(m.label)) < 3 for m in mo])[:, None]
-            | np.array([len(fold(m.label)) < 3 for m in mn])[None, :]
-        )
-        score = np.where(short, context, 0.5 * label + 0.5 * np.maximum(label, context))
-        # a unit that occurs once in each year (人次 … 人次) is likely the same indicator
-        uo, un = Counter(fold(m.unit) for m in mo), Counter(fold(m.unit) for m in mn)
-        once = (
-            np.array([uo[fold(m.unit)] == 1 for m in mo])[:, None]
-            & np.array([un[fold(m.unit)] == 1 for m in mn])[None, :]
-        )
-        score = score + 0.1 * once
-        if section_map:
-            mapped = np.array([section_map.get(m.section, "\0") for m in mo])
-            placed = np.array([m.section or "\1" for m in mn])
-            same_place = mapped[:, None] == placed[None, :]
-            score = score + 0.05 * same_place
-        score, facts_o, facts_n = _weighed(old, new, mo, mn, score)
-        ko = np.array([fold(m.unit) + "|" + m.kind.value for m in mo])
-        kn = np.array([fold(m.unit) + "|" + m.kind.value for m in mn])
-        kinds_ok = ko[:, None] == kn[None, :]
-        # a plan's target and a review's fact are followed through (followthrough.py), not paired here
-        to, tn = _in_plan(old, mo), _in_plan(new, mn)
-        score = np.where(to[:, None] == tn[None, :], score, 0.0)
-        needed = np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF)
-        rows, cols = np.nonzero(score >= needed)
-        order = np.lexsort((-(kinds_ok[rows, cols]).astype(int), -score[rows, cols]))
+        rows, cols, score, kinds_ok, facts_o, facts_n = _scored_pairs(old, new, mo, mn, section_map, cutoff)
+        order = np.lexsort((-kinds_ok.astype(int), -score))
         used_o: set[int] = set()
         used_n: set[int] = set()
         for k in order:
@@ -234,7 +302,7 @@ def pair_metrics(
                 continue
             used_o.add(r)
             used_n.add(c)
-            chosen.append((r, c, round(min(1.0, float(score[r, c])), 4)))
+            chosen.append((r, c, round(min(1.0, float(score[k])), 4)))
     out: list[tuple[int, int, MetricPair]] = []
     for r, c, sim in chosen:
         a, b = mo[r], mn[c]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import lang
 
-__all__ = ["converted", "different_scope", "has_subject", "is_start_level"]
+__all__ = ["converted", "different_scope", "has_subject", "is_start_level", "same_measure"]
 
 
 @functools.cache
@@ -69,3 +69,11 @@ def converted(value: Decimal, unit: str, to: str) -> Decimal | None:
     if a is None or b is None or a[0] != b[0]:
         return None
     return value * a[1] / b[1]
+
+
+def same_measure(unit: str) -> tuple[str, ...]:
+    """The other units ``unit`` converts to (斤 → 公斤, 千克, 吨)."""
+    mine = _factors().get(unit)
+    if mine is None:
+        return ()
+    return tuple(u for u, (measure, _) in _factors().items() if measure == mine[0] and u != unit)

@@ -5,7 +5,10 @@ Each function looks at a bounded window before the number, so the whole stage st
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -84,17 +87,56 @@ _GOAL_LIST = re.compile(
 def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int) -> tuple[str, bool] | None:
     """The goal word governing a number: (word, whether it makes an unhedged number a ``target``).
 
-    力争/确保 govern the rest of their sentence (up to ；); ``目标是：`` governs its whole list.
+    力争/确保 govern the rest of their sentence (up to ；); ``目标是：`` governs its whole list.  The goal words
+    of the whole text are found once (:func:`_goal_words`) and looked up by bisection, so a long line full of
+    numbers is not rescanned from its start for every number.
     """
-    verb = None
-    for m in _GOAL_VERB.finditer(text, sentence_start, start):
-        verb = m.group(0)
-    if verb is not None:
+    verbs, lists = _goal_words(text)
+    verb = _last_before(verbs, sentence_start, start)
+    if verb is None:
+        verb = _rescan(text, _GOAL_VERB, sentence_start, start)
+    if verb:
         return verb, True
-    listed = None
-    for m in _GOAL_LIST.finditer(text, full_start, start):
-        listed = m.group(0)
-    return (listed, False) if listed is not None else None
+    listed = _last_before(lists, full_start, start)
+    if listed is None:
+        listed = _rescan(text, _GOAL_LIST, full_start, start)
+    return (listed, False) if listed else None
+
+
+class _Found(NamedTuple):
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+
+@functools.lru_cache(maxsize=1)  # the text being parsed; holding more would keep old texts alive
+def _goal_words(text: str) -> tuple[_Found, _Found]:
+    """Every goal verb and goal-list opener of ``text``, in order (remembered for the text being parsed)."""
+    out = []
+    for pattern in (_GOAL_VERB, _GOAL_LIST):
+        found = _Found([], [], [])
+        for m in pattern.finditer(text):
+            found.starts.append(m.start())
+            found.ends.append(m.end())
+            found.words.append(m.group(0))
+        out.append(found)
+    return out[0], out[1]
+
+
+def _last_before(found: _Found, lo: int, hi: int) -> str | None:
+    """The last word found inside ``text[lo:hi]``: "" when there is none, None when a word found in the whole
+    text runs across ``hi`` (a search that stops at ``hi`` could then see other words: it has to be rerun)."""
+    k = bisect.bisect_left(found.starts, hi) - 1
+    if k >= 0 and found.ends[k] > hi:
+        return None
+    return found.words[k] if k >= 0 and found.starts[k] >= lo else ""
+
+
+def _rescan(text: str, pattern: re.Pattern[str], lo: int, hi: int) -> str:
+    last = ""
+    for m in pattern.finditer(text, lo, hi):
+        last = m.group(0)
+    return last
 
 
 _UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "攀升", "前移", "前进", "增", "多")

@@ -25,7 +25,6 @@ from ..errors import (
     shown_path,
 )
 from ..limits import DEFAULT_LIMITS, Limits
-from ._zip import check_zip
 
 __all__ = ["READ_EXTENSIONS", "REFUSED_EXTENSIONS", "check_zip", "read_source", "sniff_format"]
 
@@ -101,6 +100,14 @@ def _read_source(path: PathLike, limits: Limits) -> SourceText:
     if len(data) > limits.max_bytes:  # it grew after stat
         raise InputTooLargeError(f"over the limit of {limits.max_bytes} bytes (Limits.max_bytes)", path=name)
     return _READERS[fmt or sniff_format(data)](data, name, limits)
+
+
+def check_zip(path: PathLike, limits: Limits | None = None) -> None:
+    """The zip checks of a .docx or .xlsx (:func:`._zip.check_zip`); loaded on first use, so that reading a
+    .txt loads no XML library."""
+    from ._zip import check_zip as check
+
+    check(path, limits)
 
 
 def _read_at_most(f: BinaryIO, cap: int, *, expected: int) -> bytes:

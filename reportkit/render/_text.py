@@ -180,6 +180,8 @@ def redline(pair: SentencePair) -> tuple[TextOp, ...]:
     ops = pair.ops
     if ops and "".join(o.old for o in ops) == old and "".join(o.new for o in ops) == new:
         return ops
+    if old == new:  # the alignment gives an unchanged pair no ops: nothing to diff
+        return (TextOp("equal", old, new),) if old else ()
     if not old or not new:
         return (TextOp("delete", old, ""),) if old else ((TextOp("insert", "", new),) if new else ())
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
