@@ -58,9 +58,20 @@ def report_pairs() -> list[tuple[Path, Path]]:
     return pairs
 
 
+def _one_of_many(text: str) -> str:
+    """A report as one part of a long document: without its licence notice (which closes a file) and without the
+    salutations that frame a speech (各位代表：… 各位代表！), so the document is read as one report whose sections,
+    sentences and metrics grow with it, not as the first report and an appendix."""
+    cut = text.find("本作品是中华人民共和国的")
+    if cut >= 0:
+        text = text[:cut]
+    return text.replace("各位代表", "代表们")
+
+
 def build_pair(size: int, *, in_bytes: bool = False) -> tuple[str, str]:
     """Two texts of about ``size`` characters (or UTF-8 bytes) each: whole reports, the last one cut at a line."""
-    texts = [(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) for a, b in report_pairs()]
+    texts = [(_one_of_many(a.read_text(encoding="utf-8")), _one_of_many(b.read_text(encoding="utf-8")))
+             for a, b in report_pairs()]
 
     def measure(s: str) -> int:
         return len(s.encode("utf-8")) if in_bytes else len(s)
