@@ -57,3 +57,18 @@ def test_the_start_of_a_change_is_not_its_outcome() -> None:
 def test_a_target_in_jin_is_met_by_an_outcome_in_tons() -> None:
     grain = _diff("粮食总产量突破1300万吨，创历史新高。")["252亿斤以上"]
     assert grain.outcome is not None and grain.outcome.text.startswith("1300万吨") and grain.met is True
+
+
+def test_each_metric_records_its_frame_and_measure() -> None:
+    r = reportkit.parse_text(
+        "一、回顾\n这五年，城镇新增就业累计6000万人。\n2025年，新增高新技术企业3200家，总数从1.2万家增加到1.5万家。\n"
+    )
+    frames = {m.text: (m.frame, m.measure) for m in r.metrics}
+    assert frames["6000万人"][0] == "period"
+    assert frames["3200家"] == ("year", "flow")
+    assert frames["1.2万家"][0] == "start"
+
+
+def test_a_five_year_figure_is_no_outcome_of_the_year() -> None:
+    jobs = _diff("这五年，城镇新增就业累计360万人。")["68万人左右"]
+    assert jobs.outcome is None

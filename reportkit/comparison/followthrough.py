@@ -44,6 +44,7 @@ EVIDENCE_CUTOFF = 0.7
 EVIDENCE_BIGRAMS = 2  # bigrams of a commitment a sentence must share to be evidence (Chinese)
 NAMED_BIGRAMS = 0.5  # share of an indicator's bigrams a sentence must hold to name it in words
 OUTCOME_CUTOFF = 0.75
+_NOT_THE_YEAR = frozenset({"period", "start", "other_year"})  # Metric.frame values that are no year's outcome
 LEVEL_SPREAD = Decimal(3)  # an outcome level within a third and three times its target is the same quantity
 GROWTH_SPREAD = Decimal(10)  # growth rates spread wider
 SUPPORT_CUTOFF = 0.7
@@ -229,8 +230,9 @@ class _Outcomes:
         return max(forward, backward)
 
     def is_period_total(self, k: int) -> bool:
-        """年均 / 累计 figures sum or average several years: not last year's outcome."""
-        return bool(_PERIOD.search(self.own[k].split("#")[0]))
+        """年均 / 累计 figures sum or average several years, and the start of a change (从A增加到B) is where the
+        year began: neither is the year's outcome (the frame the parser recorded, and 年均/累计 in its clause)."""
+        return self.metrics[k].frame in _NOT_THE_YEAR or bool(_PERIOD.search(self.own[k].split("#")[0]))
 
 
 def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric]) -> str | None:

@@ -27,6 +27,7 @@ from .metric_context import (
     stated_change,
 )
 from .metric_english import is_english, scan_english
+from .metric_frames import facts_of
 from .metric_labels import change_label, make_label
 from .metric_respectively import distribute, inherit
 from .metric_scan import Candidate, scan
@@ -51,7 +52,14 @@ _SUBJECTLESS = re.compile(
 
 
 def add_metrics(report: Report, source: SourceText) -> Report:
-    return attrs.evolve(report, metrics=extract_metrics(report))
+    found = attrs.evolve(report, metrics=extract_metrics(report))
+    return attrs.evolve(found, metrics=tuple(_framed(found, m) for m in found.metrics))
+
+
+def _framed(report: Report, m: Metric) -> Metric:
+    """The metric with its frame and measure recorded (parse/metric_frames.py), computed once here."""
+    facts = facts_of(report, m)
+    return attrs.evolve(m, frame=facts.frame.value, measure=facts.measure.value)
 
 
 def extract_metrics(report: Report) -> tuple[Metric, ...]:
