@@ -372,6 +372,69 @@ def test_the_overview_page_is_self_contained_and_escaped(small: Path, tmp_path: 
     assert "5.5%以上" in html  # anhui's 2025 growth target, in the targets table
 
 
+_ENGLISH_WORDS = ("reportkit corpus", "Organisations", "Series", "Targets and what", "Failures", ">organisation<",
+                  ">genre<", ">plan year<", ">verdict<", "missing year", "duplicate or unplaced")
+_VERDICT_CODES = (">met<", ">missed<", ">not_found<", ">addressed<", ">not found<")
+
+
+def _text_of(html: str) -> str:
+    """What a reader sees: the page without its style sheet, the tags as >…< boundaries kept."""
+    return re.sub(r"(?s)<style>.*?</style>", "", html)
+
+
+@pytest.mark.shared
+def test_the_overview_page_of_a_chinese_corpus_is_in_chinese(small: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(small, corpus)
+    (corpus / "fazhi" / "broken").mkdir()
+    (corpus / "fazhi" / "broken" / "2022.docx").write_bytes(b"not a zip")
+    page = tmp_path / "overview.html"
+    reportkit.corpus(corpus, tmp_path / "c.duckdb", workers=1, html=page, charts=["城镇新增就业"])
+    html = _text_of(page.read_text(encoding="utf-8"))
+    assert '<html lang="zh-CN">' in html and "<title>reportkit 语料概览</title>" in html
+    for english in (*_ENGLISH_WORDS, *_VERDICT_CODES):
+        assert english not in html, english
+    # the organisations by the names the reports give (安徽省), the folder only as a tooltip
+    assert ">安徽省<" in html and ">北京市<" in html and ">南昌县<" in html and ">anhui<" not in html
+    assert 'title="anhui"' in html
+    assert ">broken<" in html  # no report names this one: its folder key stands in
+    assert ">政府工作报告<" in html and ">法治政府建设年度报告<" in html and ">gongzuo<" not in html
+    # the verdicts in the words of reportkit diff, the legend in the diff's order
+    assert 'class="met">已完成<' in html and 'class="not_found">未找到<' in html
+    legend = re.search(r"<span>已完成 \d+</span><span>未完成 \d+</span><span>有进展 \d+</span><span>未找到 \d+</span>", html)
+    assert legend is not None
+    assert "机构 × 年度" in html and "目标及其结果" in html and "读取失败" in html
+    assert "2024：75.95万" in html  # anhui's new urban jobs, 759,500 people, as a Chinese text writes it
+
+
+@pytest.mark.shared
+def test_the_overview_page_of_an_english_corpus_is_in_english(shared: Path, tmp_path: Path) -> None:
+    page = tmp_path / "overview.html"
+    reportkit.corpus(shared / "corpus" / "en", tmp_path / "c.duckdb", workers=1, html=page)
+    html = _text_of(page.read_text(encoding="utf-8"))
+    assert '<html lang="en">' in html and "<title>reportkit corpus</title>" in html
+    assert "Organisations × years" in html and "Targets and what became of them" in html
+    assert ">FreeCAD Project Association<" in html and ">freecad-fpa<" not in html
+    assert ">annual report<" in html
+    assert 'class="met">met<' in html and 'class="not_found">not found<' in html
+    assert re.search(r"[\u4e00-\u9fff]", html) is None, "a Chinese word on an English page"
+    assert "€75,000" in html  # the target, as the report writes it
+
+
+@pytest.mark.shared
+def test_a_corpus_mostly_chinese_gets_a_chinese_page(small: Path, shared: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(small / "fazhi" / "tianjin-jinghai", corpus / "fazhi" / "tianjin-jinghai")
+    shutil.copytree(shared / "corpus" / "en", corpus / "en")
+    page = tmp_path / "overview.html"
+    reportkit.corpus(corpus, tmp_path / "c.duckdb", workers=1, html=page)
+    html = page.read_text(encoding="utf-8")  # four Chinese reports, two English ones
+    assert '<html lang="zh-CN">' in html and ">FreeCAD Project Association<" in html and ">静海区<" in html
+    shutil.rmtree(corpus / "fazhi" / "tianjin-jinghai")
+    reportkit.corpus(corpus, tmp_path / "c.duckdb", workers=1, html=page)
+    assert '<html lang="en">' in page.read_text(encoding="utf-8")  # the English ones alone
+
+
 @pytest.mark.shared
 def test_a_report_whose_genre_nothing_tells_joins_its_organisations_series(shared: Path, tmp_path: Path) -> None:
     folder = tmp_path / "in" / "guowuyuan"  # no genre in the folder names; 2014-2016 open without 政府工作报告

@@ -7,19 +7,26 @@ from numbers only, every label reaching the page as escaped text. Nothing is loa
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import jinja2
 
 from .._io import atomic_open
+from ..comparison.records import FollowStatus
 from ..errors import PathLike
+from ..parse.genre import by_id
+from ..render import _text
+from ..render._words import Words
 from .store import Store
 
 __all__ = ["write_overview"]
 
 _W, _H, _PAD = 220, 80, 8
 _MAX_CHARTS = 24
+_STATUS = {"ok": "已读", "duplicate": "重复", "unplaced": "未归位"}  # reports.status, in render/_words.py words
+_STAGE = {"read": "读取", "compare": "比较"}  # failures.stage
 
 
 def write_overview(store: Store, path: PathLike, *, charts: Sequence[str] | None = None) -> None:
@@ -38,8 +45,16 @@ def _env() -> jinja2.Environment:
     )
 
 
+def language(store: Store) -> str:
+    """``zh`` when most reports of the corpus are Chinese (``ReportMeta.language``), ``en`` otherwise."""
+    zh, total = store.con.execute(
+        "SELECT count(*) FILTER (WHERE language LIKE 'zh%'), count(*) FROM reports").fetchone()
+    return "zh" if total == 0 or 2 * zh > total else "en"
+
+
 def _data(store: Store, charts: Sequence[str] | None) -> dict[str, Any]:
     con = store.con
+    t = Words(language(store))
     reports = con.execute(
         "SELECT organisation, genre, year, status, relpath, title FROM reports WHERE organisation IS NOT NULL "
         "AND year IS NOT NULL ORDER BY ALL").fetchall()
@@ -51,35 +66,63 @@ def _data(store: Store, charts: Sequence[str] | None) -> dict[str, Any]:
                    | {int(y) for g in gaps for y in g[2].split(",") if y})
     cells: dict[tuple[str, str], dict[int, dict[str, str]]] = {}
     for org, genre, year, status, rel, title in reports:
+        said = t(_STATUS.get(status, status))
         cells.setdefault((org, genre), {})[year] = {"cls": status, "mark": "●" if status == "ok" else "◐",
-                                                    "title": f"{rel} — {title or ''} ({status})"}
+                                                    "title": f"{rel} — {title or ''}{t.paren(said)}"}
     for org, genre, missing in gaps:
         for y in filter(None, missing.split(",")):
-            cells.setdefault((org, genre), {}).setdefault(int(y), {"cls": "gap", "mark": "·", "title": "missing"})
+            cells.setdefault((org, genre), {}).setdefault(int(y), {"cls": "gap", "mark": "·", "title": t("缺年")})
     for path, org, year, stage, _other, cls, msg in failures:
         if org is not None and year is not None:
             row = next((v for (o, _g), v in cells.items() if o == org), None)
             if row is None:
                 row = cells.setdefault((org, "?"), {})
-            row[year] = {"cls": "failed", "mark": "✕", "title": f"{stage} failed: {cls}: {msg}"}
-    names = dict(con.execute("SELECT organisation, mode(org_name) FROM reports WHERE org_name IS NOT NULL "
-                             "GROUP BY ALL").fetchall())
-    grid = [{"org": org, "name": names.get(org) if names.get(org) != org else None, "genre": genre,
+            row[year] = {"cls": "failed", "mark": "✕", "title": f"{t(_STAGE.get(stage, stage) + '失败')}{t('：')}{cls}{t('：')}{msg}"}
+    name = _names(store)
+    grid = [{"org": name(org), "key": org, "genre": _genre(t, genre),
              "cells": [by_year.get(y) for y in years]}
             for (org, genre), by_year in sorted(cells.items())]
-    targets = con.execute(
+    targets = [(name(org), *rest, _verdict(t, verdict), verdict) for org, *rest, verdict in con.execute(
         "SELECT organisation, plan_year, indicator, target_text, commitment, outcome_text, outcome_sentence, "
-        "verdict FROM targets ORDER BY organisation, plan_year, target_start").fetchall()
-    verdicts = con.execute("SELECT verdict, count(*) FROM targets GROUP BY ALL ORDER BY ALL").fetchall()
+        "verdict FROM targets ORDER BY organisation, plan_year, target_start").fetchall()]
+    seen = dict(con.execute("SELECT verdict, count(*) FROM targets GROUP BY ALL").fetchall())
+    verdicts = [(t.enum(v), seen[v.value]) for v in FollowStatus if v.value in seen]  # in the diff's order
+    counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+              for table in ("reports", "failures", "comparisons", "targets", "gaps")}
     return {
-        "years": years, "grid": grid, "failures": failures, "targets": targets, "verdicts": verdicts,
-        "counts": {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-                   for t in ("reports", "failures", "comparisons", "targets", "gaps")},
-        "charts": _charts(store, charts),
+        "t": t, "lang": "en" if t.english else "zh-CN",
+        "years": years, "grid": grid,
+        "failures": [(p, name(o) if o else o, y, t(_STAGE.get(s, s)), *rest) for p, o, y, s, *rest in failures], "targets": targets, "verdicts": verdicts,
+        "counts": [(t(word), counts[table]) for word, table in (
+            ("报告", "reports"), ("比较", "comparisons"), ("目标数", "targets"), ("缺年", "gaps"),
+            ("失败", "failures"))],
+        "charts": _charts(store, charts, name, t),
     }
 
 
-def _charts(store: Store, picks: Sequence[str] | None) -> list[dict[str, Any]]:
+def _genre(t: Words, code: str) -> str:
+    """A genre id (``gongzuo``) by the name of lang/<language>/genres.toml (政府工作报告), in the page's words."""
+    known = by_id(code, "en" if t.english else "zh") or by_id(code, "zh" if t.english else "en")
+    return t(known.name) if known is not None else code
+
+
+def _verdict(t: Words, code: str | None) -> str:
+    """A verdict code (``not_found``) in the status words of the diff outputs (未找到 / not found)."""
+    try:
+        return t.enum(FollowStatus(code))
+    except ValueError:
+        return code or ""
+
+
+def _names(store: Store) -> Callable[[str], str]:
+    """An organisation key (the folder, ``anhui``) → its name as the reports write it (安徽省), the key itself
+    where no report names one."""
+    written = dict(store.con.execute(
+        "SELECT organisation, mode(org_written) FROM reports WHERE org_written IS NOT NULL GROUP BY ALL").fetchall())
+    return lambda org: written.get(org) or org
+
+
+def _charts(store: Store, picks: Sequence[str] | None, name: Callable[[str], str], t: Words) -> list[dict[str, Any]]:
     con = store.con
     if picks:
         where = " OR ".join(["label LIKE ?"] * len(picks))
@@ -95,19 +138,17 @@ def _charts(store: Store, picks: Sequence[str] | None) -> list[dict[str, Any]]:
     for org, indicator in keys[:_MAX_CHARTS]:
         pts = con.execute("SELECT year, value, label, unit FROM series WHERE organisation = ? AND indicator = ? "
                           "ORDER BY year", [org, indicator]).fetchall()
-        out.append(_chart(org, pts))
+        out.append(_chart(name(org), pts, t))
     return out
 
 
-def _num(v: float) -> str:
-    """A figure as a Chinese reader writes it: 5.3万亿, 1184万, 6.5."""
-    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
-        if abs(v) >= size:
-            return f"{v / size:.4g}{word}"
-    return f"{v:.4g}"
+def _chart(org: str, pts: list[tuple[int, float, str, str]], t: Words) -> dict[str, Any]:
+    show = _text.number if t.english else _text.amount
+    colon = t("：")
 
+    def _num(v: float) -> str:  # 5.3万亿, 1184万 for a Chinese reader (render/_text.amount), 1,184,000 otherwise
+        return show(Decimal(repr(v)))
 
-def _chart(org: str, pts: list[tuple[int, float, str, str]]) -> dict[str, Any]:
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
 
@@ -120,6 +161,6 @@ def _chart(org: str, pts: list[tuple[int, float, str, str]]) -> dict[str, Any]:
     return {
         "org": org, "label": pts[-1][2], "unit": pts[-1][3], "w": _W, "h": _H,
         "polyline": " ".join(f"{x},{y}" for x, y in points),
-        "dots": [{"x": x, "y": y, "title": f"{yr}: {_num(v)}{pts[-1][3]}"} for (x, y), yr, v in zip(points, xs, ys)],
-        "first": f"{x0}: {_num(ys[0])}", "last": f"{x1}: {_num(ys[-1])}",
+        "dots": [{"x": x, "y": y, "title": f"{yr}{colon}{_num(v)}{pts[-1][3]}"} for (x, y), yr, v in zip(points, xs, ys)],
+        "first": f"{x0}{colon}{_num(ys[0])}", "last": f"{x1}{colon}{_num(ys[-1])}",
     }

@@ -25,7 +25,7 @@ TABLES: dict[str, Columns] = {
         ("title", "VARCHAR"), ("issuer", "VARCHAR"), ("date", "DATE"), ("language", "VARCHAR"),
         ("format", "VARCHAR"), ("bytes", "BIGINT"), ("chars", "BIGINT"), ("sections", "INTEGER"),
         ("sentences", "INTEGER"), ("metrics", "INTEGER"), ("commitments", "INTEGER"), ("problems", "INTEGER"),
-        ("status", "VARCHAR"),
+        ("status", "VARCHAR"), ("org_written", "VARCHAR"),
     ),
     "metrics": (
         ("path", "VARCHAR"), *_WHO, ("year", "INTEGER"), ("metric_id", "VARCHAR"), ("indicator", "VARCHAR"),

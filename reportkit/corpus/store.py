@@ -44,6 +44,8 @@ class Store:
         self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         for name in STREAMED:
             self.con.execute(create_sql(name))
+        # a database an older reportkit wrote lacks the last column of reports; it reads as NULL there
+        self.con.execute('ALTER TABLE reports ADD COLUMN IF NOT EXISTS org_written VARCHAR')
         self.con.execute(create_sql("series"))
         self.con.execute(create_sql("gaps"))
 

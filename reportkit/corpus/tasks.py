@@ -114,6 +114,7 @@ def _who(report: Report, path: str, info: PathInfo) -> dict[str, Any]:
     return {
         "organisation": org,
         "org_name": org_name,
+        "org_written": meta.organisation,
         "org_source": "layout" if info.org is not None else ("meta" if org_name else None),
         "genre": genre_of(meta, path, report.text[:500], layout=info.genre),
         "year": year,

@@ -62,6 +62,18 @@ EN: dict[str, str] = {
     "按所述推算的去年值": "implied last year", "去年承诺": "last year's commitment", "落实情况": "follow-through",
     "去年路径": "path last year", "去年标题": "title last year", "今年路径": "path this year",
     "今年标题": "title this year", "去年语句": "sentence last year", "今年语句": "sentence this year",
+    # the corpus overview page (reportkit corpus --html)
+    "reportkit 语料概览": "reportkit corpus", "报告": "reports", "目标数": "targets", "比较": "comparisons", "缺年": "gaps",
+    "失败": "failures", "机构 × 年度": "Organisations × years", "类别": "genre", "已读": "read",
+    "重复或未归位": "duplicate or unplaced", "缺年（不跨缺年比较）": "missing year (a gap, not compared across)",
+    "重复": "duplicate", "未归位": "unplaced", "读取失败": "failed", "失败的文件": "Failures", "阶段": "stage",
+    "错误": "error", "信息": "message", "读取": "read", "比较失败": "comparison failed", "与": "with", "指标序列": "Series",
+    "没有哪个指标报告了三年或以上（可用 --chart 指标名 选取）。":
+        "No indicator is reported in three years or more (pick one with --chart LABEL).",
+    "目标及其结果": "Targets and what became of them",
+    "没有哪组比较含有上一年的数字目标可供核对。": "No comparison has a numeric target of the earlier year to follow.",
+    "政府工作报告": "government work report", "法治政府建设年度报告": "rule-of-law report",
+    "政府信息公开工作年度报告": "government information disclosure report",
 }
 
 ZH: dict[str, str] = {"指标名": "指标"}  # where the Chinese shown differs from the key
