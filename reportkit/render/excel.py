@@ -146,7 +146,7 @@ def _metrics(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
             pair_name(p), pair_unit(p), None, None, None, None, t.enum(p.status),
             one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
             p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.note(p.note)),
-            round(p.confidence, 2) if p.old and p.new else "", "; ".join(p.reasons),
+            round(p.confidence, 2) if p.old and p.new else "", t.reasons(p.reasons),
         ])
     _table(ws, looks, headers, rows, wrap=(1,))
     for r, p in enumerate(diff.metrics, 2):
