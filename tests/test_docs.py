@@ -261,7 +261,7 @@ def test_json_md_schema_names_every_field_of_the_model() -> None:
                       ("section_pair", records.SectionPair), ("sentence_pair", records.SentencePair),
                       ("stated_change", records.StatedChange), ("follow_through", records.FollowThrough),
                       ("scores", records.Scores), ("text_op", records.TextOp),
-                      ("diff_warning", records.DiffWarning)):
+                      ("diff_warning", records.DiffWarning), ("reason", records.Reason)):
         assert set(types[name]) == {f.name for f in attrs.fields(cls)}, name
 
 

@@ -15,7 +15,7 @@ from conftest import EXAMPLES
 import reportkit
 from reportkit import lang
 from reportkit.comparison.pair_confidence import HEADLINE_CONFIDENCE, Frame, Measure, facts_of
-from reportkit.comparison.records import MetricPair, MetricStatus
+from reportkit.comparison.records import MetricPair, MetricStatus, Reason
 from reportkit.model import Report
 from reportkit.render import _view
 
@@ -88,9 +88,9 @@ def test_a_level_tenfold_apart_is_implausible_and_threefold_is_a_doubt() -> None
     assert far.status is MetricStatus.NOT_COMPARABLE and "times apart" in far.note
     doubt = _pairs("一、工作\n建成社区食堂120个。\n", "一、工作\n建成社区食堂450个。\n")[("120个", "450个")]
     assert doubt.status is MetricStatus.UP and doubt.confidence < HEADLINE_CONFIDENCE
-    assert any("times apart" in r for r in doubt.reasons)
+    assert any(r.code == "doubt_apart" for r in doubt.reasons)
     sure = _pairs("一、工作\n建成社区食堂120个。\n", "一、工作\n建成社区食堂150个。\n")[("120个", "150个")]
-    assert sure.confidence >= HEADLINE_CONFIDENCE and "same unit 个" in sure.reasons
+    assert sure.confidence >= HEADLINE_CONFIDENCE and Reason("same_unit", ("个",)) in sure.reasons
 
 
 def test_numbers_that_name_something_pair_with_nothing() -> None:
@@ -134,7 +134,7 @@ def test_the_confidence_and_its_reasons_are_in_the_json() -> None:
         reportkit.parse_text("一、工作\n建成社区食堂120个。\n"), reportkit.parse_text("一、工作\n建成社区食堂150个。\n")
     )
     entry = next(m for m in json.loads(diff.to_json())["metrics"] if m["old"] and m["new"])
-    assert entry["confidence"] >= HEADLINE_CONFIDENCE and "frame one year" in entry["reasons"]
+    assert entry["confidence"] >= HEADLINE_CONFIDENCE and {"code": "frame", "args": ["year", ""]} in entry["reasons"]
 
 
 def test_headlines_show_confident_pairs_only() -> None:
@@ -201,7 +201,7 @@ def test_work_started_and_work_finished_are_two_figures() -> None:
 
 def test_a_sub_indicator_is_a_doubt_and_no_headline() -> None:
     pair = _pairs("一、工作\n万人发明专利拥有量74.5件。\n", "一、工作\n万人高价值发明专利拥有量34.2件。\n")[("74.5件", "34.2件")]
-    assert pair.confidence < HEADLINE_CONFIDENCE and any("高价值" in r for r in pair.reasons)
+    assert pair.confidence < HEADLINE_CONFIDENCE and Reason("doubt_sub_indicator", ("高价值",)) in pair.reasons
 
 
 def test_a_start_level_against_a_start_level_is_no_headline() -> None:
@@ -215,7 +215,7 @@ def test_a_pair_resting_on_the_words_around_it_only_is_no_headline() -> None:
     pairs = _pairs("一、工作\n制造业投资增长13.3%、连续48个月保持两位数增长。\n",
                    "一、工作\n高技术服务业投资增长16.4%、连续18个月保持两位数增长。\n")
     streak = pairs[("48个月", "18个月")]
-    assert streak.confidence < HEADLINE_CONFIDENCE and any("no name of its own" in r for r in streak.reasons)
+    assert streak.confidence < HEADLINE_CONFIDENCE and any(r.code == "doubt_no_name" for r in streak.reasons)
 
 
 def test_between_two_equal_names_a_target_pairs_with_a_target() -> None:

@@ -23,6 +23,7 @@ import numpy as np
 
 from ..model import Direction, Metric, MetricKind, Report, fold
 from ..parse.metric_frames import Facts, Frame, Measure, facts_of
+from .records import Reason
 
 __all__ = [
     "HEADLINE_CONFIDENCE",
@@ -114,7 +115,7 @@ def signed_value(m: Metric) -> float:
 @attrs.frozen
 class Assessment:
     confidence: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     against: str  # why the pair is not comparable, "" when it is
 
 
@@ -142,47 +143,53 @@ def _inserted(x: str, y: str) -> str:
     return ""
 
 
+def _frame_args(f: Facts) -> tuple[str, str]:
+    return f.frame.value, f.marker
+
+
 def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_place: bool) -> Assessment:
-    """The confidence of one chosen pair, the reasons for it, and what makes it not comparable if anything."""
-    reasons = [f"indicator {similarity:.2f}"]
+    """The confidence of one chosen pair, the reasons for it (codes and arguments, worded by each renderer from
+    lang/*/messages.toml), and what makes it not comparable if anything."""
+    reasons = [Reason("indicator", (f"{similarity:.2f}",))]
     confidence = min(1.0, similarity)
     against = ""
     if a.unit == b.unit:
-        reasons.append(f"same unit {a.unit}" if a.unit else "no unit either side")
+        reasons.append(Reason("same_unit", (a.unit,)) if a.unit else Reason("no_unit"))
     if a.kind is b.kind:
-        reasons.append(f"both {a.kind.value}")
+        reasons.append(Reason("same_kind", (a.kind.value,)))
     ratio = _ratio(a, b)
     if _frames_fit(fa, fb, ratio):
-        reasons.append(f"frame {_frame_word(fa)}" + ("" if fa.frame is fb.frame else f" → {_frame_word(fb)}"))
+        same = fa.frame is fb.frame
+        reasons.append(Reason("frame", _frame_args(fa)) if same else Reason("frames", _frame_args(fa) + _frame_args(fb)))
     else:
         against = f"frame {_frame_word(fa)} → {_frame_word(fb)}"
     if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
         against = against or "two stages of the work (started → finished)"
     if Frame.START in (fa.frame, fb.frame):
         confidence = min(confidence, _DOUBTFUL)  # a start level is last year's figure said again: no headline
-        reasons.append("doubt: a start level (从…到)")
+        reasons.append(Reason("doubt_start"))
     if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
         against = against or f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
     elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
-        reasons.append(f"both {fa.measure.value} ({fa.marker} → {fb.marker})")
+        reasons.append(Reason("same_measure", (fa.measure.value, fa.marker, fb.marker)))
     elif Measure.FLOW in (fa.measure, fb.measure):
         confidence -= 0.05
-        reasons.append("doubt: a flow on one side only")
+        reasons.append(Reason("doubt_flow_one_side"))
     if ratio >= 10:
         against = against or f"implausible: {ratio:.0f} times apart"
     elif ratio > 3:
         confidence = min(confidence, _DOUBTFUL)  # never a headline
-        reasons.append(f"doubt: {ratio:.1f} times apart")
+        reasons.append(Reason("doubt_apart", (f"{ratio:.1f}",)))
     short = min((fold(x.label) for x in (a, b)), key=len)
     if len(short) < 3:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around the figure
         confidence = min(confidence, _DOUBTFUL)
-        reasons.append(f"doubt: no name of its own ({short or '—'})")
+        reasons.append(Reason("doubt_no_name", (short or "—",)))
     inserted = _inserted(fold(a.label), fold(b.label))
     if inserted:
         confidence = min(confidence, _DOUBTFUL)
-        reasons.append(f"doubt: a sub-indicator? ({inserted})")
+        reasons.append(Reason("doubt_sub_indicator", (inserted,)))
     if same_place:
-        reasons.append("same section")
+        reasons.append(Reason("same_section"))
     if a.qualifier is not b.qualifier:
         confidence -= 0.05
     return Assessment(round(max(0.0, min(1.0, confidence)), 4), tuple(reasons), against)

@@ -81,6 +81,15 @@ class SentencePair:
 
 
 @attrs.frozen
+class Reason:
+    """One thing a pair's confidence rests on, as a code and its arguments (``Reason("same_unit", ("次",))``);
+    each renderer words it from the message catalogue of the report's language (reportkit/lang/*/messages.toml)."""
+
+    code: str
+    args: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class MetricPair:
     status: MetricStatus
     old: Metric | None
@@ -90,7 +99,7 @@ class MetricPair:
     pct_change: Decimal | None = None  # (new − old) / old × 100
     note: str = ""
     confidence: float = 0.0  # how sure the pairing is, in [0, 1]; headline lists show those ≥ 0.75
-    reasons: tuple[str, ...] = ()  # what the confidence rests on, and any doubt (comparison/pair_confidence.py)
+    reasons: tuple[Reason, ...] = ()  # what the confidence rests on, and any doubt (comparison/pair_confidence.py)
 
 
 @attrs.frozen

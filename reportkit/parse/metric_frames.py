@@ -148,6 +148,6 @@ def _facts(report: Report, m: Metric) -> Facts:
             return Facts(Frame.END, measure, "从…到", indicator)
         done = pattern("activity").search(window)
         if done is None and m.kind is not MetricKind.CHANGE and not m.is_target:  # a 十五五 target is no level
-            return Facts(Frame.END, measure, marker or "stated as current", indicator)
+            return Facts(Frame.END, measure, marker, indicator)
         return Facts(Frame.PERIOD, measure, done.group(0) if done else word, indicator)
     return Facts(Frame.YEAR, measure, marker, indicator)

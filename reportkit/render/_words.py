@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..comparison.records import DiffWarning, FollowStatus, MetricStatus, Tag, WarningKind
+from .. import lang
+from ..comparison.records import DiffWarning, FollowStatus, MetricStatus, Reason, Tag, WarningKind
 from ..model import CommitmentType, PartKind
 from . import _view
 
@@ -184,6 +185,34 @@ class Words:
                     break
             parts.append(piece)
         return ("; " if self.english else "；").join(parts)
+
+    def reason(self, r: Reason) -> str:
+        """One reason of a pair's confidence (``Reason("same_unit", ("次",))``) worded from the message catalogue
+        of this language (lang/zh/messages.toml, lang/en/messages.toml); the arguments are filled in, never
+        read as a template. A code the catalogue lacks shows as the code and its arguments."""
+        table = lang.data("en" if self.english else "zh", "messages")
+        entry = table["reasons"].get(r.code)
+        if entry is None:
+            return " ".join((r.code, *r.args))
+        args = list(r.args)
+        if r.code in ("frame", "frames"):  # (frame, marker) per side
+            args = [self._frame(table, args[i], args[i + 1]) for i in range(0, len(args) - 1, 2)]
+        elif r.code == "same_kind":
+            args = [table["kinds"].get(args[0], args[0])]
+        elif r.code == "same_measure":
+            args = [table["measures"].get(args[0], args[0]), *args[1:]]
+        message: str = entry["message"] if isinstance(entry, dict) else entry
+        return message.format(*args)
+
+    @staticmethod
+    def _frame(table: Mapping[str, Any], frame: str, marker: str) -> str:
+        frames = table["frames"]
+        say: str = frames.get(f"{frame}_marked" if marker else frame, frames.get(frame, frame))
+        return say.format(marker)
+
+    def reasons(self, rs: tuple[Reason, ...]) -> str:
+        """A pair's reasons, each worded in this language, joined as the language joins a list."""
+        return ("; " if self.english else "；").join(self.reason(r) for r in rs)
 
     def warning(self, w: DiffWarning) -> str:
         return w.message if self.english else _WARNING_ZH[w.kind].format(old=w.old, new=w.new)

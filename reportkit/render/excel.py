@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import atomic_path
 from .._xlsx import clean, keep_text
-from ..comparison.records import ReportDiff, Tag
+from ..comparison.records import MetricStatus, ReportDiff, Tag
 from ..errors import PathLike
 from . import _text, _view
 from ._text import one_line, pair_name, pair_unit, report_label, section_name, text_width
@@ -146,20 +146,27 @@ def _metrics(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
             pair_name(p), pair_unit(p), None, None, None, None, t.enum(p.status),
             one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
             p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.note(p.note)),
-            round(p.confidence, 2) if p.old and p.new else "", "; ".join(p.reasons),
+            round(p.confidence, 2) if p.old and p.new else "", t.reasons(p.reasons),
         ])
     _table(ws, looks, headers, rows, wrap=(1,))
+    wide = {3: 0, 4: 0, 5: 0}
     for r, p in enumerate(diff.metrics, 2):
         # a stated fall is written with its sign (下降12.8% is −12.8), so the change column is right for it
-        if p.old is not None:
-            put(ws, r, 3, _number(_text.value_of(p.old)), number_format="General")
-        if p.new is not None:
-            put(ws, r, 4, _number(_text.value_of(p.new)), number_format="General")
-        formula(ws, r, 5, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},"")', "General")
+        values = {c: _number(_text.value_of(m)) for c, m in ((3, p.old), (4, p.new)) if m is not None}
+        shown = _value_format(tuple(values.values()))
+        for c, v in values.items():
+            own = _value_format((v,)) if shown != "General" and isinstance(v, int) else shown  # 6,000,000,000
+            put(ws, r, c, v, number_format=own)
+            wide[c] = max(wide[c], _shown_width(v, own))
+        if p.status is MetricStatus.NOT_COMPARABLE:
+            continue  # a change between two figures that do not compare would mislead: none is computed
+        formula(ws, r, 5, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},"")', shown)
+        if len(values) == 2:
+            wide[5] = max(wide[5], _shown_width(values[4] - values[3], shown))
         if not _text.in_points(p):  # a rate's change is in percentage points: a relative change would mislead
             formula(ws, r, 6, f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r}),C{r}<>0),(D{r}-C{r})/C{r},"")', PCT_FORMAT)
-    for col in ("C", "D", "E", "F"):
-        ws.column_dimensions[col].width = 12
+    for c in (3, 4, 5, 6):  # a number wider than its column shows as ### in Calc
+        ws.column_dimensions[get_column_letter(c)].width = max(12, min(wide.get(c, 0) + 3, 30))
     last = len(diff.metrics) + 1
     if last >= 2:
         for col in ("E", "F"):
@@ -169,6 +176,22 @@ def _metrics(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
             for sign, fill in ((">", _RISE), ("<", _FALL)):
                 rule = FormulaRule(formula=[f"AND(ISNUMBER({first}),{first}{sign}0)"], fill=fill)  # type: ignore[no-untyped-call]
                 ws.conditional_formatting.add(rng, rule)
+
+
+_SEPARATED = 10_000  # from here on a value shows with thousands separators: 5,300,000,000,000 元, not 5.3E+12
+
+
+def _value_format(values: Sequence[int | float]) -> str:
+    """The number format of one row's values and change: Calc's General shows raw 元 as 5.3E+12."""
+    if max((abs(v) for v in values), default=0) < _SEPARATED:
+        return "General"
+    return "#,##0" if all(isinstance(v, int) for v in values) else "#,##0.0#"
+
+
+def _shown_width(v: float, number_format: str) -> int:
+    if number_format == "General":
+        return len(f"{v:g}")
+    return len(f"{v:,.0f}" if number_format == "#,##0" else f"{v:,.2f}")
 
 
 def _number(d: Decimal) -> int | float:

@@ -283,7 +283,7 @@ def _metric_rows(diff: ReportDiff, links: _Links, t: Words, pairs: Sequence[Metr
             delta_sort=str(p.delta) if p.delta is not None else "",
             pct=percent(p.pct_change), pct_sort=str(p.pct_change) if p.pct_change is not None else "",
             confidence=f"{p.confidence:.2f}" if p.old and p.new else "",
-            reasons="; ".join(p.reasons),
+            reasons=t.reasons(p.reasons),
             section=m.section if m else "", note=one_line(t.note(p.note)),
         ))
     return rows
