@@ -189,7 +189,7 @@ def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment
 
     The shared label's tail (增幅, 降幅) is kept."""
     label = c.indicator or (c.target.label if c.target is not None else "") or ""
-    shared = lead.split(lang.words("zh", "directions", "respective")[0])[0].strip(_text("respective_trim"))
+    shared = lead.split(lang.words("zh", "directions", "respective")[0])[0].strip(str(lang.data("zh", "directions")["respective_trim"]))
     tail = label[len(shared) :] if shared and label.startswith(shared) else ""
     indicator = subjects[i] + tail
     target = attrs.evolve(c.target, label=indicator) if c.target is not None else None
