@@ -148,7 +148,7 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     english = is_english(text)
     regions = plan_regions(report, english)
     plan_year = _plan_year(report, regions)
-    stops = SentenceStops(text, _text("sentence_stops"), _SENTENCE_REACH)
+    stops = SentenceStops(text, str(lang.data("zh", "punctuation")["sentence_stops"]), _SENTENCE_REACH)
     sections = SectionIndex(report)
     out: list[Commitment] = []
     said: list[tuple[Quantity, int]] = []  # targets so far, with their clause start
