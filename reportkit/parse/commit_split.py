@@ -10,41 +10,56 @@ an outcome verb stay whole.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-__all__ = ["Clause", "head_verb", "merge_fragments", "split_clauses", "split_list", "strip_adverbs", "top_level_commas"]
+from .. import lang
 
-_BREAKS = frozenset("，,；;。！？!?：:\n\r|")
-_OPEN = "（(《“‘「『【〔"
-_CLOSE = "）)》”’」』】〕"
+__all__ = ["Clause", "action_verbs", "head_verb", "merge_fragments", "split_clauses", "split_list", "strip_adverbs", "top_level_commas"]
+
+# Read at import: split_clauses tests every event character against these (lang/zh/punctuation.toml).
+_PUNCTUATION = lang.data("zh", "punctuation")
+_BREAKS = frozenset(str(_PUNCTUATION["clause_breaks"]))
+_OPEN = str(_PUNCTUATION["brackets_open"])
+_CLOSE = str(_PUNCTUATION["brackets_close"])
+_LIST_COMMA = str(lang.data("zh", "commitments")["list_comma"])  # 推进A、B、C
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _BRACKET_REACH = 120
 # the characters split_clauses acts on: breaks, brackets, and a space before a space
 _ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum accepts
-_LIST_EVENT = re.compile("[、" + re.escape(_OPEN + _CLOSE) + "]")
+_LIST_EVENT = re.compile("[" + re.escape(_LIST_COMMA) + re.escape(_OPEN + _CLOSE) + "]")
 _EVENT = re.compile("[" + re.escape("".join(sorted(_BREAKS)) + _OPEN + _CLOSE) + "]| (?= )")
 
-# Words that may stand before the verb without changing what is committed to.
-_ADVERBS = (
-    "定期或不定期地", "进一步", "持续", "继续", "全面", "深入", "积极", "大力", "切实", "着力", "努力",
-    "不断", "逐步", "稳步", "有效", "充分", "严格", "依法", "扎实", "认真", "同时", "今年", "明年",
-    "还要", "也要", "要", "再", "将", "也", "并", "还", "更加", "坚决", "加快", "着重", "重点", "力争",
-    "统筹", "协同", "有序", "全力", "尽快",
-)
-_ADVERB_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _ADVERBS), key=len, reverse=True)) + ")+")
 
-# Verbs that introduce work items; a 、-list after one of them is split.
-ACTION_VERBS = (
-    "开展", "推进", "推动", "实施", "加强", "完善", "落实", "建立", "健全", "深化", "抓好", "做好", "组织",
-    "淘汰", "改造", "建设", "开工", "新建", "改建", "完成", "安排", "启动", "部署", "打造", "培育", "建成",
-    "加大", "规范", "强化", "优化", "创新", "探索", "制定", "修订", "出台", "整治", "治理", "清理", "理顺",
-)
-_ACTION_RE = re.compile("|".join(ACTION_VERBS))
-# A list that ends its clause may trail 等 + a collective noun, dropped from the last item.
-_LIST_TAIL = re.compile(r"等(?:各项|重点|专项)?(?:行动|工作|活动|项目|任务|举措|措施|改革|建设)?$")
+
+def _words(key: str) -> tuple[str, ...]:
+    """A word list of lang/zh/commitments.toml."""
+    return lang.words("zh", "commitments", key)
+
+
+def _text(key: str) -> str:
+    return str(lang.data("zh", "commitments")[key])
+
+
+@functools.cache
+def _adverb_re() -> re.Pattern[str]:
+    """Words that may stand before the verb without changing what is committed to, longest first."""
+    return re.compile("^(?:" + "|".join(sorted(map(re.escape, _words("adverbs")), key=len, reverse=True)) + ")+")
+
+
+def action_verbs() -> tuple[str, ...]:
+    """Verbs that introduce work items; a 、-list after one of them is split."""
+    return _words("action_verbs")
+
+
+@functools.cache
+def _action_re() -> re.Pattern[str]:
+    return re.compile("|".join(action_verbs()))
+
+
 _MIN_ITEM = 4  # shorter items are nouns of one object (获得感、满意度), not work items
 
 
@@ -120,7 +135,8 @@ def merge_fragments(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[i
         if out:
             ps, pe = out[-1]
             prev = text[ps:pe]
-            if prev.startswith("以") and "为" not in prev[1:] and text[s] == "为" and e - s <= 6:
+            opener, joint = _text("frame_open"), _text("frame_join")
+            if prev.startswith(opener) and joint not in prev[1:] and text[s] == joint and e - s <= 6:
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
@@ -129,7 +145,7 @@ def merge_fragments(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[i
 
 def strip_adverbs(clause: str) -> tuple[str, int]:
     """The clause without leading adverbs, and how many characters were dropped."""
-    m = _ADVERB_RE.match(clause)
+    m = _adverb_re().match(clause)
     n = m.end() if m else 0
     return clause[n:], n
 
@@ -137,11 +153,11 @@ def strip_adverbs(clause: str) -> tuple[str, int]:
 def head_verb(clause: str) -> str | None:
     """The adverbs and action verb a clause opens with (``持续开展``), if it opens with one."""
     rest, n = strip_adverbs(clause)
-    m = _ACTION_RE.match(rest)
+    m = _action_re().match(rest)
     if m is None:
         return None
     lead = clause[:n]
-    for word in ("今年", "明年", "还要", "也要", "要", "将", "也", "并", "还", "同时") if lead else ():
+    for word in _words("adverbs_dropped") if lead else ():
         lead = lead.replace(word, "")
     return lead + m.group()
 
@@ -149,7 +165,7 @@ def head_verb(clause: str) -> str | None:
 def top_level_commas(text: str, start: int, end: int) -> list[int]:
     """Offsets of 、 outside brackets and quotes."""
     out: list[int] = []
-    if text.find("、", start, end) < 0:
+    if text.find(_LIST_COMMA, start, end) < 0:
         return out  # most clauses hold no list
     depth: list[str] = []
     for m in _LIST_EVENT.finditer(text, start, end):  # other characters change nothing
@@ -159,7 +175,7 @@ def top_level_commas(text: str, start: int, end: int) -> list[int]:
             depth.pop()
         elif ch in _PAIR:
             depth.append(_PAIR[ch])
-        elif ch == "、" and not depth:
+        elif ch == _LIST_COMMA and not depth:
             out.append(i)
     return out
 
@@ -177,7 +193,7 @@ def split_list(text: str, start: int, end: int) -> list[Clause]:
     bounds = [first, *[c + 1 for c in commas]]
     ends = [*commas, end]
     last_s, last_e = bounds[-1], ends[-1]
-    tail = _LIST_TAIL.search(text[last_s:last_e])
+    tail = lang.pattern("zh", "commitments", "list_tail").search(text[last_s:last_e])
     if tail is not None:
         last_e = last_s + tail.start()
     items = list(zip(bounds, ends[:-1])) + [(last_s, last_e)]
@@ -185,7 +201,7 @@ def split_list(text: str, start: int, end: int) -> list[Clause]:
         return [Clause(start, end)]
     # The last item must read like the others: a list of domains goes on after its last item
     # (…安全生产等关系群众利益的重点领域执法力度), a list of items does not.
-    if tail is None and "等" in text[last_s:last_e]:
+    if tail is None and _text("list_domain") in text[last_s:last_e]:
         return [Clause(start, end)]
     if tail is None and _longer_than_peers(items):
         return [Clause(start, end)]

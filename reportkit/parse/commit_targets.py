@@ -9,6 +9,7 @@ baselines (由320元提高到…), increments against last year (比上年增加
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -31,47 +32,31 @@ __all__ = [
     "to_metric",
 ]
 
-_CN_NUM = "一二两三四五六七八九十"
-_BASELINE_BEFORE = re.compile(r"(?:由|从)[^，。；由从]*$")
-_BASELINE_AFTER = re.compile(r"^[^，。；]{0,4}?(?:提高|增加|提升|上调|降低|下降|减少|下调|扩大|缩小|降)?(?:到|至)")
-_INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年|上年度)")
-_BARE_CHANGE = re.compile(r"^(?:同比|相应|再)?(?:增加|增长|提高|减少|下降|多|增)$")
-_FORECAST = re.compile(r"(?:将|预计|预测|估计)(?:高)?达(?:到)?$|预计$|预测$")
-_EXISTING = re.compile(r"已|现有|现行|原有|目前|累计|(?<![具拥])有$|最后$|剩余|剩下|用好|用足|管好|盘活")
-# 13亿人口, 5亿农民: a bare 亿 before a noun counts a population that exists, not a target
-_POPULATION_AFTER = re.compile(r"^[\u4e00-\u9fff]")
-# 30万千瓦以下煤电机组: a ceiling before a noun picks which things, it sets no level
-_THRESHOLD = re.compile(r"以下(?:的)?[\u4e00-\u9fff]")
-_SCOPE_AFTER = re.compile(r"^[^，。；]{0,12}的[^，。；]{0,4}范围|^[^，。；]{0,10}(?:选择|选取)?部分")
-# 749万人，为历史最高: a record is said of a fact or a forecast, not of a target
-_RECORD_NEXT = re.compile(r"[，,]\s*(?:为|是|将|再|再创|创|达|将创)*(?:历史|同期)?(?:最高|新高|之最|峰值)")
-_CONDITIONAL = re.compile(r"可以实现|就能|能够实现|才能")
-_UNCHANGED = re.compile(r"不变")
-_SHARE_AFTER = re.compile(r"^[^，。；]{0,3}用于")
-_DATED = re.compile(
-    rf"到(?P<y1>(?:19|20)\d\d)年|(?P<y2>(?:19|20)\d\d)年(?:前|底前|以前)|[{_CN_NUM}\d]+年内|今明两年|年均|"
-    rf"[{_CN_NUM}]年(?:时间|左右)|期间|时期|[{_CN_NUM}]+五”?(?:规划|期间|时期|末)"
-)
-_MULTI_YEAR_TITLE = re.compile(rf"十[{_CN_NUM}]五|时期|五年|(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)?\d\d")
+
+
+def _re(key: str) -> re.Pattern[str]:
+    """A target cue of lang/zh/targets.toml, compiled on first use."""
+    return lang.pattern("zh", "targets", key)
+
+
+def _text(key: str) -> str:
+    return str(lang.data("zh", "targets")[key])
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_RESTATE_GENERIC = set("把将要在于定控制预期目标的今年全年经济有了和及")
-
-
-_SLOGAN = re.compile(rf"[{_CN_NUM}]个(\d+(?:\.\d+)?[万亿]?)")
-_COUNTED_BEFORE = re.compile(rf"[{_CN_NUM}]个$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def multi_year_title(title: str, plan_year: int | None) -> bool:
     """A section about a multi-year plan, or about a year other than the plan year."""
-    if _MULTI_YEAR_TITLE.search(title):
+    if _re("multi_year_title").search(title):
         return True
     years = [int(y) for y in _YEAR.findall(title)]
     return bool(years) and plan_year is not None and plan_year not in years
 
 
 def _dated(sentence: str, plan_year: int | None) -> bool:
-    for m in _DATED.finditer(sentence):
+    for m in _re("dated").finditer(sentence):
         year = m.group("y1") or m.group("y2")
         if year is None or plan_year is None or int(year) != plan_year:
             return True
@@ -80,36 +65,36 @@ def _dated(sentence: str, plan_year: int | None) -> bool:
 
 def _slogan_numbers(sentence: str) -> set[str]:
     """Numbers that name a slogan's members (三个1亿人): restating one is not a target."""
-    return {m.group(1) for m in _SLOGAN.finditer(sentence)}
+    return {m.group(1) for m in _re("slogan").finditer(sentence)}
 
 
 def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int],
                plan_year: int | None, prev: Quantity | None, nxt: Quantity | None) -> bool:
-    if q.kind is MetricKind.DURATION or q.unit in ("", "岁", "日", "周"):
+    if q.kind is MetricKind.DURATION or q.unit == "" or q.unit in lang.words("zh", "targets", "not_target_units"):
         return False
     cs, ce = clause
     before = text[cs : q.start]
     near = text[max(cs, prev.end if prev is not None else cs) : q.start]  # words since the last number
     after = text[q.end : (nxt.start if nxt is not None and nxt.start < ce else ce)]
     whole = text[sentence[0] : sentence[1]]
-    if before.endswith("第") or _inside_quotes(text, cs, q.start):
+    if before.endswith(_text("ordinal")) or _inside_quotes(text, cs, q.start):
         return False
-    if _COUNTED_BEFORE.search(before):
+    if _re("counted_before").search(before):
         return False
     number = q.text.split("%")[0][:8]
     if any(number.startswith(s) for s in _slogan_numbers(whole)):
         return False
-    if _BASELINE_BEFORE.search(before) and _BASELINE_AFTER.search(after) and nxt is not None and nxt.start < ce:
+    if _re("baseline_before").search(before) and _re("baseline_after").search(after) and nxt is not None and nxt.start < ce:
         return False
-    if _FORECAST.search(near.rstrip()) or _EXISTING.search(near):
+    if _re("forecast").search(near.rstrip()) or _re("existing").search(near):
         return False
-    if q.unit == "亿" and _POPULATION_AFTER.match(after) or _SCOPE_AFTER.search(after):
+    if q.unit == _text("population_unit") and _re("population_after").match(after) or _re("scope_after").search(after):
         return False
-    if q.text.endswith("以下") and _THRESHOLD.match(text, q.end - 2):
+    if q.text.endswith(_text("threshold_word")) and _re("threshold").match(text, q.end - 2):
         return False
-    if _RECORD_NEXT.match(text, ce):
+    if _re("record_next").match(text, ce):
         return False
-    if _CONDITIONAL.search(text[cs:ce]) or _UNCHANGED.search(text[cs:ce]) or _SHARE_AFTER.search(after):
+    if _re("conditional").search(text[cs:ce]) or _re("unchanged").search(text[cs:ce]) or _re("share_after").search(after):
         return False
     # a date scopes forward: 经过今明两年努力 covers what follows it, not the clause before
     return not _dated(text[sentence[0] : ce], plan_year)
@@ -117,7 +102,7 @@ def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
     seg = text[start:pos]
-    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+    return seg.count(_text("quote_open")) > seg.count(_text("quote_close")) or seg.count('"') % 2 == 1
 
 
 _EN_COUNTED = re.compile(r" (?:[a-z]+ )?[a-z][a-z-]{2,}")  # a count names what it counts: 4 meetups, 60 new families
@@ -147,18 +132,23 @@ def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
         if not _is_target(text, q, clause, sentence, plan_year, prev, nxt):
             continue
         lead = text[clause[0] : q.start].strip()
-        if previous_had_target and (_BARE_CHANGE.match(lead) or _INCREMENT.search(lead)):
+        if previous_had_target and (_re("bare_change").match(lead) or _re("increment").search(lead)):
             continue  # 比上年增加1500亿元 after a target restates the target as a change
-        if out and _INCREMENT.search(text[out[-1].end : q.start]):
+        if out and _re("increment").search(text[out[-1].end : q.start]):
             continue  # 安排160亿元、增长9.6%: the change of the amount just set
         out.append(q)
     return out
 
 
+@functools.cache
+def _restate_generic() -> frozenset[str]:
+    return frozenset(_text("restate_generic"))
+
+
 def _label_chars(s: str) -> set[str]:
     """Indicator words: Chinese by the character, English by the word."""
     words = {w.lower() for w in _LATIN_WORD.findall(s)}
-    return words | {c for c in s if "\u4e00" <= c <= "\u9fff" and c not in _RESTATE_GENERIC}
+    return words | {c for c in s if "\u4e00" <= c <= "\u9fff" and c not in _restate_generic()}
 
 
 def is_restatement(text: str, q: Quantity, clause_start: int, earlier: Sequence[tuple[Quantity, int]]) -> bool:
@@ -187,10 +177,10 @@ def target_direction(clause: str, q: Quantity) -> Direction:
 
 def share_qualifier(text: str, clause_start: int, targets: list[Quantity]) -> list[Quantity]:
     """分别增长5%、7%左右: a hedge after the last of a 分别 list covers every member."""
-    if len(targets) < 2 or "分别" not in text[clause_start : targets[0].start]:
+    if len(targets) < 2 or not lang.pattern("zh", "directions", "respective").search(text[clause_start : targets[0].start]):
         return targets
     last = targets[-1]
-    joined = all(not text[a.end : b.start].strip("、，,和及与 ") for a, b in itertools.pairwise(targets))
+    joined = all(not text[a.end : b.start].strip(_text("respective_joints")) for a, b in itertools.pairwise(targets))
     if not joined or last.qualifier is Qualifier.EXACT:
         return targets
     return [
@@ -198,7 +188,10 @@ def share_qualifier(text: str, clause_start: int, targets: list[Quantity]) -> li
     ]
 
 
-_SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+@functools.cache
+def _scales() -> tuple[tuple[str, Decimal], ...]:
+    """Scales folded into a value (lang/zh/targets.toml): 万亿, 亿, 万, in that order."""
+    return tuple((e["word"], Decimal(10) ** int(e["power"])) for e in lang.data("zh", "targets")["scales"])
 
 
 def to_metric(q: Quantity, metrics: Sequence[Metric], *, ident: str, section: str, label: str,
@@ -209,7 +202,7 @@ def to_metric(q: Quantity, metrics: Sequence[Metric], *, ident: str, section: st
             return attrs.evolve(m, is_target=True, direction=m.direction or direction,
                                 qualifier=m.qualifier if m.qualifier is not Qualifier.EXACT else q.qualifier)
     value, unit, high = q.value, q.unit, q.value_high
-    for prefix, factor in _SCALES:
+    for prefix, factor in _scales():
         if unit.startswith(prefix) and (len(unit) > len(prefix) or q.unit == prefix):
             value, unit = value * factor, unit[len(prefix) :] or ""
             high = high * factor if high is not None else None
@@ -233,8 +226,9 @@ def respective_subjects(text: str, clause_start: int, targets: Sequence[Quantity
     m = lang.pattern("zh", "directions", "respective").search(lead)
     if m is None:
         return None
-    subject = lead[: m.start()].strip(" \t\u3000：:，,")
-    items = re.split("[、和及与]", subject) if len(targets) == 2 else subject.split("、")
+    subject = lead[: m.start()].strip(str(lang.data("zh", "directions")["respective_trim"]))
+    items = (_re("respective_pair_split").split(subject) if len(targets) == 2
+             else subject.split(_text("respective_list_split")))
     members: list[str] = []
     if len(items) >= 2:
         head = len(items[0])

@@ -37,19 +37,15 @@ from .commit_targets_split import split_by_targets
 
 __all__ = ["add_commitments", "extract_commitments", "plan_regions"]
 
-_CN = "一二三四五六七八九十"
-_PLAN_HEADING = re.compile(
-    rf"(?m)(?:^|(?<=[\s。]))(?:[{_CN}]+、|#+\s*)[^\n。]{{0,30}}?"
-    r"(?:工作思路|工作计划|工作打算|工作安排|工作要点|总体部署|重点工作|工作任务|主要任务|目标任务|总体要求|工作的建议|工作建议|下一步|"
-    r"[Pp]lans? for|[Oo]utlook|[Nn]ext [Yy]ear)"
-)
-_FALLBACK_TITLE = re.compile(rf"(?:^|(?<=[\s。|]))(?:[（(][{_CN}]+[)）]|[{_CN}]+、)[^。\n]{{1,40}}?(?=。|\n|\s)")
-_LEAD_MARKER = re.compile(rf"(?:[{_CN}]+是|第[{_CN}]+[，,、]?|[（(]?\d{{1,2}}[)）.、．](?!\d)|[①-⑳]|如(?![期实何果此今同]))")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年|(?<=for )((?:19|20)\d\d)")
-_HEADING_TITLE = re.compile(r"[^\n。]{0,3}[^\s。]{0,37}")  # the heading line up to its first space or stop
-# a clause that only sets the time or links sentences commits to nothing
-_FRAME_ONLY = re.compile(r"(?:(?:19|20)\d\d年(?:度)?|今年|明年|下一步|下阶段|同时|此外|为此|对此|总之|具体来说|主要是|我们将|我[区县市]将)"
-                         r"|各位(?:代表|委员)|同志们|.{0,12}做好以下(?:几个方面|几方面|方面|几项)?(?:的)?工作")
+
+
+def _re(key: str) -> re.Pattern[str]:
+    """A pattern of lang/zh/commitments.toml, compiled on first use."""
+    return lang.pattern("zh", "commitments", key)
+
+
+def _text(key: str) -> str:
+    return str(lang.data("zh", "commitments")[key])
 
 
 def add_commitments(report: Report, source: SourceText) -> Report:
@@ -63,7 +59,7 @@ def plan_regions(report: Report, english: bool | None = None) -> list[tuple[int,
     """
     spans = [(p.start, p.end) for p in report.parts if p.kind is PartKind.PLAN]
     if not spans:
-        m = _PLAN_HEADING.search(report.text)
+        m = _re("plan_heading").search(report.text)
         if m is not None:
             spans = [(m.start(), len(report.text))]
     if english is None:
@@ -79,8 +75,8 @@ def _plan_year(report: Report, regions: Sequence[tuple[int, int]]) -> int | None
     text = report.text
     if regions:
         start = regions[0][0]
-        title = _HEADING_TITLE.match(text, start)
-        year = _YEAR.search(title.group()) if title is not None else None
+        title = _re("heading_title").match(text, start)
+        year = _re("plan_year").search(title.group()) if title is not None else None
         if year is not None:
             return int(year.group(1) or year.group(2))
     meta = report.meta
@@ -95,28 +91,23 @@ def _heading_spans(report: Report, start: int, end: int) -> list[tuple[int, int]
     out: list[tuple[int, int]] = []
     sections = [s for s in report.walk() if start <= s.start < end or s.start <= start < s.title_end]
     for s in sections:
-        lead_in = s.marker.endswith("是") or s.marker.startswith("第")
+        lead_in = s.marker.endswith(_text("lead_in_marker_end")) or s.marker.startswith(_text("lead_in_marker_start"))
         # a title with nothing under it is the item itself: （四）新建法治文化公园10个。
-        bare = not s.children and not text[s.title_end : s.end].strip(" \t\r\n。.；;|")
+        bare = not s.children and not text[s.title_end : s.end].strip(_text("bare_title_rest"))
         stop = s.title_start if lead_in or bare else s.title_end
-        if not lead_in and stop < len(text) and text[stop] in "。.":
+        if not lead_in and stop < len(text) and text[stop] in _text("heading_stop"):
             stop += 1
         out.append((s.start, max(stop, s.start + len(s.marker))))
     if not sections:
-        out = [(m.start(), m.end()) for m in _FALLBACK_TITLE.finditer(text, start, end)]
-    head = _PLAN_HEADING.match(text, start)
+        out = [(m.start(), m.end()) for m in _re("fallback_title").finditer(text, start, end)]
+    head = _re("plan_heading").match(text, start)
     if head is not None:  # the plan's own heading, when no section was made of it
         line_end = min(i for i in (text.find("\n", start), text.find(" ", head.end()), end) if i >= 0)
         out.append((start, line_end))
     return out
 
 
-_THEME_TAIL = re.compile(r"(?:控制在|提高到|增加到|增加至|提高至|稳定在|保持在|扩大到|降低到|下降到|达到|拟按|按|均为|为|在|到|至|约|近|超过|不低于|不少于|至少|分别|都|均|要)+$")
 _SENTENCE_REACH = 2000  # a sentence longer than this is cut: keeps the stage linear on run-on text
-_SENTENCE_STOPS = "。！？!?\n"
-
-
-_TOP_HEADING = re.compile(rf"(?m)^[ \t]*[{_CN}]+、([^\n。]{{1,40}})")
 
 
 def _blocked_spans(report: Report, region: tuple[int, int], plan_year: int | None) -> list[tuple[int, int]]:
@@ -129,16 +120,16 @@ def _blocked_spans(report: Report, region: tuple[int, int], plan_year: int | Non
     if report.sections:
         return [(s.start, s.end) for s in report.walk()
                 if start <= s.start < end and multi_year_title(s.title, plan_year)]
-    heads = list(_TOP_HEADING.finditer(report.text, start, end))
+    heads = list(_re("top_heading").finditer(report.text, start, end))
     bounds = [m.start() for m in heads] + [end]
     return [(m.start(), bounds[i + 1]) for i, m in enumerate(heads) if multi_year_title(m.group(1), plan_year)]
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    m = _LEAD_MARKER.match(text, start, end)
+    m = _re("lead_marker").match(text, start, end)
     if m is not None and end - m.end() >= 2:
         start = m.end()
-    while start < end and text[start] in " ，,、":
+    while start < end and text[start] in _text("lead_trim"):
         start += 1
     return start, end
 
@@ -149,7 +140,7 @@ def _chinese_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[
     spans = merge_fragments(text, split_clauses(text, *region, skip=skip))
     for s, e in spans:
         s, e = _clean(text, s, e)
-        if e - s >= 2 and not _LEAD_MARKER.fullmatch(text[s:e]) and not _FRAME_ONLY.fullmatch(text[s:e]):
+        if e - s >= 2 and not _re("lead_marker").fullmatch(text[s:e]) and not _re("frame_only").fullmatch(text[s:e]):
             yield s, e
 
 
@@ -179,7 +170,7 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     english = is_english(text)
     regions = [_before_glossary(text, r) for r in plan_regions(report, english)]
     plan_year = _plan_year(report, regions)
-    stops = SentenceStops(text, _SENTENCE_STOPS, _SENTENCE_REACH)
+    stops = SentenceStops(text, str(lang.data("zh", "punctuation")["sentence_stops"]), _SENTENCE_REACH)
     sections = SectionIndex(report)
     out: list[Commitment] = []
     said: list[tuple[Quantity, int]] = []  # targets so far, with their clause start
@@ -222,7 +213,7 @@ def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment
 
     The shared label's tail (增幅, 降幅) is kept."""
     label = c.indicator or (c.target.label if c.target is not None else "") or ""
-    shared = lead.split("分别")[0].strip(" \t\u3000：:，,")
+    shared = lead.split(lang.words("zh", "directions", "respective")[0])[0].strip(str(lang.data("zh", "directions")["respective_trim"]))
     tail = label[len(shared) :] if shared and label.startswith(shared) else ""
     indicator = subjects[i] + tail
     target = attrs.evolve(c.target, label=indicator) if c.target is not None else None
@@ -250,7 +241,7 @@ def _stretch(text: str, c: Commitment, prev: Commitment | None, stops: SentenceS
 def _own_indicator(lead: str) -> bool:
     """Words of an indicator left once the stretch and verb words are gone (力争达到 → nothing)."""
     rest = lang.pattern("zh", "directions", "stretch").sub("", lead)
-    rest = re.sub(r"达到|实现|增长|提高到|提高|超过|[，,、和及与\s]", "", rest)
+    rest = _re("stretch_verbs").sub("", rest)
     return len(rest) >= 2
 
 
@@ -270,7 +261,7 @@ def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Quant
     if q is not None and clause.start < q.start < clause.end and not is_english(surface):
         # what the number measures: 城镇新增就业, not 城镇新增就业1100万人以上
         lead, _ = strip_adverbs(text[clause.start : q.start].strip())
-        lead = _THEME_TAIL.sub("", lead)
+        lead = _re("theme_tail").sub("", lead)
         theme = lead if len(lead) >= 2 else theme
     return Commitment(
         id=f"c{n:03d}",

@@ -17,39 +17,22 @@ from collections.abc import Iterator
 
 import attrs
 
+from .. import lang
 from ..blocks import SourceText
 from ..model import PartKind, Problem, Report
 from .text_problems import is_english
 
-_CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|[“（(《]")
-_PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》"}
-_OPENING = re.compile(
-    r"^(?:同时|但是?|然而|当然|不过)?[，,]?\s*(?:"
-    r"在(?:看到|充分肯定|肯定)[^，,]{0,10}(?:成绩|成效)的同时"
-    r"|我们(?:也|还)?(?:要|应当|必须)?清醒(?:地)?(?:认识到|看到|意识到)"
-    r"|我们既要看到成绩|(?:更|也)要看到[^，,]{0,12}(?:困难|问题|挑战|不足)"
-    r"|(?:特别)?令人(?:痛心|遗憾)的是|主要(?:是|表现在|体现在)|具体(?:表现|体现)(?:在|为)"
-    r"|同时|但是?|然而)$"
-)
-_CLOSING = re.compile(
-    r"^(?:这些问题|对(?:存在的|这些)问题|有待于我们|我们(?:一定|必须|将|要|会)|下一步|今后|针对(?:这些|上述)"
-    r"|民之所望|要牢记)"
-)
-_ENUMERATOR = re.compile(
-    r"^(?:如|比如|例如|主要(?:是|表现在|体现在)|具体(?:表现|体现)(?:在|为)|[一二三四五六七八九十]是)"
-)
-_LEAD = re.compile(r"^(?:如|比如|例如|特别是|尤其是|[一二三四五六七八九十]是|其中)[，,]?")
-_TAIL = re.compile(r"(?:等(?:方面的?)?(?:问题|现象|情况|不足)|等)$")
-_GENERAL = re.compile(
-    r"困难(?:还|仍)?(?:不少|较多)|不少(?:困难|问题|差距)|差距|(?:很多|许多|一些|部分)工作|还存在(?:不足|问题)$"
-    r"|存在(?:不少|一些)?(?:困难和问题|问题和不足|不足)$|短板弱项|薄弱环节$"
-)
-_PREDICATE = re.compile(
-    r"(?:还|仍|仍然|依然|尚|较为|比较|相对)?(?:有待|不到位|不够|不足|不强|不高|不完善|不健全|不牢固|不平衡|不充分"
-    r"|较多|较大|严重|突出|薄弱|乏力|滞后|欠缺|亟待|亟需|需要|仍需|存在|时有发生|不容忽视|偏低|偏高|偏弱|难度)"
-)
-_QUANT = re.compile(r"^(?:部分单位|部分|一些|少数|有些|有的|个别|不少)")
-_AND = re.compile(r"和|及|与|以及|、")
+
+def _re(key: str) -> re.Pattern[str]:
+    """A problem cue of lang/zh/problems.toml, compiled on first use."""
+    return lang.pattern("zh", "problems", key)
+
+
+def _pairs() -> dict[str, str]:
+    pairs: dict[str, str] = lang.data("zh", "problems")["pairs"]
+    return pairs
+
+
 _SPACES = " \t\r\n\u3000\xa0|"
 _BULLET = re.compile(r"[*\-•·+][ \t]+")
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[*\-•·+][ \t]+\S[^\n]*")
@@ -65,10 +48,11 @@ def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
     """Clause spans in text[start:end], split at clause punctuation outside brackets and quotes."""
     pos = start
     protect = start
-    for m in _CLAUSE_END.finditer(text, start, end):
+    pairs = _pairs()
+    for m in _re("clause_end").finditer(text, start, end):
         tok = m.group()
-        if tok in _PAIRS:
-            close = text.find(_PAIRS[tok], m.end(), min(end, m.end() + 200))
+        if tok in pairs:
+            close = text.find(pairs[tok], m.end(), min(end, m.end() + 200))
             if close >= 0:
                 protect = max(protect, close + 1)
             continue
@@ -85,10 +69,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in _SPACES:
         b -= 1
-    m = _BULLET.match(text[a:b]) or _LEAD.match(text[a:b])
+    m = _BULLET.match(text[a:b]) or _re("lead").match(text[a:b])
     if m and a + m.end() < b:
         a += m.end()
-    t = _TAIL.search(text[a:b])
+    t = _re("tail").search(text[a:b])
     if t and t.start() > 1:
         b = a + t.start()
     return a, b
@@ -96,13 +80,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def aspects_of(clause: str) -> tuple[str, ...]:
     """What a specific clause says is lacking: its subject, split at 和/及/与/、."""
-    m = _PREDICATE.search(clause, 2)
+    m = _re("predicate").search(clause, 2)
     if m is None:
         return ()
-    subject = _QUANT.sub("", clause[: m.start()]).strip()
+    subject = _re("quantifier").sub("", clause[: m.start()]).strip()
     if len(subject) < 2:
         return ()
-    pieces = [p for p in _AND.split(subject) if p]
+    pieces = [p for p in _re("coordinator").split(subject) if p]
     if len(pieces) > 1 and all(len(p) >= 2 for p in pieces):
         return tuple(pieces)
     return (subject,)
@@ -113,7 +97,7 @@ def chinese_problems(text: str, start: int, end: int) -> list[Problem]:
     enumerator_at: int | None = None
     for c in spans:
         raw = text[c.start : c.end].strip()
-        if _ENUMERATOR.match(raw):
+        if _re("enumerator").match(raw):
             enumerator_at = c.start
             break
     out: list[Problem] = []
@@ -121,15 +105,15 @@ def chinese_problems(text: str, start: int, end: int) -> list[Problem]:
         raw = text[c.start : c.end].strip(" \t\r\n\u3000\xa0")
         if not raw:
             continue
-        if _CLOSING.match(raw):
+        if _re("closing").match(raw):
             break
-        if _OPENING.match(raw):
+        if _re("opening").match(raw):
             continue
         a, b = _trim(text, c.start, c.end)
         clause = text[a:b]
         if len(clause) < 4:
             continue
-        general = bool(_GENERAL.search(clause)) or (enumerator_at is not None and c.start < enumerator_at)
+        general = bool(_re("general").search(clause)) or (enumerator_at is not None and c.start < enumerator_at)
         out.append(
             Problem(
                 id=f"P{len(out) + 1}",

@@ -16,21 +16,21 @@ from collections.abc import Iterator
 
 import attrs
 
+from .. import lang
 from ..blocks import SourceText
 from ..model import Report, Section, Sentence
 from .text_body import body as body_of
 from .text_problems import is_english
 from .text_title import front_matter_end
 
-_PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "「": "」", "『": "』", "‘": "’", "【": "】"}
 _MAX_BRACKET = 200  # a bracket left open longer than this does not protect anything
-_ZH = re.compile(r"[。！？；!?;]+[”’」』]?|\n|[（(“《「『‘【]")
-_EN = re.compile(
-    r"(?<![A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
-    r"[.!?]+[\"')\]]*(?=[ \t]+[\"'(\[]?[A-Z0-9])"
-    r"|[。！？；;]+|\n|[(“]"
-)
 _TRIM = " \t\r\n\u3000\xa0\ufeff|"
+
+
+def _pairs() -> dict[str, str]:
+    """Bracket and quote closers (lang/zh/punctuation.toml sentence_brackets)."""
+    pairs: dict[str, str] = lang.data("zh", "punctuation")["sentence_brackets"]
+    return pairs
 
 
 def _flat(sections: tuple[Section, ...]) -> list[tuple[Section, int]]:
@@ -70,12 +70,14 @@ class SectionIndex:
 def _cuts(text: str, english: bool) -> Iterator[int]:
     """Offsets where a sentence ends (exclusive), in order."""
     protect = 0
-    for m in (_EN if english else _ZH).finditer(text):
+    pairs = _pairs()
+    split = lang.pattern("zh", "punctuation", "sentence_split_en" if english else "sentence_split_zh")
+    for m in split.finditer(text):
         tok = m.group()
-        if tok in _PAIRS:
+        if tok in pairs:
             line_end = text.find("\n", m.end(), m.end() + _MAX_BRACKET)
             limit = line_end if line_end >= 0 else min(len(text), m.end() + _MAX_BRACKET)
-            close = text.find(_PAIRS[tok], m.end(), limit)
+            close = text.find(pairs[tok], m.end(), limit)
             if close >= 0:
                 protect = max(protect, close + 1)
             continue

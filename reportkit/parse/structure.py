@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .. import lang
 from ..blocks import SourceText
 from ..model import Report, Section
 from .text_body import body
@@ -50,7 +51,14 @@ def _hint_candidates(source: SourceText) -> list[Candidate]:
     return out
 
 
-_HEADING_STOP = frozenset("。！？!?；;：:，,")
+
+
+@functools.cache
+def _chars(key: str) -> frozenset[str]:
+    """A set of punctuation of lang/zh/punctuation.toml."""
+    return frozenset(str(lang.data("zh", "punctuation")[key]))
+
+
 _MAX_UNNUMBERED = 30
 
 
@@ -75,8 +83,8 @@ def _unnumbered_headings(text: str, found: list[Candidate]) -> list[Candidate]:
         following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else span.end]
         if (
             0 < len(line) <= _MAX_UNNUMBERED
-            and not _HEADING_STOP.intersection(line)
-            and not line.startswith(("各位代表", "——", "－－"))
+            and not _chars("heading_stops").intersection(line)
+            and not line.startswith(lang.words("zh", "speech", "not_heading"))
             and len(following.strip()) > 2 * len(line)
             and not span.is_furniture(a)
             and pos not in marked
@@ -224,12 +232,11 @@ def _after_lead_colon(text: str, start: int, line: int) -> bool:
     i = start
     while i > line and text[i - 1] in _SPACES:
         i -= 1
-    return i < start and i > line and text[i - 1] in "：:"
+    return i < start and i > line and text[i - 1] in _chars("lead_colon")
 _LONG_LINE = 200
 _WHOLE_LINE_TITLES = frozenset(
     (MarkerType.CN_PART, MarkerType.MARKDOWN, MarkerType.HINT, MarkerType.EN_DOTTED, MarkerType.ROMAN)
 )
-_TITLE_STOP = frozenset("。！？!?\n")
 _TRAIL = " \t\r\n\u3000\xa0|"
 
 
@@ -261,7 +268,7 @@ def _title(node: _Node, text: str, limit: int) -> tuple[int, int]:
         start = c.end
         while start < limit and text[start] in " \t\u3000\xa0":
             start += 1
-    stop = _TITLE_STOP
+    stop = _chars("sentence_stops")  # a title ends with its sentence
     if c.type in _WHOLE_LINE_TITLES:
         stop = frozenset("\n")
     end = start
@@ -285,7 +292,7 @@ def _component(node: _Node) -> str:
         MarkerType.EN_DOTTED,
         MarkerType.ROMAN,
     ):
-        return m.rstrip("、.．，, \t\u3000")
+        return m.rstrip(str(lang.data("zh", "punctuation")["marker_trail"]))
     return m
 
 

@@ -16,9 +16,12 @@ from collections.abc import Iterator
 
 import attrs
 
+from .. import lang
 from .numbers import CN_DIGITS
 
-_CN = "一二三四五六七八九十"
+# Read at import: the marker pattern and these sets are used once per character of a report
+# (lang/zh/markers.toml).
+_MARKERS = lang.data("zh", "markers")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -62,12 +65,13 @@ class Candidate:
 
 def cn_value(s: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; None for anything else."""
-    if not s or any(c not in CN_DIGITS and c != "十" for c in s):
+    ten = str(_MARKERS["ten"])
+    if not s or any(c not in CN_DIGITS and c != ten for c in s):
         return None
-    if "十" not in s:
+    if ten not in s:
         return CN_DIGITS[s] if len(s) == 1 else None
-    tens, _, units = s.partition("十")
-    if "十" in units or len(tens) > 1 or len(units) > 1:
+    tens, _, units = s.partition(ten)
+    if ten in units or len(tens) > 1 or len(units) > 1:
         return None
     t = CN_DIGITS[tens] if tens else 1
     u = CN_DIGITS[units] if units else 0
@@ -85,34 +89,14 @@ def roman_value(s: str) -> int | None:
     return total or None
 
 
-# Characters after which an inline marker may open a new item: sentence and clause ends,
-# spaces (one-line texts separate headings with a space) and table bars.
-INLINE_BEFORE = frozenset("。！？；;!?：:| \t\u3000\xa0")
-# Lead-in items (一是) open clauses, never follow a space in the middle of a phrase alone:
-# but one-line texts put them after a heading title ended by 。, which INLINE_BEFORE covers.
+INLINE_BEFORE = frozenset(str(_MARKERS["inline_before"]))
 _SPACE = " \t\u3000\xa0\ufeff\u200b\u200d"
-_LEAD_IN_AFTER_COMMA = frozenset("，,")
-# Characters that make a word with a following 一 (统一, 唯一, 第一, 之一, 如一 …): 一是 after them is prose.
-_WORD_WITH_ONE = frozenset("统唯第之其万同专划单逐归整合如不均纯初周期这那每任")
+_LEAD_IN_AFTER_COMMA = frozenset(str(_MARKERS["lead_in_after"]))
+_LIST_AFTER = str(_MARKERS["list_after"])
+_WORD_WITH_ONE = frozenset(str(_MARKERS["word_with_one"]))
 _GLUED_REACH = 800  # how far after a glued 一是 its 二是 must follow
 
-# The leading lookahead lets the engine skip every character that cannot start a marker
-# (nine times faster than trying each alternative at each offset).
-_PATTERN = re.compile(
-    rf"(?=[#{_CN}(（0-9０-９①-⑳第])"
-    r"(?:(?P<md>(?<![^\n])#{1,6})(?=[ \t]+\S)"
-    rf"|(?P<dun>[{_CN}]{{1,3}})(?:、|[.．](?![0-9０-９]))"
-    rf"|第(?P<part>[{_CN}]{{1,3}})(?:部分|章|篇)"
-    rf"|[(（](?P<pcn>[{_CN}]{{1,3}})[)）]"
-    r"|[(（](?P<par>[0-9０-９]{1,2})[)）]"
-    r"|(?P<ara>[0-9０-９]{1,2})(?:[.．](?![0-9０-９])|、)"
-    r"|(?P<cir>[①-⑳])"
-    rf"|(?P<hcn>[{_CN}]{{1,3}})[)）]"
-    r"|(?P<har>[0-9０-９]{1,2})[)）]"
-    rf"|(?P<shi>[{_CN}]{{1,3}})是"
-    rf"|第(?P<di>[{_CN}]{{1,3}})[，,、]"
-    r")"
-)
+_PATTERN = re.compile(str(_MARKERS["candidate"]))
 _EN_PATTERN = re.compile(
     r"(?m)^[ \t]*(?:(?P<dot>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=\.))\.?|(?P<rom>[IVXL]{1,5})\.)[ \t]+(?=[A-Z\"'(])"
 )
@@ -161,7 +145,7 @@ def candidates(text: str) -> Iterator[Candidate]:
             and not (kind == "shi" and _glued_first(text, m))
         ):
             continue
-        if m.end() < len(text) and text[m.end()] in "、，,。；;）)":  # 一、二、三 lists, (一)、
+        if m.end() < len(text) and text[m.end()] in _LIST_AFTER:  # 一、二、三 lists, (一)、
             continue
         if kind in ("part", "hcn", "har") and not at_line_start:
             # 第二部分 inside a sentence is a reference; a half bracket 一) 1) opens an item
@@ -171,7 +155,7 @@ def candidates(text: str) -> Iterator[Candidate]:
         if kind in ("par", "ara", "har"):
             value: int | None = int(digits)
         elif kind == "cir":
-            value = ord(digits) - ord("①") + 1
+            value = ord(digits) - ord(str(_MARKERS["circled_one"])) + 1
         else:
             value = cn_value(digits)
         if not value:
@@ -198,9 +182,9 @@ def _glued_first(text: str, m: re.Match[str]) -> bool:
     after: without the 二是 it is as likely prose as an enumeration.
     """
     before = text[m.start() - 1]
-    if m.group("shi") != "一" or before in _WORD_WITH_ONE or not "\u4e00" <= before <= "\u9fff":
+    if m.group("shi") != _MARKERS["first_item"] or before in _WORD_WITH_ONE or not "\u4e00" <= before <= "\u9fff":
         return False
-    k = text.find("二是", m.end(), m.end() + _GLUED_REACH)
+    k = text.find(str(_MARKERS["second_item"]), m.end(), m.end() + _GLUED_REACH)
     return k > 0 and (text[k - 1] in INLINE_BEFORE or text[k - 1] in _LEAD_IN_AFTER_COMMA)
 
 

@@ -12,15 +12,18 @@ import re
 
 import attrs
 
+from .. import lang
+
 # The sentence that opens the review's closing self-criticism. Ordered by how sure we are.
-_TRIGGERS = re.compile(
-    r"在(?:看到|充分肯定|肯定)(?:[^。，,；;]{0,8})?成绩的同时"
-    r"|(?:既要|在)看到成绩[，,]\s*(?:更|也)要看到"
-    r"|我们(?:也|还|更)?(?:要|应当|必须)?清醒(?:地)?(?:认识到|看到|意识到)"
-    r"|(?:工作中|发展中|前进中|工作)(?:也|仍|还)(?:然)?存在(?:一些|不少|着)?(?:问题|不足|短板|困难)"
-)
-_SENTENCE_END = "。！？!?\n"
-_SALUTATION = re.compile(r"(?m)^[ \t\u3000]*(?:各位代表|同志们|各位委员)[！!][ \t\u3000]*$")
+
+
+@functools.cache
+def _salutation() -> re.Pattern[str]:
+    """A salutation alone on its line (各位代表！), from lang/zh/speech.toml."""
+    words = "|".join(re.escape(w) for w in lang.words("zh", "speech", "salutations"))
+    return re.compile(str(lang.data("zh", "speech")["salutation_line"]).replace("{salutations}", words))
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -42,8 +45,9 @@ def is_english(text: str) -> bool:
 
 
 def _sentence_start(text: str, pos: int) -> int:
+    stops = str(lang.data("zh", "punctuation")["sentence_stops"])
     i = pos
-    while i > 0 and text[i - 1] not in _SENTENCE_END:
+    while i > 0 and text[i - 1] not in stops:
         i -= 1
     while i < pos and text[i] in " \t\u3000\xa0":
         i += 1
@@ -52,7 +56,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 def problems_paragraph(text: str) -> Paragraph | None:
     """The first unnumbered problems paragraph, from the sentence holding its trigger to the line end."""
-    m = _TRIGGERS.search(text)
+    m = lang.pattern("zh", "problems", "paragraph_triggers").search(text)
     if m is None:
         return None
     start = _sentence_start(text, m.start())
@@ -68,7 +72,7 @@ def problems_paragraph(text: str) -> Paragraph | None:
 
 def closers(text: str) -> list[int]:
     """Offsets that end every numbered sub-item before them (level 2 and below)."""
-    out = [m.start() for m in _SALUTATION.finditer(text)]
+    out = [m.start() for m in _salutation().finditer(text)]
     p = problems_paragraph(text)
     if p is not None and p.opens_paragraph:
         out.append(p.start)

@@ -10,35 +10,23 @@ import re
 
 import attrs
 
+from .. import lang
 from .text_body import is_furniture_line
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"(?m)^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # a metadata table row as the HTML reader writes it: cells joined by |
-_TABLE_ROW = re.compile(
-    r"^[^\n|]{1,40}\|[^\n]*\|"
-    r"|^(?:索引号|发布机构|发文机关|成文日期|发布日期|发布时间|公开方式|主题分类|文号|标题|名称)[ \t]*[:：]"
-)
-_TITLE_WORD = re.compile(r"报告|总结|情况|年报|白皮书|[Rr]eport")
-# sentence punctuation, or a colon that ends the line (各位代表：, 报告如下：); "Foo: 2022 report" is a title
-_NOT_TITLE = re.compile(r"[。，,；;！？!?]|[：:]$")
 _MAX_TITLE_LINE = 60
 _MAX_HEADLINE = 40
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # pasted pages keep them after 各位代表：
-_HEADLINE_STOP = re.compile(r"[。；;！？!?]|[：:]$")
-_OPENS_ITEM = re.compile(
-    r"[一二三四五六七八九十]{1,3}[、.．是]|[(（]|[0-9０-９]{1,2}[.、．)）]|第[一二三四五六七八九十]|#|[-*] "
-)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE_END = re.compile(r"[。！？]")
-_CHROME = re.compile(
-    r"^(?:首页|当前位置|您(?:现在)?的?位置)|字体[:：]?\s*【?\s*[大中小]|【\s*[大中小]\s*】"
-    r"|(?:^|\s|【)(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|分享到?)\s*(?:】|$)"
-    r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)[:：]|[>＞»]\s*[^>＞»\n]{1,12}\s*[>＞»]"
-)
 _TABLE_SCAN = 15  # a metadata table below a note line is still in the first lines
-_META_KEY = re.compile(r"索引号|公开方式|发布机构|发文机关|发文机构|成文日期|发布日期|发文日期|主题分类|文号|IndexNo")
 _SPACES = " \t\r\u3000\xa0\ufeff"
+
+
+def _re(concept: str, key: str) -> re.Pattern[str]:
+    """A pattern of lang/zh/<concept>.toml (metadata, furniture, markers), compiled on first use."""
+    return lang.pattern("zh", concept, key)
 
 
 @attrs.frozen
@@ -107,7 +95,7 @@ def read_head(text: str) -> Head:
 
 
 def _is_row(text: str, line: tuple[int, int]) -> bool:
-    return _TABLE_ROW.match(text[line[0] : line[1]].strip(_SPACES)) is not None
+    return _re("metadata", "table_row").match(text[line[0] : line[1]].strip(_SPACES)) is not None
 
 
 def _table_block(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
@@ -128,7 +116,7 @@ def _table_block(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
                 for k in nonblank
                 if k < _TABLE_SCAN
                 and _is_row(text, lines[k])
-                and _META_KEY.search("".join(text[lines[k][0] : lines[k][1]].split()))  # 索 引 号
+                and _re("metadata", "meta_key").search("".join(text[lines[k][0] : lines[k][1]].split()))  # 索 引 号
             ),
             -1,
         )
@@ -151,7 +139,7 @@ def _skip_chrome(text: str, lines: list[tuple[int, int]], i: int) -> int:
     k = i
     while k < min(len(lines), i + _TABLE_SCAN):
         line = text[lines[k][0] : lines[k][1]].strip(_SPACES)
-        if line and not _CHROME.search(line) and not is_furniture_line(line):
+        if line and not _re("furniture", "chrome").search(line) and not is_furniture_line(line):
             break
         k += 1
     return k if k < len(lines) and k > i else i
@@ -169,11 +157,11 @@ def _title(text: str, lines: list[tuple[int, int]], i: int) -> tuple[tuple[int, 
                 break
             j += 1
             continue
-        if len(line) > _MAX_TITLE_LINE or _NOT_TITLE.search(line) or line.startswith("#"):
+        if len(line) > _MAX_TITLE_LINE or _re("metadata", "not_title").search(line) or line.startswith("#"):
             break
         taken.append((a, b))
         j += 1
-        if _TITLE_WORD.search(line):
+        if _re("metadata", "title_word").search(line):
             return (taken[0][0], b), j
     return None, i
 
@@ -189,11 +177,11 @@ def _headline(text: str, lines: list[tuple[int, int]], i: int) -> tuple[tuple[in
     para = text[lines[nxt][0] : lines[nxt][1]].strip(_SPACES + _ZERO_WIDTH)
     if (
         len(line) > _MAX_HEADLINE
-        or _HEADLINE_STOP.search(line)
-        or _OPENS_ITEM.match(line)
+        or _re("metadata", "headline_stop").search(line)
+        or _re("markers", "opens_item").match(line)
         or not _CJK.search(line)
         or len(para) <= len(line)
-        or not _SENTENCE_END.search(para)
+        or not _re("metadata", "headline_para_end").search(para)
     ):
         return None, i
     return lines[k], k + 1
