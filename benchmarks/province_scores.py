@@ -17,25 +17,17 @@ written for shows as a gap between the two. A measurement, not a test: it prints
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
+
+from dev_scores import _load  # the scorers in ../shared/tools, loaded as dev_scores loads them
 
 import reportkit
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared"
 HELD_OUT = ("hubei", "guizhou", "heilongjiang", "hunan")
-
-
-def _load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _last_line(fn: object, *args: object) -> str:
