@@ -186,3 +186,13 @@ def test_a_promised_direction_reads_in_chinese() -> None:
     assert Words("zh").note("promised 提高: 98.9% went the other way; 1 of 2 parts found") == (
         "承诺提高；98.9%变化方向相反；2 项中有 1 项见于今年报告"
     )
+
+
+def test_a_change_is_written_in_the_scale_of_its_values() -> None:
+    from decimal import Decimal
+
+    from reportkit.render._text import signed
+
+    assert signed(Decimal(-55400), zh=True, like=Decimal(272400)) == "-5.54万"
+    assert signed(Decimal(-416), zh=True, like=Decimal(1545)) == "-416"
+    assert signed(Decimal(-55400), zh=False, like=Decimal(272400)) == "-55,400"

@@ -74,25 +74,35 @@ def number(d: Decimal | None) -> str:
     return f"{d:,f}"
 
 
-def signed(d: Decimal | None, *, zh: bool = False) -> str:
+def signed(d: Decimal | None, *, zh: bool = False, like: Decimal | None = None) -> str:
+    """A change with its sign; in Chinese, in the scale of the values it is the change of (``like``): 27.24万 →
+    21.7万 is −5.54万, not −55,400."""
     if d is None:
         return DASH
-    return ("+" if d > 0 else "") + (amount(d) if zh else number(d))
+    return ("+" if d > 0 else "") + (amount(d, like=like) if zh else number(d))
 
 
 _YI, _WAN = Decimal(100_000_000), Decimal(10_000)
 
 
-def amount(d: Decimal | None) -> str:
-    """A value as a Chinese reader scans it: 亿 and 万 for large ones (``1.62万亿`` stays readable in a column)."""
+def amount(d: Decimal | None, *, like: Decimal | None = None) -> str:
+    """A value as a Chinese reader scans it: 亿 and 万 for large ones (``1.62万亿`` stays readable in a column);
+    with ``like``, in the scale ``like`` would take (a change beside the values it changes)."""
     if d is None:
         return DASH
+    size = max(abs(d), abs(like)) if like is not None else abs(d)
     # 万 only from 100,000 up: 16,000 reads better as it is than as 1.6万.
     for scale, floor, word in ((_YI * _WAN, _YI * _WAN, "万亿"), (_YI, _YI, "亿"), (_WAN, _WAN * 10, "万")):
-        if abs(d) >= floor:
+        if size >= floor:
             scaled = (d / scale).quantize(Decimal("0.01")).normalize()
             return number(scaled).replace(",", "") + word  # 1322万, as a Chinese text writes it
     return number(d)
+
+
+def pair_delta(p: MetricPair, *, zh: bool) -> str:
+    """A pair's change, written in the scale of its two values."""
+    values = [abs(m.value) for m in (p.old, p.new) if m is not None]
+    return signed(p.delta, zh=zh, like=max(values) if values else None)
 
 
 def percent(d: Decimal | None) -> str:

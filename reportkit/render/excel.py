@@ -127,7 +127,7 @@ def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
         assert p.old is not None and p.new is not None
         change = f"{show(_text.value_of(p.old))} → {show(_text.value_of(p.new))} {pair_unit(p)}"
         rel = t("个百分点") if _text.in_points(p) else _text.percent(p.pct_change)
-        delta = _text.signed(p.delta, zh=not t.english)
+        delta = _text.pair_delta(p, zh=not t.english)
         rows.append([f"{t('变化最大的指标')} {n}", f"{pair_name(p)}: {change} ({delta} {rel})"])
     _table(ws, looks, [t("项目"), t("值")], rows, widths={1: 26, 2: 60})
     for r in range(2, len(rows) + 2):

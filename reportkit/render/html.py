@@ -31,6 +31,7 @@ from ._text import (
     in_points,
     number,
     one_line,
+    pair_delta,
     pair_name,
     pair_unit,
     percent,
@@ -116,7 +117,7 @@ def change_note(p: MetricPair, diff: ReportDiff, t: Words) -> str:
     a = f"{diff.old.meta.year or t('去年')}: {one_line(p.old.text) if p.old else DASH}"
     b = f"{diff.new.meta.year or t('今年')}: {one_line(p.new.text) if p.new else DASH}"
     rel = t("个百分点") if in_points(p) else percent(p.pct_change)
-    delta = signed(p.delta, zh=not t.english)
+    delta = pair_delta(p, zh=not t.english)
     tail = t.paren(f"{delta}{', ' if t.english else '，'}{rel}") if p.delta is not None else ""
     return f"{pair_name(p)}  {a} → {b}{tail}  [{t.enum(p.status)}]"
 
@@ -279,7 +280,7 @@ def _metric_rows(diff: ReportDiff, links: _Links, t: Words, pairs: Sequence[Metr
             old_text=one_line(p.old.text) if p.old else DASH, new_text=one_line(p.new.text) if p.new else DASH,
             old_value=show(value_of(p.old)) if p.old else DASH, new_value=show(value_of(p.new)) if p.new else DASH,
             old_sort=str(value_of(p.old)) if p.old else "", new_sort=str(value_of(p.new)) if p.new else "",
-            delta=signed(p.delta, zh=not t.english) + (t("个百分点") if points else ""),
+            delta=pair_delta(p, zh=not t.english) + (t("个百分点") if points else ""),
             delta_sort=str(p.delta) if p.delta is not None else "",
             pct=percent(p.pct_change), pct_sort=str(p.pct_change) if p.pct_change is not None else "",
             confidence=f"{p.confidence:.2f}" if p.old and p.new else "",

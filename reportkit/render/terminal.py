@@ -24,6 +24,7 @@ from ._text import (
     number,
     one_line,
     pad,
+    pair_delta,
     pair_name,
     pair_unit,
     percent,
@@ -186,7 +187,7 @@ def render_diff(diff: ReportDiff, *, color: bool = False, top: int = 10) -> str:
             code = _GREEN if p.status is MetricStatus.UP else _RED
             rel = t("个百分点") if in_points(p) else percent(p.pct_change)
             line = (f"  {pad(pair_name(p), 29)} {pad(pair_unit(p), 6)}{pad(show(value_of(p.old)), 12, right=True)}"
-                    f" → {pad(show(value_of(p.new)), 12)}{pad(signed(p.delta, zh=zh), 11, right=True)}"
+                    f" → {pad(show(value_of(p.new)), 12)}{pad(pair_delta(p, zh=zh), 11, right=True)}"
                     f"{pad(rel, 9, right=True)}")
             out.add(out.paint(line, code))
 
