@@ -73,7 +73,7 @@ _DIRECTED = re.compile(
 )
 _DOWN_VERBS = ("降低", "减少", "压减", "压降", "减轻")
 DIRECTED_SUPPORT = 0.6  # share of the indicator's bigrams that must stand in the metric's clauses
-_MISSED = re.compile(r"未能实现|未能完成|没有完成|未完成|没有实现|未实现|未达到|没有达到|低于[^，。；]*预期")
+_MISSED = re.compile(r"未能实现|未能完成|没有完成|未完成|没有实现|未实现|未达|没有达到|低于[^，。；]*预期")  # 涨幅未达年初预期
 
 
 def review_spans(report: Report) -> list[tuple[int, int]]:
@@ -288,6 +288,14 @@ def _counts_people(m: Metric) -> bool:
 def _outcome_value(target: Metric, m: Metric) -> Decimal | None:
     """``m``'s value in the target's unit: as it is, or converted (1300万吨 for a target in 斤)."""
     return converted(m.value, fold(m.unit), fold(target.unit))
+
+
+def _judged_value(target: Metric, outcome: Metric) -> Decimal:
+    """The outcome as the target reads it: in the target's unit, and a fall (下降3.3%, 微降0.1%) negative against a
+    target of growth — a cut (能耗降低2.5%) is met by a fall, so its outcome keeps the size of the fall."""
+    value = _outcome_value(target, outcome) or outcome.value
+    falls = outcome.kind is MetricKind.CHANGE and outcome.direction is Direction.DOWN
+    return -value if falls and target.direction is not Direction.DOWN else value
 
 
 def _same_quantity(target: Metric, m: Metric) -> bool:
@@ -508,7 +516,7 @@ def _numeric(
                 and not different_scope(indicator, review.lead[x])
                 and not is_start_level(review.own[x])
             ):
-                met = judge(target, _outcome_value(target, outcome) or outcome.value, direction)
+                met = judge(target, _judged_value(target, outcome), direction)
                 holder = sents.holding(outcome.start)
                 ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
                 status = FollowStatus.MET if met else FollowStatus.MISSED
