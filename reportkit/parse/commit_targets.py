@@ -9,10 +9,11 @@ baselines (由320元提高到…), increments against last year (比上年增加
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -151,12 +152,13 @@ def _label_chars(s: str) -> set[str]:
     return words | {c for c in s if "\u4e00" <= c <= "\u9fff" and c not in _restate_generic()}
 
 
-def is_restatement(text: str, q: Quantity, clause_start: int, earlier: Sequence[tuple[Quantity, int]]) -> bool:
-    """The same target said again (把增长预期目标定在7.5%左右): same quantity, no new indicator words."""
+def is_restatement(
+    text: str, q: Quantity, clause_start: int, earlier: Mapping[str, Sequence[tuple[Quantity, int]]]
+) -> bool:
+    """The same target said again (把增长预期目标定在7.5%左右): same quantity, no new indicator words.
+    ``earlier``: the targets said so far, with their clause start, by their text."""
     mine = _label_chars(text[clause_start : q.start])
-    for other, other_clause in earlier:
-        if other.text != q.text:
-            continue
+    for other, other_clause in earlier.get(q.text, ()):
         theirs = _label_chars(text[other_clause : other.start])
         if not mine or len(mine & theirs) >= 0.6 * len(mine):
             return True
@@ -194,13 +196,33 @@ def _scales() -> tuple[tuple[str, Decimal], ...]:
     return tuple((e["word"], Decimal(10) ** int(e["power"])) for e in lang.data("zh", "targets")["scales"])
 
 
+_ENDS: list[tuple[Sequence[Metric], list[int] | None]] = []  # the last metrics looked up, with their ends
+
+
+def _overlapping(metrics: Sequence[Metric], start: int, end: int) -> Iterator[Metric]:
+    """The metrics overlapping [start, end), first in text order: by bisection on their ends (sorted, as the
+    metrics stage writes them), so a plan of thousands of targets costs no scan of every metric per target."""
+    if not _ENDS or _ENDS[0][0] is not metrics:
+        ends = [m.end for m in metrics]
+        _ENDS[:] = [(metrics, ends if all(a <= b for a, b in itertools.pairwise(ends)) else None)]
+    ends_or_none = _ENDS[0][1]
+    if ends_or_none is None:  # not in order: look at every one
+        yield from (m for m in metrics if m.start < end and start < m.end)
+        return
+    for k in range(bisect.bisect_right(ends_or_none, start), len(metrics)):
+        m = metrics[k]
+        if m.start >= end:
+            return
+        if start < m.end:
+            yield m
+
+
 def to_metric(q: Quantity, metrics: Sequence[Metric], *, ident: str, section: str, label: str,
               direction: Direction) -> Metric:
     """The metrics stage's record of this quantity, marked as a target, or one built from ``q``."""
-    for m in metrics:
-        if m.start < q.end and q.start < m.end:
-            return attrs.evolve(m, is_target=True, direction=m.direction or direction,
-                                qualifier=m.qualifier if m.qualifier is not Qualifier.EXACT else q.qualifier)
+    for m in _overlapping(metrics, q.start, q.end):
+        return attrs.evolve(m, is_target=True, direction=m.direction or direction,
+                            qualifier=m.qualifier if m.qualifier is not Qualifier.EXACT else q.qualifier)
     value, unit, high = q.value, q.unit, q.value_high
     for prefix, factor in _scales():
         if unit.startswith(prefix) and (len(unit) > len(prefix) or q.unit == prefix):

@@ -173,7 +173,7 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     stops = SentenceStops(text, str(lang.data("zh", "punctuation")["sentence_stops"]), _SENTENCE_REACH)
     sections = SectionIndex(report)
     out: list[Commitment] = []
-    said: list[tuple[Quantity, int]] = []  # targets so far, with their clause start
+    said: dict[str, list[tuple[Quantity, int]]] = {}  # targets so far, with their clause start, by their text
     for region in regions:
         clauses = english_clauses(report, region) if english else _chinese_clauses(report, region)
         prev_sentence, prev_target = (-1, -1), False
@@ -186,7 +186,8 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
                 targets = find_targets(text, (start, end), sentence, plan_year, after_target, english=english)
                 targets = [q for q in targets if not is_restatement(text, q, start, said)]
                 targets = share_qualifier(text, start, targets)
-            said += [(q, start) for q in targets]
+            for said_q in targets:
+                said.setdefault(said_q.text, []).append((said_q, start))
             prev_sentence, prev_target = sentence, bool(targets)
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
