@@ -67,7 +67,7 @@ class OutputSet:
             raise OutputError("is a folder: name a file to write", path=target)
         real = os.path.realpath(target)
         for given, protected_real, what in self._protected:
-            if real == protected_real or _same_file(target, given):
+            if real == protected_real or same_file(target, given):
                 raise OutputError(
                     f"is {what} of this command ({given}): an output never replaces it", path=target
                 )
@@ -122,7 +122,10 @@ def output_set() -> Iterator[OutputSet]:
         outs._discard()
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """True if ``a`` and ``b`` name one file, however spelled (``./x/../a``, a symlink, a hard link)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
     try:
         return os.path.samefile(a, b)
     except (OSError, ValueError):

@@ -9,22 +9,12 @@ renamed over it. An output is never one of the inputs (the workbook read, the te
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from .._io import same_file
 from ..errors import OutputError, ReportkitError
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """True if ``a`` and ``b`` name one file, however spelled (``./x/../a``, a symlink, a hard link)."""
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def refuse_inputs(out: Path, inputs: Iterable[tuple[Path | None, str]]) -> None:

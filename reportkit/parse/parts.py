@@ -189,10 +189,10 @@ def build_parts(report: Report) -> tuple[Part, ...]:
 def _appendix(report: Report, body_end: int) -> Part | None:
     """What follows the report proper and is not page furniture: 附件 lists, 名词解释, 注释."""
     text = report.text
-    stop = next((f.start for f in report.furniture if f.start >= body_end and f.kind == "licence"), len(text))
-    a, b = _strip(text, body_end, stop)
-    while b > a and any(f.start <= b - 1 < f.end for f in report.furniture):
-        b = _strip(text, a, next(f.start for f in report.furniture if f.start <= b - 1 < f.end))[1]
+    a, b = _strip(text, body_end, len(text))
+    # trailing furniture (相关报道：, a licence notice) is not part of it
+    while b > a and (last := next((f for f in report.furniture if f.start <= b - 1 < f.end), None)) is not None:
+        b = _strip(text, a, last.start)[1]
     return Part(PartKind.OTHER, a, b, "appendix") if b > a else None
 
 

@@ -40,10 +40,6 @@ class Body:
         i = bisect.bisect_right(self._starts, pos) - 1
         return i >= 0 and pos < self.furniture[i].end
 
-    def outside(self, pos: int) -> bool:
-        """Not part of the report proper: before its start, after its end, or furniture."""
-        return pos < self.start or pos >= self.end or self.is_furniture(pos)
-
 
 @functools.cache
 def _line_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
