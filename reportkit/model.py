@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 
-class Qualifier(str, enum.Enum):
+class Qualifier(enum.StrEnum):
     """How a number is hedged by the words around it."""
 
     EXACT = "exact"
@@ -52,7 +52,7 @@ class Qualifier(str, enum.Enum):
     TARGET = "target"  # no modifier, but governed by 力争/确保/目标
 
 
-class MetricKind(str, enum.Enum):
+class MetricKind(enum.StrEnum):
     COUNT = "count"
     RATE = "rate"
     MONEY = "money"
@@ -61,19 +61,19 @@ class MetricKind(str, enum.Enum):
     RANK = "rank"
 
 
-class Direction(str, enum.Enum):
+class Direction(enum.StrEnum):
     UP = "up"
     DOWN = "down"
     NEUTRAL = "neutral"
 
 
-class CommitmentType(str, enum.Enum):
+class CommitmentType(enum.StrEnum):
     ACTION = "action"
     GOAL = "goal"
     PRINCIPLE = "principle"
 
 
-class PartKind(str, enum.Enum):
+class PartKind(enum.StrEnum):
     """The parts every annual report has, whatever its numbering."""
 
     PREAMBLE = "preamble"

@@ -16,7 +16,7 @@ from .._io import json_text
 from ..model import Commitment, Metric, Report, Section, Sentence, converter
 
 
-class Tag(str, enum.Enum):
+class Tag(enum.StrEnum):
     """How an element of last year's report relates to this year's."""
 
     SAME = "same"
@@ -27,7 +27,7 @@ class Tag(str, enum.Enum):
     REMOVED = "removed"
 
 
-class MetricStatus(str, enum.Enum):
+class MetricStatus(enum.StrEnum):
     UP = "up"
     DOWN = "down"
     UNCHANGED = "unchanged"
@@ -36,7 +36,7 @@ class MetricStatus(str, enum.Enum):
     NEW = "new"
 
 
-class FollowStatus(str, enum.Enum):
+class FollowStatus(enum.StrEnum):
     MET = "met"
     MISSED = "missed"
     ADDRESSED = "addressed"  # evidence found, no number to judge
@@ -130,7 +130,7 @@ class FollowThrough:
     note: str = ""
 
 
-class WarningKind(str, enum.Enum):
+class WarningKind(enum.StrEnum):
     """What makes a comparison doubtful before anything is compared (comparison/warnings.py)."""
 
     ORGANISATIONS_DIFFER = "organisations_differ"  # 莲都区 against 玉环市

@@ -20,7 +20,7 @@ from ..model import CommitmentType, MetricKind, PartKind, Qualifier, converter
 FORMAT = "reportkit-draft/1"
 
 
-class PieceKind(str, enum.Enum):
+class PieceKind(enum.StrEnum):
     """What a piece of a draft sentence is."""
 
     TEXT = "text"  # report text as written (years already rolled)
@@ -29,13 +29,13 @@ class PieceKind(str, enum.Enum):
     ADDED_CHANGE = "added_change"  # 较上年增长12.2% added after a count that had no stated change
 
 
-class BlockKind(str, enum.Enum):
+class BlockKind(enum.StrEnum):
     HEADING = "heading"  # a heading on its own line
     PARAGRAPH = "paragraph"  # body text, maybe opening with a run-in heading
     BULLET = "bullet"  # an item of a bulleted list (Markdown reports)
 
 
-class ProgressStatus(str, enum.Enum):
+class ProgressStatus(enum.StrEnum):
     DONE = "done"
     ONGOING = "ongoing"
     NOT_STARTED = "not_started"

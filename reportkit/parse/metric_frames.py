@@ -37,7 +37,7 @@ _COLUMN_YEAR = re.compile(r"\((\d{4})\)$")  # the label parse/metric_tables.py g
 _OPENING_WIDTH = 40  # a paragraph's frame is said in its first words (——这五年，…)
 
 
-class Frame(str, enum.Enum):
+class Frame(enum.StrEnum):
     YEAR = "year"  # about the report's year (or, in a plan, next year)
     PERIOD = "period"  # about several years: a five-year review or plan, 年均, 比2020年
     START = "start"  # the start level of 从A增加到B
@@ -45,7 +45,7 @@ class Frame(str, enum.Enum):
     OTHER_YEAR = "other_year"  # a table's column of another year than the report's (Donations (2021))
 
 
-class Measure(str, enum.Enum):
+class Measure(enum.StrEnum):
     FLOW = "flow"  # what happened in the period: 新增5地
     STOCK = "stock"  # a level or running total: 累计16地
     OTHER = "other"  # not said (a rate, a change or a bare count)

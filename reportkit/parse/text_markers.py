@@ -25,7 +25,7 @@ _MARKERS = lang.data("zh", "markers")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
-class MarkerType(str, enum.Enum):
+class MarkerType(enum.StrEnum):
     """The kinds of numbering; the nesting order between them is learned per document."""
 
     MARKDOWN = "markdown"  # ## Heading (level from the count of #)
