@@ -108,6 +108,8 @@ def _genre(t: Words, code: str) -> str:
 
 def _verdict(t: Words, code: str | None) -> str:
     """A verdict code (``not_found``) in the status words of the diff outputs (未找到 / not found)."""
+    if code is None:
+        return ""
     try:
         return t.enum(FollowStatus(code))
     except ValueError:
