@@ -98,6 +98,7 @@ class Slot:
     base: str | None = None  # for a stated change: the slot whose change it states
     target: str = ""  # for a main target of a 政府工作报告: the target as written (5%左右)
     answer: str = "decimal"  # what the cell takes: whole / decimal / share (0–100) / signed (a growth rate)
+    office: str = ""  # the office the sentence names as responsible (由区司法局牵头…): 责任单位, else ""
 
 
 @attrs.frozen

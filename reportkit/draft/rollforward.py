@@ -18,6 +18,7 @@ from ..errors import UsageError
 from ..model import Metric, MetricKind, PartKind, Report, Section
 from . import _forms, _text
 from ._genre import GONGZUO, NATION, genre_of, reviewed_years
+from ._offices import office_for
 from ._plan import checklist, main_targets
 from ._records import (
     Block,
@@ -421,6 +422,7 @@ class _Roller:
                 input=base is None,
                 base=base,
                 answer=_forms.answer_kind(label, unit, m.kind),
+                office=office_for(self.r.text[a:b], m.start - a) if self.language == "zh" else "",
             )
         )
         self.slot_of_metric[m.id] = sid
@@ -462,7 +464,7 @@ class _Roller:
             label = own + m.text + tail if own.strip() and tail.strip() or not (own + tail).strip() else own + tail
         label = self._clean(label.strip(" 、，,"))
         if _forms.is_vague(label):
-            # 建议 of 提供法律意见、建议550余条: the clause; 市级 of 观测点102个，其中省级1个、市级9个: the figure before
+            # 建议 of 提供法律意见、建议550余条: the clause; 市级 of 观测点102个，市级9个: the figure before
             wide = self._clean((text[start : m.start] + tail).strip(" 、，,"))
             if not re.search("[0-9０-９]", wide) and not _forms.is_vague(wide):
                 label = wide
