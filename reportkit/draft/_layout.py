@@ -115,7 +115,7 @@ ZH = Layout(
     plan_comment="上年工作思路不能原样沿用：请按新一年的部署重写本部分，上年原文（灰色）仅供参考，定稿前删除。上年各项任务的落实情况见附件及“任务清单”。",
     legend=(
         "底纹说明（定稿前删除本段）：",
-        "黄色为待填数据或待起草内容",
+        "黄色为待填数据、待起草内容或需重写的年份表述（如“某年是……之年”）",
         "橙色为仍含上年数字、需人工核改的句子",
         "灰色为上年原文，仅供参考",
     ),
@@ -188,7 +188,7 @@ EN = Layout(
     ),
     legend=(
         "Shading (delete before the report is final): ",
-        "yellow: figures or text still to write",
+        "yellow: figures or text still to write, and sentences about the year itself to rewrite",
         "orange: sentences still carrying last year's figures",
         "grey: last year's text, for reference",
     ),

@@ -54,6 +54,8 @@ class DraftSentence:
     pieces: tuple[Piece, ...]
     # still carries last year's numbers outside any slot: the drafter must update it by hand
     stale: bool = False
+    # says what the year is (2025年是“十四五”规划收官之年): rolled, but shaded for the drafter to rewrite
+    narrative: bool = False
 
     @property
     def text(self) -> str:

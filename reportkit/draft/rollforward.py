@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from .. import lang
 from ..errors import UsageError
 from ..model import Metric, MetricKind, PartKind, Report, Section
 from . import _forms, _labels, _text
@@ -327,7 +328,11 @@ class _Roller:
             cur = end
         plain = "".join(p.text for p in pieces if p.kind is PieceKind.TEXT)
         stale = part is not PartKind.PLAN and _text.carries_numbers(plain)
-        return DraftSentence(tuple(pieces), stale=stale)
+        return DraftSentence(tuple(pieces), stale=stale, narrative=self._narrative(text[a:b]))
+
+    def _narrative(self, sentence: str) -> bool:
+        """2025年是“十四五”规划收官之年: what it says of the year is last year's (lang/zh/years.toml)."""
+        return self.language == "zh" and lang.union("years", "narrative", ("zh",)).search(sentence) is not None
 
     def _flush(self, raw: str, pieces: list[Piece], roll: bool = True) -> None:
         if raw:
