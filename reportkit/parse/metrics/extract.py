@@ -22,11 +22,11 @@ from ..text.facts import is_english
 from ..text.index import SectionIndex
 from ..text.numbers import MONEY_UNITS, tidy
 from .context import (
-    CLAUSE_BREAK,
-    FULL_STOP,
-    SENTENCE_BREAK,
+    clause_break,
+    full_stop,
     governed_by_goal,
     prefix_qualifier,
+    sentence_break,
     stated_change,
 )
 from .english import scan_english
@@ -118,9 +118,9 @@ class _Breaks:
     """Sentence and clause boundaries, found once, looked up by bisection."""
 
     def __init__(self, text: str) -> None:
-        self.full = [m.end() for m in FULL_STOP.finditer(text)]
-        self.sentences = [m.end() for m in SENTENCE_BREAK.finditer(text)]
-        self.clauses = [m.end() for m in CLAUSE_BREAK.finditer(text) if not _bracketed_list(text, m.start())]
+        self.full = [m.end() for m in full_stop().finditer(text)]
+        self.sentences = [m.end() for m in sentence_break().finditer(text)]
+        self.clauses = [m.end() for m in clause_break().finditer(text) if not _bracketed_list(text, m.start())]
 
     def sentence_start(self, offset: int) -> int:
         i = bisect.bisect_right(self.sentences, offset) - 1
