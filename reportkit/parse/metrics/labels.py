@@ -46,7 +46,8 @@ def _openers() -> re.Pattern[str]:
 
 @functools.cache
 def _closers() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in lang.alternatives("zh", "labels", "closers")) + ")$")
+    parts = lang.alternatives("zh", "labels", "closers")
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in parts) + ")$")
 
 
 @functools.cache
