@@ -27,19 +27,17 @@ from rapidfuzz.distance import Indel
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
 from . import candidates as _align
+from .options import DEFAULT_OPTIONS, CompareOptions
 from .pair_confidence import Assessment, Facts, all_facts, assess, grid_penalty, signed_value
 from .records import MetricPair, MetricStatus
 
 __all__ = [
-    "PAIR_CUTOFF",
     "clause_of",
     "fold",
     "indicator_context",
     "pair_metrics",
 ]
 
-PAIR_CUTOFF = 0.62  # below this two indicators are different things (tuned on gold/fazhi matching)
-NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indicator beyond doubt
 _CLAUSE_END = "，。；：！？,;:!?\n"
 _CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 # A frame of several years covers what follows it in its paragraph (过去五年，…); 累计 and 年均 only their clause.
@@ -183,6 +181,7 @@ def _weighed(
     score: np.ndarray,
     r: np.ndarray,
     c: np.ndarray,
+    options: CompareOptions,
 ) -> np.ndarray:
     """The candidate scores less what stands against each (pair_confidence.grid_penalty); numbers that name
     something rather than measure it (十一届七次全会) pair with nothing.
@@ -192,14 +191,14 @@ def _weighed(
     """
     if r.ndim == 2:
         lo, hi = int(r[0, 0]), int(r[-1, 0]) + 1
-        penalty, allowed = grid_penalty(mo[lo:hi], fo[lo:hi], mn, fn)
+        penalty, allowed = grid_penalty(mo[lo:hi], fo[lo:hi], mn, fn, options=options)
         weighed: np.ndarray = np.where(allowed, score - penalty, 0.0)
         return weighed
     out = np.zeros(len(score), dtype=np.float64)
     starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(r) else np.zeros(0, dtype=np.int64)
     for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(r)].tolist(), strict=True):  # pairs of one row
         i, js = int(r[lo]), c[lo:hi].tolist()
-        penalty, allowed = grid_penalty([mo[i]], [fo[i]], [mn[j] for j in js], [fn[j] for j in js])
+        penalty, allowed = grid_penalty([mo[i]], [fo[i]], [mn[j] for j in js], [fn[j] for j in js], options=options)
         out[lo:hi] = np.where(allowed, score[lo:hi] - penalty, 0.0).ravel()
     return out
 
@@ -210,7 +209,7 @@ def _scored_pairs(
     mo: Sequence[Metric],
     mn: Sequence[Metric],
     section_map: Mapping[str, str] | None,
-    cutoff: float,
+    options: CompareOptions,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Facts], list[Facts]]:
     """The pairs strong enough to be taken, row-major: rows, columns, scores, whether unit and kind agree, and
     the facts of each metric (pair_confidence.all_facts).
@@ -244,10 +243,10 @@ def _scored_pairs(
         score = score + 0.1 * (once_o[r] & once_n[c])
         if mapped is not None and placed is not None:
             score = score + 0.05 * (mapped[r] == placed[c])
-        score = _weighed(mo, fo, mn, fn, score, r, c)
+        score = _weighed(mo, fo, mn, fn, score, r, c, options)
         kinds_ok = ko[r] == kn[c]
         score = np.where(to[r] == tn[c], score, 0.0)
-        hit = np.nonzero(score >= np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF))
+        hit = np.nonzero(score >= np.where(kinds_ok, options.pair_cutoff, options.not_comparable_cutoff))
         return hit, score[hit], kinds_ok[hit]
 
     found: list[tuple[np.ndarray, ...]] = []
@@ -285,15 +284,19 @@ def pair_metrics(
     new: Report,
     *,
     section_map: Mapping[str, str] | None = None,
-    cutoff: float = PAIR_CUTOFF,
+    options: CompareOptions = DEFAULT_OPTIONS,
 ) -> tuple[MetricPair, ...]:
-    """Every metric of both years once: paired (UP/DOWN/UNCHANGED/NOT_COMPARABLE), DROPPED or NEW."""
+    """Every metric of both years once: paired (UP/DOWN/UNCHANGED/NOT_COMPARABLE), DROPPED or NEW.
+
+    Candidates score at least ``options.pair_cutoff`` (``not_comparable_cutoff`` across units or kinds); a chosen
+    pair less confident than ``options.min_confidence`` is not kept, and its two figures stay unpaired.
+    """
     mo, mn = _pairable(old.metrics), _pairable(new.metrics)
     chosen: list[tuple[int, int, float]] = []
     facts_o: list[Facts] = []
     facts_n: list[Facts] = []
     if mo and mn:
-        rows, cols, score, kinds_ok, facts_o, facts_n = _scored_pairs(old, new, mo, mn, section_map, cutoff)
+        rows, cols, score, kinds_ok, facts_o, facts_n = _scored_pairs(old, new, mo, mn, section_map, options)
         order = np.lexsort((-kinds_ok.astype(int), -score))
         used_o: set[int] = set()
         used_n: set[int] = set()
@@ -305,12 +308,15 @@ def pair_metrics(
             used_n.add(c)
             chosen.append((r, c, round(min(1.0, float(score[k])), 4)))
     out: list[tuple[int, int, MetricPair]] = []
+    kept: list[tuple[int, int]] = []
     for r, c, sim in chosen:
         a, b = mo[r], mn[c]
-        judged = assess(a, facts_o[r], b, facts_n[c], sim, _same_place(section_map, a, b))
-        out.append((b.start, 0, compared(a, b, sim, judged)))
-    paired_o = {r for r, _, _ in chosen}
-    paired_n = {c for _, c, _ in chosen}
+        judged = assess(a, facts_o[r], b, facts_n[c], sim, _same_place(section_map, a, b), options=options)
+        if judged.confidence >= options.min_confidence:
+            kept.append((r, c))
+            out.append((b.start, 0, compared(a, b, sim, judged)))
+    paired_o = {r for r, _ in kept}
+    paired_n = {c for _, c in kept}
     out.extend(
         (m.start, 0, MetricPair(MetricStatus.NEW, None, m)) for c, m in enumerate(mn) if c not in paired_n
     )

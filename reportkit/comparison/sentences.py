@@ -20,12 +20,12 @@ from rapidfuzz.distance import Indel
 
 from ..model import Report, Sentence
 from .candidates import BLOCK, plausible_pairs
+from .options import DEFAULT_OPTIONS
 from .records import SentencePair, Tag
 from .tokens import redline
 
 __all__ = [
     "DEFAULT_SCORER",
-    "SENTENCE_CUTOFF",
     "Match",
     "Scorer",
     "align_sentences",
@@ -40,7 +40,6 @@ Match = tuple[int, int, float]  # (old index, new index, similarity in [0, 1])
 
 DEFAULT_SCORER: Scorer = Indel.normalized_similarity
 _INDEL_SCORERS = (Indel.normalized_similarity, fuzz.ratio)
-SENTENCE_CUTOFF = 0.5
 _FALLBACK_SPLIT = re.compile(r"[^。！？；!?\n]+[。！？；!?]*")
 _SLACK = 0.88  # bucket-set Dice may sit this much below the Indel similarity (measured, see _prefiltered)
 
@@ -74,7 +73,7 @@ def match_sentences(
     new: Sequence[str],
     *,
     scorer: Scorer = DEFAULT_SCORER,
-    cutoff: float = SENTENCE_CUTOFF,
+    cutoff: float = DEFAULT_OPTIONS.sentence_cutoff,
 ) -> list[Match]:
     """Pairs of indices: equal texts first (in order), then the best remaining pairs above ``cutoff``."""
     pending: dict[str, list[int]] = {}
@@ -232,7 +231,7 @@ def align_sentences(
     new: Sequence[Sentence],
     *,
     scorer: Scorer = DEFAULT_SCORER,
-    cutoff: float = SENTENCE_CUTOFF,
+    cutoff: float = DEFAULT_OPTIONS.sentence_cutoff,
 ) -> tuple[SentencePair, ...]:
     """Every old and every new sentence exactly once: SAME, EDITED (with a redline), MOVED, ADDED, REMOVED."""
     matches = match_sentences([s.text for s in old], [s.text for s in new], scorer=scorer, cutoff=cutoff)

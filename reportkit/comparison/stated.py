@@ -25,6 +25,7 @@ import attrs
 
 from ..model import Direction, Metric, MetricKind, Qualifier, Report
 from .metrics import fold
+from .options import DEFAULT_OPTIONS
 from .records import MetricPair, StatedChange
 
 __all__ = ["check_stated_changes", "implied_prior"]
@@ -32,7 +33,6 @@ __all__ = ["check_stated_changes", "implied_prior"]
 _YEAR_BASELINES = ("去年", "上年", "同比", "上一年", "前一年", "last year", "previous year", "prior year")
 _PERCENT = ("%", "％")
 _POINTS = ("个百分点", "百分点", "pp", "percentage points")
-_HEDGE = 0.05
 _REAL_BEFORE = re.compile(r"实际(?:增长|下降|提高|减少)?了?$")  # …实际增长6.3%
 _COMPARABLE = re.compile(r"可比价")  # 按可比价格计算
 _OUTPUT = re.compile(r"生产总值|GDP|增加值")
@@ -62,8 +62,8 @@ def implied_prior(value: Decimal, change: Metric) -> Decimal | None:
         return None
 
 
-def _bounds(value: Decimal, change: Metric, hedged: bool) -> tuple[Decimal, Decimal]:
-    """The interval of last year's values the statement allows."""
+def _bounds(value: Decimal, change: Metric, hedged: bool, hedge: float) -> tuple[Decimal, Decimal]:
+    """The interval of last year's values the statement allows (``hedge`` wider each way when ``hedged``)."""
     lows, highs = [], []
     du, dc = _half_ulp(value), _half_ulp(change.value)
     for v in (value - du, value + du):
@@ -76,7 +76,7 @@ def _bounds(value: Decimal, change: Metric, hedged: bool) -> tuple[Decimal, Deci
         return Decimal(0), Decimal(0)
     lo, hi = min(lows), max(highs)
     if hedged:
-        lo, hi = lo * Decimal(1 - _HEDGE), hi * Decimal(1 + _HEDGE)
+        lo, hi = lo * Decimal(1 - hedge), hi * Decimal(1 + hedge)
     return lo, hi
 
 
@@ -91,8 +91,11 @@ def _round(d: Decimal | None) -> Decimal | None:
     return d.quantize(q)
 
 
-def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[StatedChange, ...]:
-    """Every year-over-year change NEW states of one of its metrics, checked where last year's value is known."""
+def check_stated_changes(
+    new: Report, pairs: Sequence[MetricPair], *, hedge: float = DEFAULT_OPTIONS.stated_hedge
+) -> tuple[StatedChange, ...]:
+    """Every year-over-year change NEW states of one of its metrics, checked where last year's value is known
+    (a value or prior that is not exact widens the interval by ``hedge`` each way)."""
     by_id: Mapping[str, Metric] = {m.id: m for m in new.metrics}
     prior_of = {id(p.new): p.old for p in pairs if p.new is not None and p.old is not None}
     out: list[StatedChange] = []
@@ -113,7 +116,7 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
             actual = _round((metric.value - prior.value) / prior.value * 100)  # the nominal change, for reference
         elif prior is not None and prior.unit == metric.unit and implied is not None:
             hedged = any(m.qualifier is not Qualifier.EXACT for m in (metric, prior))
-            lo, hi = _bounds(metric.value, change, hedged)
+            lo, hi = _bounds(metric.value, change, hedged, hedge)
             du = _half_ulp(prior.value)
             consistent = lo - du <= prior.value <= hi + du
             if change.unit in _PERCENT and prior.value:

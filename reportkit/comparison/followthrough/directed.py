@@ -20,7 +20,6 @@ _DIRECTED = re.compile(
     r"(降低|减少|压减|压降|减轻|提高|提升|增加|扩大|增强)(.+)$"
 )
 _DOWN_VERBS = ("降低", "减少", "压减", "压降", "减轻")
-DIRECTED_SUPPORT = 0.6  # share of the indicator's bigrams that must stand in the metric's clauses
 
 
 def by_direction(c: Commitment, ctx: Context) -> FollowThrough | None:
@@ -30,7 +29,7 @@ def by_direction(c: Commitment, ctx: Context) -> FollowThrough | None:
     moving = ctx.once(_moving_of)
     if not moving:
         return None
-    return _directed(c, moving, ctx.sents, ctx.evidence_of(ctx.index(c)))
+    return _directed(c, moving, ctx.sents, ctx.evidence_of(ctx.index(c)), ctx.options.directed_support)
 
 
 def _moving_of(ctx: Context) -> _Moving:
@@ -78,6 +77,7 @@ def _directed(
     moving: _Moving,
     sents: _Sentences,
     ev_idx: list[int],
+    support: float,
 ) -> FollowThrough | None:
     """A promised direction without a number (降低行政诉讼案件发案量和败诉率), judged by this year's figures.
 
@@ -101,7 +101,7 @@ def _directed(
         for metric, went, measures in (moving[k] for k in moving.sharing(grams, 2)):
             hits = len(grams & measures)  # what the figure itself measures (label and clause), not its neighbours
             share = hits / len(grams)
-            if hits >= 2 and share >= DIRECTED_SUPPORT and (best is None or share > best[0]):
+            if hits >= 2 and share >= support and (best is None or share > best[0]):
                 best = (share, metric, went)
         if best is not None:
             seen.append((best[1], best[2] is promised, best[0]))

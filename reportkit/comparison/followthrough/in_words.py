@@ -14,7 +14,6 @@ from .text import _bigram_share, _squeeze
 
 __all__ = ["stated_in_words"]
 
-NAMED_BIGRAMS = 0.5  # share of an indicator's bigrams a sentence must hold to name it in words
 # A thing named by what it is and a general noun (钢铁产能): a review lists the first and says the second once
 # (钢铁、煤炭年度去产能任务超额完成).
 _GENERAL_TAIL = re.compile(r"(.{2,}?)(产能|任务)$")
@@ -33,11 +32,12 @@ def stated_in_words(c: Commitment, ctx: Context) -> FollowThrough | None:
         return None
     k = ctx.index(c)
     indicator, named, sents, ev_idx = ctx.indicator(k), ctx.named(k), ctx.sents, ctx.evidence_of(k)
+    named_cutoff, named_bigrams = ctx.options.named_cutoff, ctx.options.named_bigrams
     # no number: a sentence that names the indicator may still say it was done or not
     thing = _object(indicator)
     # the indicator's characters in order, and mostly side by side: 新建学校 is not named by 新能源…建设…学校
-    naming_it = {x for x, v in named.items() if v >= 0.9
-                 and _bigram_share(indicator, _squeeze(sents[x].text)) >= NAMED_BIGRAMS
+    naming_it = {x for x, v in named.items() if v >= named_cutoff
+                 and _bigram_share(indicator, _squeeze(sents[x].text)) >= named_bigrams
                  } if len(indicator) >= 4 else set()
     verb = indicator[: len(indicator) - len(thing)]
     if len(thing) >= 3:

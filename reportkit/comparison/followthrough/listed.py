@@ -29,11 +29,15 @@ def covered_by_list(c: Commitment, ctx: Context) -> FollowThrough | None:
 
 
 def _covered(ctx: Context) -> dict[int, FollowThrough]:
-    return _covered_by_list(ctx.old, ctx.commits, list(ctx.numeric), ctx.decided)
+    return _covered_by_list(ctx.old, ctx.commits, list(ctx.numeric), ctx.decided, ctx.options.indicator_min)
 
 
 def _covered_by_list(
-    old: Report, commits: Sequence[Commitment], numeric: Sequence[int], found: dict[int, FollowThrough]
+    old: Report,
+    commits: Sequence[Commitment],
+    numeric: Sequence[int],
+    found: dict[int, FollowThrough],
+    indicator_min: int,
 ) -> dict[int, FollowThrough]:
     """Targets listed with one said in words to be done, where that sentence closes its list (with 等).
 
@@ -70,7 +74,7 @@ def _covered_by_list(
             if sentence_of(sibling.start) != sentence_of(target.start):
                 continue
             words = done.evidence[0].text
-            thing = _object(target_indicator(old, commits[j]))
+            thing = _object(target_indicator(old, commits[j], indicator_min))
             at = words.find(thing) if len(thing) >= 2 else -1
             if at >= 0 and any(end in words[at : at + len(thing) + _LIST_REACH] for end in _LIST_END):
                 out[k] = FollowThrough(

@@ -15,14 +15,11 @@ import numpy as np
 
 from ...model import Commitment, Direction, Metric, MetricKind, Report
 from ..metrics import clause_of, fold, indicator_context
+from ..options import DEFAULT_OPTIONS, CompareOptions
 from ..outcome_scope import converted, has_subject, same_measure
 from .text import _grams, _lcs, _squeeze
 
 _NOT_THE_YEAR = frozenset({"period", "start", "other_year"})  # Metric.frame values that are no year's outcome
-LEVEL_SPREAD = Decimal(3)  # an outcome level within a third and three times its target is the same quantity
-GROWTH_SPREAD = Decimal(10)  # growth rates spread wider
-SUPPORT_CUTOFF = 0.7
-INDICATOR_MIN = 2  # characters: an indicator shorter than this cannot be told apart from noise
 _FILLER = re.compile(
     r"比改革前|比上年|比去年|同比|今年|明年|全年|年内|要|再|拟|将|也|力争|确保|努力|争取|预期|预计|目标|控制在|保持在|稳定在|提高到|增加到|扩大到|达到|"
     r"完成|实现|左右|以上|以内|以下|其中|分别|都|均|[的了在为把由从到和与及、]"
@@ -46,22 +43,22 @@ def _core(text: str) -> str:
     return _FILLER.sub("", folded)
 
 
-def target_indicator(report: Report, c: Commitment) -> str:
+def target_indicator(report: Report, c: Commitment, indicator_min: int) -> str:
     """What the target measures: the parser's indicator or label, else the clause around the number.
 
     A commitment that is one subject of a coordination (二氧化硫 in 二氧化硫、氮氧化物排放量分别下降3%) does
     not hold its number; its own words name the indicator better than the shared label.
     """
     t = c.target
-    if t is not None and not c.start <= t.start < c.end and len(_core(c.text)) >= INDICATOR_MIN:
+    if t is not None and not c.start <= t.start < c.end and len(_core(c.text)) >= indicator_min:
         return _core(c.text)
     for cand in (c.indicator, t.label if t else None):
         if cand and "、" in cand and t is not None:
             # a label coordinating several subjects names none of them alone: take the clause's words
             own = _core(c.text.replace(t.text, ""))
-            if len(own) >= INDICATOR_MIN:
+            if len(own) >= indicator_min:
                 return own
-        if cand and len(_core(cand)) >= INDICATOR_MIN:
+        if cand and len(_core(cand)) >= indicator_min:
             return _core(cand)
     if t is None:
         return _core(c.text)
@@ -83,9 +80,10 @@ class _Outcomes:
     phrase: tuple[str, ...]  # its label (or the words before it), as an indicator
     by_unit: dict[str, list[int]]  # metrics by folded unit, each list by value (see candidates())
     lead: tuple[str, ...] = ()  # the clause before and its own, always: what may narrow its scope (扣除…后，)
+    options: CompareOptions = DEFAULT_OPTIONS  # the spreads and the support cutoff
 
     @staticmethod
-    def of(report: Report, metrics: Sequence[Metric]) -> _Outcomes:
+    def of(report: Report, metrics: Sequence[Metric], options: CompareOptions = DEFAULT_OPTIONS) -> _Outcomes:
         own, wide, phrase, lead = [], [], [], []
         for m in metrics:
             lo, hi = clause_of(report.text, m.start, m.end)
@@ -98,13 +96,13 @@ class _Outcomes:
             wide.append(ctx if has_subject(ctx) else lead[-1])
             # a label shared by 甲、乙…分别 numbers names only one of them: use the subject instead
             label = "" if respective else _core(m.label)
-            phrase.append(label if len(label) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
+            phrase.append(label if len(label) >= options.indicator_min else _core(ctx.split("#")[0]))
         by_unit: dict[str, list[int]] = defaultdict(list)
         for x, m in enumerate(metrics):
             by_unit[fold(m.unit)].append(x)
         for xs in by_unit.values():
             xs.sort(key=lambda x: metrics[x].value)
-        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), dict(by_unit), tuple(lead))
+        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), dict(by_unit), tuple(lead), options)
 
     def candidates(self, target: Metric) -> list[int]:
         """The metrics that measure the same quantity as ``target`` (:func:`_same_quantity`), in text order:
@@ -115,7 +113,7 @@ class _Outcomes:
         unit = fold(target.unit)
         units = [unit] + (["人"] if unit == "" else [""] if unit == "人" else [])
         # the widest spread _same_quantity allows, a little wider still: it decides exactly below
-        spread = Decimal(str(max(GROWTH_SPREAD, LEVEL_SPREAD))) * Decimal("1.001")
+        spread = Decimal(str(max(self.options.growth_spread, self.options.level_spread))) * Decimal("1.001")
         low, high = target.value / spread, target.value * spread
         found: list[int] = []
         for u in units + list(same_measure(unit)):  # 1300万吨 for a target in 斤
@@ -123,7 +121,7 @@ class _Outcomes:
             lo_u, hi_u = (converted(low, unit, u) or low), (converted(high, unit, u) or high)
             lo = bisect.bisect_left(xs, lo_u, key=lambda x: self.metrics[x].value)
             hi = bisect.bisect_right(xs, hi_u, key=lambda x: self.metrics[x].value)
-            found.extend(x for x in xs[lo:hi] if _same_quantity(target, self.metrics[x]))
+            found.extend(x for x in xs[lo:hi] if _same_quantity(target, self.metrics[x], self.options))
         return sorted(found)
 
     def ranked(self, needle: str, xs: Sequence[int]) -> list[tuple[int, float]]:
@@ -161,10 +159,10 @@ class _Outcomes:
 
         mine, near, phrase = _grams(needle), self.wide[k], _grams(self.phrase[k])
         forward = sum(g in near for g in mine) / len(mine) if mine else 0.0
-        if forward < SUPPORT_CUTOFF and needle[:2] in near:
+        if forward < self.options.support_cutoff and needle[:2] in near:
             # a head that matches (外商投资… in 外商投资限制性条目) earns a little slack on the rest;
             # a head that does not (氨氮 against 氮氧化物) earns none
-            forward = min(SUPPORT_CUTOFF, forward + 0.1)
+            forward = min(self.options.support_cutoff, forward + 0.1)
         backward = sum(g in needle for g in phrase) / len(phrase) if len(self.phrase[k]) >= 4 else 0.0
         return max(forward, backward)
 
@@ -216,7 +214,7 @@ def _judged_value(target: Metric, outcome: Metric) -> Decimal:
     return -value if falls and target.direction is not Direction.DOWN else value
 
 
-def _same_quantity(target: Metric, m: Metric) -> bool:
+def _same_quantity(target: Metric, m: Metric, options: CompareOptions) -> bool:
     units = {fold(target.unit), fold(m.unit)}
     # a bare number of people (易地扶贫搬迁人口超过240万) counts 人
     people = units == {"", "人"} and _counts_people(m if not fold(m.unit) else target)
@@ -225,5 +223,6 @@ def _same_quantity(target: Metric, m: Metric) -> bool:
         return False
     ratio = value / target.value
     # a growth rate may land far from its target (进出口总额增长5.5%左右 → 17.3%); a level may not
-    spread = GROWTH_SPREAD if target.kind is MetricKind.CHANGE and m.kind is MetricKind.CHANGE else LEVEL_SPREAD
+    spread = (options.growth_spread if target.kind is MetricKind.CHANGE and m.kind is MetricKind.CHANGE
+              else options.level_spread)
     return 1 / spread <= ratio <= spread
