@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import attrs
 
+from .. import lang
 from ..model import Direction, Qualifier
 
 __all__ = [
@@ -139,12 +140,19 @@ def _rescan(text: str, pattern: re.Pattern[str], lo: int, hi: int) -> str:
     return last
 
 
-_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "攀升", "前移", "前进", "增", "多")
-_DOWN = ("下降", "降低", "减少", "压缩", "缩短", "缩减", "回落", "下滑", "后移", "后退", "减", "降", "少")
-_VERB = re.compile(
-    "(?P<verb>" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")(?:了)?(?:约|近|超过|超|逾|达)?"
-    r"[ \u3000\u00a0]?$"  # 增长 5%: typeset with a space
-)
+def _up() -> tuple[str, ...]:
+    """The verbs of a stated rise (lang/zh/directions.toml up, those read for changes); the rest fall (down)."""
+    return lang.words_for("zh", "directions", "up", "change")
+
+
+@functools.cache
+def _verb() -> re.Pattern[str]:
+    verbs = _up() + lang.words_for("zh", "directions", "down", "change")
+    return re.compile(
+        "(?P<verb>" + "|".join(sorted(verbs, key=len, reverse=True)) + ")(?:了)?(?:约|近|超过|超|逾|达)?"
+        r"[ \u3000\u00a0]?$"  # 增长 5%: typeset with a space
+    )
+
 # A rate-of-change noun before the number (涨幅3%左右, 增幅均超过10%, 降幅达12%) states a change by itself.
 _RATE_NOUN = re.compile(
     r"(?P<noun>增幅|涨幅|增速|升幅|降幅|跌幅)(?:均|分别|平均|约|为|达到|达|超过|超|在|保持在|控制在)*[ \u3000\u00a0]?$"
@@ -170,7 +178,7 @@ def stated_change(text: str, sentence_start: int, start: int, unit: str) -> Chan
     is not a change: the verb must stand right before the number.
     """
     before = text[max(sentence_start, start - 8) : start]
-    m = _VERB.search(before)
+    m = _verb().search(before)
     if m is None:
         noun = _RATE_NOUN.search(text[max(sentence_start, start - 10) : start])
         if noun is None or unit not in ("%", "‰", "个百分点", "百分点"):
@@ -189,5 +197,5 @@ def stated_change(text: str, sentence_start: int, start: int, unit: str) -> Chan
         return None
     if len(verb) == 1 and not base and not relative:
         return None  # 增/减/降 alone are too often part of another word
-    direction = Direction.UP if verb in _UP else Direction.DOWN
+    direction = Direction.UP if verb in _up() else Direction.DOWN
     return Change(direction, base, verb)

@@ -3,9 +3,11 @@ figures went: the review's stated changes and its rates that moved since last ye
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from ... import lang
 from ...model import Commitment, Direction, Metric, MetricKind
 from ..records import FollowStatus, FollowThrough, MetricPair, MetricStatus
 from .context import Context, _Sentences
@@ -14,12 +16,15 @@ from .text import _grams
 
 __all__ = ["by_direction"]
 
-# A plan clause that promises a direction for an indicator: 降低行政诉讼案件发案量和败诉率, 提高办件率.
-_DIRECTED = re.compile(
-    r"^(?:持续|进一步|继续|切实|努力|着力|大力|有效|不断|逐步|全面|稳步|明显|显著|力争)*"
-    r"(降低|减少|压减|压降|减轻|提高|提升|增加|扩大|增强)(.+)$"
-)
-_DOWN_VERBS = ("降低", "减少", "压减", "压降", "减轻")
+@functools.cache
+def _promise() -> re.Pattern[str]:
+    """A plan clause that promises a direction for an indicator (降低行政诉讼案件发案量和败诉率, 提高办件率):
+    adverbs, a verb read for promises (lang/zh/directions.toml up, down), then the indicators."""
+    verbs = lang.words_for("zh", "directions", "down", "promise") + lang.words_for("zh", "directions", "up", "promise")
+    return re.compile(
+        r"^(?:持续|进一步|继续|切实|努力|着力|大力|有效|不断|逐步|全面|稳步|明显|显著|力争)*"
+        "(" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")(.+)$"
+    )
 
 
 def by_direction(c: Commitment, ctx: Context) -> FollowThrough | None:
@@ -87,10 +92,10 @@ def _directed(
     named indicators found going the promised way is MET, some of them ADDRESSED, any going the other way
     MISSED.
     """
-    m = _DIRECTED.match(c.text.strip())
+    m = _promise().match(c.text.strip())
     if m is None:
         return None
-    promised = Direction.DOWN if m.group(1) in _DOWN_VERBS else Direction.UP
+    promised = Direction.DOWN if m.group(1) in lang.words("zh", "directions", "down") else Direction.UP
     names = [core for n in re.split(r"[和及与、]", m.group(2)) if len(core := _FILLER.sub("", n)) >= 3]
     if not names:
         return None
