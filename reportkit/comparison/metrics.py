@@ -14,6 +14,7 @@ NOT_COMPARABLE.  What stays single is DROPPED (old) or NEW.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -24,6 +25,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .. import lang
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
 from . import candidates as _align
@@ -38,24 +40,28 @@ __all__ = [
     "pair_metrics",
 ]
 
-_CLAUSE_END = "，。；：！？,;:!?\n"
-_CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
-# A frame of several years covers what follows it in its paragraph (过去五年，…); 累计 and 年均 only their clause.
-_NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六七八九十百千万亿]+")
 _PLACEHOLDER = "#"
 
 
-# One indicator, several names, and reports switch between them from one year to the next. An indicator per unit
-# of GDP is its intensity (单位国内生产总值能耗 → 能耗强度, and so for carbon dioxide and water); lightening a burden
-# of tax and fees is 减负 (减轻企业和个人税负, 为企业减税降费, 降低企业税负).
-_SYNONYMS = (
-    (re.compile(r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)"
-                r"(能耗|能源消耗|二氧化碳排放|碳排放|用水|水耗)量?"), r"\1强度"),
-    (re.compile(r"能源消耗(?=强度)"), "能耗"),
-    (re.compile(r"(?:减轻|降低)([^，。；]{0,10}?)(?:税收和社保缴费负担|税费负担|税负|负担)"), r"\1减负"),
-    (re.compile(r"减税降费|减税费"), "减负"),
-)
-_SYNONYM_HINT = re.compile(r"单位|万元|能源消耗|负|减税")
+@functools.cache
+def _clause_re() -> re.Pattern[str]:
+    """Where a clause ends: lang/zh/punctuation.toml comparison_clause_ends (，。；： and ASCII twins, a line end)."""
+    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["comparison_clause_ends"]) + "]")
+
+
+@functools.cache
+def _num() -> re.Pattern[str]:
+    """A number, Arabic (half or full width) or in Chinese numerals (lang/zh/units.toml numerals)."""
+    numerals = re.escape(lang.data("zh", "units")["numerals"])
+    return re.compile(rf"[0-9\uff10-\uff19][0-9\uff10-\uff19.,\uff0e]*|[{numerals}]+")
+
+
+@functools.cache
+def _synonyms() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """One indicator, several names (lang/zh/indicators.toml synonyms): a quick hint, then each rewrite."""
+    table = lang.data("zh", "indicators")
+    rewrites = tuple((re.compile(e["pattern"]), str(e["replace"])) for e in table["synonyms"])
+    return re.compile(table["synonym_hint"]), rewrites
 
 
 @lru_cache(maxsize=16384)
@@ -63,8 +69,9 @@ def fold(s: str) -> str:
     """model.fold, remembered (labels and units repeat, and folding is a dict-driven translate), with an
     indicator's other names written one way: 单位国内生产总值能耗 → 能耗强度, 减轻企业税负 → 企业减负."""
     folded = _fold(s)
-    if _SYNONYM_HINT.search(folded):
-        for pattern, replacement in _SYNONYMS:
+    hint, rewrites = _synonyms()
+    if hint.search(folded):
+        for pattern, replacement in rewrites:
             folded = pattern.sub(replacement, folded)
     return folded
 
@@ -72,7 +79,7 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=8)
 def _breaks(text: str) -> list[int]:
     """Offsets of every clause delimiter in ``text`` (cached: a comparison asks hundreds of times)."""
-    return [m.start() for m in _CLAUSE_RE.finditer(text)]
+    return [m.start() for m in _clause_re().finditer(text)]
 
 
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -88,8 +95,8 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 def indicator_context(report: Report, m: Metric) -> str:
     """The clause around ``m`` with ``m`` replaced by ``#`` and other numbers dropped."""
     lo, hi = clause_of(report.text, m.start, m.end)
-    before = _NUM.sub("", report.text[lo : m.start])
-    after = _NUM.sub("", report.text[m.end : hi])
+    before = _num().sub("", report.text[lo : m.start])
+    after = _num().sub("", report.text[m.end : hi])
     return fold(before + _PLACEHOLDER + after)
 
 
@@ -157,12 +164,19 @@ def compared(a: Metric, b: Metric, similarity: float, judged: Assessment | None 
     status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
     pct: Decimal | None = None
     notes = [n for n in [_qualifier_note(a, b)] if n]
-    if a.unit in ("%", "％", "‰", "个百分点") or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
+    if a.unit in _rate_units() or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
         notes.append("delta in percentage points")  # a relative change of a rate misleads
     elif a.value != 0:
         pct = _quantize(delta / a.value * 100)
     return MetricPair(status, a, b, similarity, _quantize(delta), pct, "; ".join(notes),
                       confidence=confidence, reasons=reasons)
+
+
+@functools.cache
+def _rate_units() -> tuple[str, ...]:
+    """Units of a rate, whose change is in points (lang/zh/units.toml percent, and the first of points)."""
+    units = lang.data("zh", "units")
+    return (*units["percent"], units["points"][0])
 
 
 def _signed(m: Metric) -> Decimal:

@@ -12,6 +12,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .. import lang
 from ..model import Report, Section, Sentence, fold
 from .candidates import DENSE_PAIRS, shared_gram_pairs
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -21,13 +22,12 @@ from .sentences import Match, _interleave, in_order
 
 __all__ = ["align_sections", "title_key"]
 
-_YEARS = re.compile(r"[0-9０-９]{4}\s*年?度?|[上下今明去本]一?年度?")
 _NOISE = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def title_key(title: str) -> str:
     """A title with years, punctuation and width differences taken out, for matching only."""
-    return _NOISE.sub("", _YEARS.sub("", fold(title)))
+    return _NOISE.sub("", lang.pattern("zh", "headings", "title_years").sub("", fold(title)))
 
 
 def _flat(report: Report) -> tuple[list[Section], list[int]]:

@@ -11,13 +11,13 @@ longest increasing run of the pairs) or whose sections were not paired with each
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from .. import lang
 from ..model import Report, Sentence
 from .candidates import BLOCK, plausible_pairs
 from .options import DEFAULT_OPTIONS
@@ -40,7 +40,6 @@ Match = tuple[int, int, float]  # (old index, new index, similarity in [0, 1])
 
 DEFAULT_SCORER: Scorer = Indel.normalized_similarity
 _INDEL_SCORERS = (Indel.normalized_similarity, fuzz.ratio)
-_FALLBACK_SPLIT = re.compile(r"[^。！？；!?\n]+[。！？；!?]*")
 _SLACK = 0.88  # bucket-set Dice may sit this much below the Indel similarity (measured, see _prefiltered)
 
 
@@ -49,7 +48,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
     if report.sentences:
         return report.sentences
     out = []
-    for m in _FALLBACK_SPLIT.finditer(report.text):
+    for m in lang.pattern("zh", "punctuation", "sentence_fallback").finditer(report.text):
         text = m.group(0).strip()
         if text:
             start = m.start() + m.group(0).index(text)

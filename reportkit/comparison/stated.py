@@ -17,12 +17,14 @@ reported as not checkable, with a note.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
 import attrs
 
+from .. import lang
 from ..model import Direction, Metric, MetricKind, Qualifier, Report
 from .metrics import fold
 from .options import DEFAULT_OPTIONS
@@ -30,12 +32,25 @@ from .records import MetricPair, StatedChange
 
 __all__ = ["check_stated_changes", "implied_prior"]
 
-_YEAR_BASELINES = ("去年", "上年", "同比", "上一年", "前一年", "last year", "previous year", "prior year")
-_PERCENT = ("%", "％")
-_POINTS = ("个百分点", "百分点", "pp", "percentage points")
-_REAL_BEFORE = re.compile(r"实际(?:增长|下降|提高|减少)?了?$")  # …实际增长6.3%
-_COMPARABLE = re.compile(r"可比价")  # 按可比价格计算
-_OUTPUT = re.compile(r"生产总值|GDP|增加值")
+_EN_BASELINES = ("last year", "previous year", "prior year")
+
+
+@functools.cache
+def _year_baselines() -> tuple[str, ...]:
+    """Baselines of a year-over-year change (lang/zh/changes.toml year_baselines, and English)."""
+    return lang.words("zh", "changes", "year_baselines") + _EN_BASELINES
+
+
+@functools.cache
+def _percent() -> tuple[str, ...]:
+    """The percent signs of a relative change (lang/zh/units.toml percent, but ‰)."""
+    return tuple(p for p in lang.words("zh", "units", "percent") if p != "\u2030")
+
+
+def _changes(key: str) -> re.Pattern[str]:
+    """A pattern of lang/zh/changes.toml: real_before (…实际增长6.3%), comparable_prices (按可比价格计算),
+    output (生产总值, GDP, 增加值)."""
+    return lang.pattern("zh", "changes", key)
 REAL_TERMS_NOTE = "in real terms"
 
 
@@ -54,7 +69,7 @@ def implied_prior(value: Decimal, change: Metric) -> Decimal | None:
     """Last year's value implied by this year's ``value`` and the stated ``change`` (None when undefined)."""
     sign = _sign(change)
     try:
-        if change.unit in _PERCENT:
+        if change.unit in _percent():
             factor = 1 + sign * change.value / 100
             return value / factor if factor > 0 else None
         return value - sign * change.value
@@ -81,7 +96,7 @@ def _bounds(value: Decimal, change: Metric, hedged: bool, hedge: float) -> tuple
 
 
 def _is_year_over_year(change: Metric) -> bool:
-    return change.baseline is None or any(b in change.baseline for b in _YEAR_BASELINES)
+    return change.baseline is None or any(b in change.baseline for b in _year_baselines())
 
 
 def _round(d: Decimal | None) -> Decimal | None:
@@ -119,7 +134,7 @@ def check_stated_changes(
             lo, hi = _bounds(metric.value, change, hedged, hedge)
             du = _half_ulp(prior.value)
             consistent = lo - du <= prior.value <= hi + du
-            if change.unit in _PERCENT and prior.value:
+            if change.unit in _percent() and prior.value:
                 actual = _round((metric.value - prior.value) / prior.value * 100)
             else:
                 actual = _round(metric.value - prior.value)
@@ -133,12 +148,13 @@ def check_stated_changes(
 def _in_real_terms(report: Report, change: Metric, metric: Metric) -> bool:
     """Whether a change is growth in real terms: said so (实际增长, 按可比价格计算), or a percentage change of
     output (国内生产总值, 增加值), which is always stated at comparable prices."""
-    if change.unit not in _PERCENT:
+    if change.unit not in _percent():
         return False
     text = report.text
-    if (_REAL_BEFORE.search(text, max(0, change.start - 6), change.start)
-            or _COMPARABLE.search(text, min(metric.start, change.start), max(metric.end, change.end))):
+    lo, hi = min(metric.start, change.start), max(metric.end, change.end)
+    if (_changes("real_before").search(text, max(0, change.start - 6), change.start)
+            or _changes("comparable_prices").search(text, lo, hi)):
         return True
     # output itself, not a measure per unit of it: 万元地区生产总值能耗 folds to 能耗强度
     name = fold(metric.label or text[max(0, metric.start - 12) : metric.start])
-    return _OUTPUT.search(name) is not None
+    return _changes("output").search(name) is not None

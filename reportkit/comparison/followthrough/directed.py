@@ -11,7 +11,7 @@ from ... import lang
 from ...model import Commitment, Direction, Metric, MetricKind
 from ..records import FollowStatus, FollowThrough, MetricPair, MetricStatus
 from .context import Context, _Sentences
-from .outcomes import _FILLER, _Outcomes
+from .outcomes import _filler, _Outcomes
 from .text import _grams
 
 __all__ = ["by_direction"]
@@ -22,8 +22,8 @@ def _promise() -> re.Pattern[str]:
     adverbs, a verb read for promises (lang/zh/directions.toml up, down), then the indicators."""
     verbs = lang.words_for("zh", "directions", "down", "promise") + lang.words_for("zh", "directions", "up", "promise")
     return re.compile(
-        r"^(?:持续|进一步|继续|切实|努力|着力|大力|有效|不断|逐步|全面|稳步|明显|显著|力争)*"
-        "(" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")(.+)$"
+        "^" + str(lang.data("zh", "promises")["promise_adverbs"])
+        + "(" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")(.+)$"
     )
 
 
@@ -96,7 +96,8 @@ def _directed(
     if m is None:
         return None
     promised = Direction.DOWN if m.group(1) in lang.words("zh", "directions", "down") else Direction.UP
-    names = [core for n in re.split(r"[和及与、]", m.group(2)) if len(core := _FILLER.sub("", n)) >= 3]
+    split = lang.pattern("zh", "targets", "respective_pair_split")
+    names = [core for n in split.split(m.group(2)) if len(core := _filler().sub("", n)) >= 3]
     if not names:
         return None
     seen: list[tuple[Metric, bool, float]] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from ... import lang
 from ...model import Commitment, Report
 from ..align import sentences_of
 from ..records import FollowThrough
@@ -17,8 +18,6 @@ from .outcomes import _object, target_indicator
 
 __all__ = ["covered_by_list"]
 
-_LIST_END = ("等",)  # what closes a list that stands for more than it names
-_LIST_REACH = 8  # characters after the sibling's name within which the list closes
 
 
 def covered_by_list(c: Commitment, ctx: Context) -> FollowThrough | None:
@@ -76,7 +75,8 @@ def _covered_by_list(
             words = done.evidence[0].text
             thing = _object(target_indicator(old, commits[j], indicator_min))
             at = words.find(thing) if len(thing) >= 2 else -1
-            if at >= 0 and any(end in words[at : at + len(thing) + _LIST_REACH] for end in _LIST_END):
+            reach = words[at : at + len(thing) + int(lang.data("zh", "followthrough")["list_reach"])]
+            if at >= 0 and any(end in reach for end in lang.words("zh", "followthrough", "list_ends")):
                 out[k] = FollowThrough(
                     commits[k],
                     done.status,

@@ -68,7 +68,8 @@ def favourable(report: Report, c: Commitment) -> Direction:
     if t is not None:
         # the target's own clause only: 失业率 in the clause before 城镇新增就业68万人 makes no ceiling of it
         lo = max(0, t.start - 20)
-        cut = max(report.text.rfind(mark, lo, t.start) for mark in "，,；;。")
+        marks = str(lang.data("zh", "followthrough")["target_clause_marks"])
+        cut = max(report.text.rfind(mark, lo, t.start) for mark in marks)
         words += report.text[max(lo, cut + 1) : t.end + 4]
     return Direction.DOWN if lang.pattern("zh", "directions", "ceiling").search(words) else Direction.UP
 

@@ -5,6 +5,7 @@ factor of three; growth rates within ten)."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from decimal import Decimal
 import attrs
 import numpy as np
 
+from ... import lang
 from ...model import Commitment, Direction, Metric, MetricKind, Report
 from ..metrics import clause_of, fold, indicator_context
 from ..options import DEFAULT_OPTIONS, CompareOptions
@@ -20,27 +22,45 @@ from ..outcome_scope import converted, has_subject, same_measure
 from .text import _grams, _lcs, _squeeze
 
 _NOT_THE_YEAR = frozenset({"period", "start", "other_year"})  # Metric.frame values that are no year's outcome
-_FILLER = re.compile(
-    r"比改革前|比上年|比去年|同比|今年|明年|全年|年内|要|再|拟|将|也|力争|确保|努力|争取|预期|预计|目标|控制在|保持在|稳定在|提高到|增加到|扩大到|达到|"
-    r"完成|实现|左右|以上|以内|以下|其中|分别|都|均|[的了在为把由从到和与及、]"
-)
-_NUM_RE = re.compile(r"[0-9０-９.%％]+")
-_SUFFIX = re.compile(r"(增幅|降幅|增速|比重)$")
-_SUFFIX_AS = {"增幅": "增长", "增速": "增长", "降幅": "下降"}
-_VERB = re.compile(
-    r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训|"
-    r"压减|退出|化解)+"
-)
-_PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
+_NUM_RE = re.compile(r"[0-9\uff10-\uff19.%\uff05]+")  # digits and percent signs, half and full width
+
+
+def _filler() -> re.Pattern[str]:
+    """Plan verbs and hedges, no part of an indicator (lang/zh/indicators.toml indicator_filler)."""
+    return lang.pattern("zh", "indicators", "indicator_filler")
+
+
+@functools.cache
+def _suffixes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A rate-of-change noun ending an indicator, and the verb each reads as (lang/zh/indicators.toml)."""
+    table = lang.data("zh", "indicators")["rate_suffixes"]
+    suffix = re.compile("(" + "|".join(re.escape(e["word"]) for e in table) + ")$")
+    return suffix, {e["word"]: e["reads"] for e in table}
+
+
+@functools.cache
+def _people_unit() -> str:
+    return str(lang.data("zh", "indicators")["people_unit"])
+
+
+@functools.cache
+def _people_labels() -> tuple[str, ...]:
+    return lang.words("zh", "indicators", "people_labels")
+
+
+@functools.cache
+def _respective_word() -> str:
+    return lang.words("zh", "directions", "respective")[0]
 
 
 def _core(text: str) -> str:
     """An indicator's words without plan verbs and hedges; the parser's 增幅/降幅 read as 增长/下降."""
     folded = fold(text)
-    m = _SUFFIX.search(folded)
+    suffix, reads = _suffixes()
+    m = suffix.search(folded)
     if m:
-        folded = folded[: m.start()] + _SUFFIX_AS.get(m.group(0), "")
-    return _FILLER.sub("", folded)
+        folded = folded[: m.start()] + reads.get(m.group(0), "")
+    return _filler().sub("", folded)
 
 
 def target_indicator(report: Report, c: Commitment, indicator_min: int) -> str:
@@ -53,7 +73,7 @@ def target_indicator(report: Report, c: Commitment, indicator_min: int) -> str:
     if t is not None and not c.start <= t.start < c.end and len(_core(c.text)) >= indicator_min:
         return _core(c.text)
     for cand in (c.indicator, t.label if t else None):
-        if cand and "、" in cand and t is not None:
+        if cand and lang.data("zh", "targets")["respective_list_split"] in cand and t is not None:
             # a label coordinating several subjects names none of them alone: take the clause's words
             own = _core(c.text.replace(t.text, ""))
             if len(own) >= indicator_min:
@@ -67,7 +87,7 @@ def target_indicator(report: Report, c: Commitment, indicator_min: int) -> str:
 
 def _object(indicator: str) -> str:
     """The thing counted, without the leading verb: 淘汰钢铁 → 钢铁 (a review may say 钢铁…淘汰…完成)."""
-    return _VERB.sub("", indicator)
+    return lang.pattern("zh", "indicators", "lead_verbs").sub("", indicator)
 
 
 @attrs.frozen
@@ -111,7 +131,8 @@ class _Outcomes:
         if target.value <= 0:
             return []
         unit = fold(target.unit)
-        units = [unit] + (["人"] if unit == "" else [""] if unit == "人" else [])
+        people = _people_unit()
+        units = [unit] + ([people] if unit == "" else [""] if unit == people else [])
         # the widest spread _same_quantity allows, a little wider still: it decides exactly below
         spread = Decimal(str(max(self.options.growth_spread, self.options.level_spread))) * Decimal("1.001")
         low, high = target.value / spread, target.value * spread
@@ -169,7 +190,8 @@ class _Outcomes:
     def is_period_total(self, k: int) -> bool:
         """年均 / 累计 figures sum or average several years, and the start of a change (从A增加到B) is where the
         year began: neither is the year's outcome (the frame the parser recorded, and 年均/累计 in its clause)."""
-        return self.metrics[k].frame in _NOT_THE_YEAR or bool(_PERIOD.search(self.own[k].split("#")[0]))
+        period = lang.pattern("zh", "indicators", "period_words")
+        return self.metrics[k].frame in _NOT_THE_YEAR or bool(period.search(self.own[k].split("#")[0]))
 
 
 def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric]) -> str | None:
@@ -179,11 +201,12 @@ def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric
     characters of it are dropped as that subject has, and 排放量 stays.
     """
     clause = text[lo:hi]
-    k = clause.find("分别")
+    word = _respective_word()
+    k = clause.find(word)
     if k < 0:
         return None
     nums = sorted((x for x in metrics if lo + k <= x.start < hi), key=lambda x: x.start)
-    subjects = re.split(r"[、和与及]", clause[:k])
+    subjects = lang.pattern("zh", "targets", "respective_pair_split").split(clause[:k])
     if len(nums) < 2 or len(subjects) != len(nums) or m not in nums:
         return None
     i = nums.index(m)
@@ -193,12 +216,12 @@ def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric
             kept.append(subj)
         elif j == len(subjects) - 1:
             kept.append(subj[len(subjects[i]) :])
-    rest = _NUM_RE.sub("", clause[k + 2 : nums[0].start - lo])
+    rest = _NUM_RE.sub("", clause[k + len(word) : nums[0].start - lo])
     return _squeeze(fold("".join(kept) + rest)) + "#"
 
 
 def _counts_people(m: Metric) -> bool:
-    return m.kind is MetricKind.COUNT and bool(m.label) and ("人口" in m.label or "人数" in m.label)
+    return m.kind is MetricKind.COUNT and bool(m.label) and any(w in m.label for w in _people_labels())
 
 
 def _outcome_value(target: Metric, m: Metric) -> Decimal | None:
@@ -217,7 +240,7 @@ def _judged_value(target: Metric, outcome: Metric) -> Decimal:
 def _same_quantity(target: Metric, m: Metric, options: CompareOptions) -> bool:
     units = {fold(target.unit), fold(m.unit)}
     # a bare number of people (易地扶贫搬迁人口超过240万) counts 人
-    people = units == {"", "人"} and _counts_people(m if not fold(m.unit) else target)
+    people = units == {"", _people_unit()} and _counts_people(m if not fold(m.unit) else target)
     value = m.value if people else _outcome_value(target, m)
     if value is None or target.value <= 0 or value <= 0:
         return False
