@@ -8,6 +8,7 @@ problems paragraph (text_problems), or a section headed 存在的问题/不足/C
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -25,12 +26,19 @@ def _heading(key: str) -> re.Pattern[str]:
 
 
 _TRIM = " \t\r\n\u3000\xa0|"
-_YEAR_WILL = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})年[，,][^。\n]{0,12}(?:将|要)")
-# without a plan heading, a paragraph that turns to next year opens the plan
-_PLAN_PARAGRAPH = re.compile(
-    r"(?m)^[ \t\u3000]*(?:下一步|下一阶段|今后一个时期|今年[^。，,；;\n]{0,10}?主要预期目标"
-    r"|(?:In|For) (?:the coming year|the next year)|Next year)"
-)
+
+
+def _zh(key: str) -> str:
+    """names_year, year_review of lang/zh/headings.toml."""
+    source: str = lang.data("zh", "headings")[key]
+    return source
+
+
+@functools.cache
+def _plan_opening() -> re.Pattern[str]:
+    """A paragraph opening an unnumbered plan: 下一步，…, In the coming year, … (headings.toml plan_paragraph)."""
+    alternatives = [a for language in ("zh", "en") for a in lang.alternatives(language, "headings", "plan_paragraph")]
+    return re.compile(r"(?m)^[ \t\u3000]*(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 
 
 def top_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -50,7 +58,7 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _names_year(title: str, year: int | None) -> bool:
     """2024年 or, in texts that pad numbers with spaces, 2024 年."""
-    return year is not None and re.search(rf"(?<!\d){year}\s*年", title) is not None
+    return year is not None and re.search(_zh("names_year").replace("{year}", str(year)), title) is not None
 
 
 def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
@@ -62,7 +70,7 @@ def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
         return True  # 四、2023年推进法治政府建设的主要安排, 二、2025年目标任务和主要工作
     if _heading("review").search(title):
         return False  # 2019年和今年以来工作回顾, 主要举措和工作成效: looking back, not ahead
-    if year is not None and re.search(rf"{year}\s*年度?[^，,。]{{0,16}}(?:回顾|成效|情况|举措|总结)", title):
+    if year is not None and re.search(_zh("year_review").replace("{year}", str(year)), title):
         return False  # the reported year's review (2023年推进法治政府建设的主要举措), whatever words follow
     return _heading("plan").search(title) is not None
 
@@ -107,9 +115,10 @@ def find_problems_section(sections: tuple[Section, ...]) -> Section | None:
 
 
 def _plan_paragraph(text: str, after: int, plan_year: int | None) -> int | None:
-    found = [m.start() for m in (_PLAN_PARAGRAPH.search(text, after),) if m is not None]
+    found = [m.start() for m in (_plan_opening().search(text, after),) if m is not None]
     if plan_year is not None:  # 2023年，我区将… at a paragraph start
-        found.extend(m.start() for m in _YEAR_WILL.finditer(text, after) if int(m.group(1)) == plan_year)
+        year_will = lang.pattern("zh", "headings", "year_will")
+        found.extend(m.start() for m in year_will.finditer(text, after) if int(m.group(1)) == plan_year)
     if not found:
         return None
     start = min(found)
