@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 
 from ..blocks import Heading, SourceText
 from ..limits import Limits
+from .text import decode_checked
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(?=\S|$)", re.MULTILINE)
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*|[\u4e00-\u9fff]{1,10})\s*[:：]\s?(.*)$")
@@ -84,7 +85,5 @@ def markdown_source(text: str, *, path: str | None, encoding: str | None) -> Sou
 
 
 def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:
-    from .text import decode_checked
-
     text, encoding = decode_checked(data, path=path, limits=limits)
     return markdown_source(text, path=path, encoding=encoding)

@@ -127,49 +127,74 @@ def _plan_paragraph(text: str, after: int, plan_year: int | None) -> int | None:
     return start
 
 
-def build_parts(report: Report) -> tuple[Part, ...]:
+def _preamble(report: Report, tops: tuple[Section, ...], body_start: int, body_end: int) -> tuple[int, Part | None]:
+    """Where the first part after the preamble starts, and the preamble (None when empty)."""
     text = report.text
-    tops = top_sections(report.sections)
-    head = read_head(text)
-    parts: list[Part] = []
-    body_end = _strip(text, 0, len(text) if report.body_end is None else report.body_end)[1]
     if tops:
         first = tops[0].start
     else:  # no numbering at all: the first paragraph is the preamble, the rest is review
-        nl = text.find("\n", head.body_start, body_end)
+        nl = text.find("\n", body_start, body_end)
         first = nl if nl >= 0 else body_end
     if report.sections and report.sections[0] is not (tops[0] if tops else None):
         h1 = report.sections[0]  # Markdown: the preamble follows the H1 title line
-        pre_start = max(head.body_start, h1.title_end)
+        pre_start = max(body_start, h1.title_end)
     else:
-        pre_start = max(head.body_start, report.body_start)  # a speech opens at 各位代表：
+        pre_start = max(body_start, report.body_start)  # a speech opens at 各位代表：
     a, b = _strip(text, pre_start, first)
-    if b > a:
-        parts.append(Part(PartKind.PREAMBLE, a, b))
+    return first, (Part(PartKind.PREAMBLE, a, b) if b > a else None)
+
+
+def _unnumbered_plan(report: Report, first: int) -> int | None:
+    """Where an unnumbered plan paragraph starts (下一步…), unless it closes one numbered item."""
+    start = _plan_paragraph(report.text, first, report.meta.plan_year)
+    if start is None:
+        return None
+    holder = report.section_at(start)
+    if holder is not None and (holder.level > 1 or any(c.start > start for c in holder.children)):
+        return None  # 下一步… closing one numbered item is that item's, not the plan
+    return start
+
+
+def _problems(report: Report, first: int, plan_start: int) -> Part | None:
+    """The problems part: a section headed so, or else the problems paragraph, before the plan."""
+    text = report.text
+    sec = find_problems_section(report.sections)
+    if sec is not None and sec.start < plan_start:
+        return Part(PartKind.PROBLEMS, sec.start, sec.end, sec.path)
+    para = problems_paragraph(text)
+    if para is None or not first <= para.start < plan_start:
+        return None
+    later = [s.start for s in report.walk() if s.start > para.start]
+    pa, pb = _strip(text, para.start, min([para.end] + later))
+    return Part(PartKind.PROBLEMS, pa, pb)
+
+
+def _plan_parts(text: str, tops: tuple[Section, ...], plan: tuple[Section, int], body_end: int) -> list[Part]:
+    """The plan from its opening section, and what follows it (附件) as other."""
+    opener, stop = plan
+    end = tops[stop].start if stop < len(tops) else body_end
+    pa, pb = _strip(text, opener.start, end)
+    out = [Part(PartKind.PLAN, pa, pb, opener.path)]
+    if stop < len(tops):
+        oa, ob = _strip(text, tops[stop].start, body_end)
+        out.append(Part(PartKind.OTHER, oa, ob, tops[stop].path))
+    return out
+
+
+def build_parts(report: Report) -> tuple[Part, ...]:
+    text = report.text
+    tops = top_sections(report.sections)
+    body_end = _strip(text, 0, len(text) if report.body_end is None else report.body_end)[1]
+    first, preamble = _preamble(report, tops, read_head(text).body_start, body_end)
+    parts = [preamble] if preamble is not None else []
 
     speech_from = report.body_start if report.meta.genre == "gongzuo" else -1
     plan = find_plan(report.sections, report.meta.plan_year, report.meta.year, speech_from=speech_from)
+    plan_paragraph = None if plan else _unnumbered_plan(report, first)
     plan_start = plan[0].start if plan else body_end
-    plan_paragraph = None if plan else _plan_paragraph(text, first, report.meta.plan_year)
-    if plan_paragraph is not None:
-        holder = report.section_at(plan_paragraph)
-        if holder is not None and (
-            holder.level > 1 or any(c.start > plan_paragraph for c in holder.children)
-        ):
-            plan_paragraph = None  # 下一步… closing one numbered item is that item's, not the plan
     if plan_paragraph is not None:
         plan_start = plan_paragraph
-    problems: Part | None = None
-    sec = find_problems_section(report.sections)
-    if sec is not None and sec.start < plan_start:
-        problems = Part(PartKind.PROBLEMS, sec.start, sec.end, sec.path)
-    else:
-        para = problems_paragraph(text)
-        if para is not None and first <= para.start < plan_start:
-            later = [s.start for s in report.walk() if s.start > para.start]
-            end = min([para.end] + later)
-            pa, pb = _strip(text, para.start, end)
-            problems = Part(PartKind.PROBLEMS, pa, pb)
+    problems = _problems(report, first, plan_start)
     if first < plan_start:
         review_end = plan_start
         if problems is not None and problems.end >= review_end - 2:
@@ -182,13 +207,7 @@ def build_parts(report: Report) -> tuple[Part, ...]:
     if plan_paragraph is not None:
         parts.append(Part(PartKind.PLAN, plan_paragraph, body_end))
     if plan is not None:
-        opener, stop = plan
-        end = tops[stop].start if stop < len(tops) else body_end
-        pa, pb = _strip(text, opener.start, end)
-        parts.append(Part(PartKind.PLAN, pa, pb, opener.path))
-        if stop < len(tops):
-            oa, ob = _strip(text, tops[stop].start, body_end)
-            parts.append(Part(PartKind.OTHER, oa, ob, tops[stop].path))
+        parts.extend(_plan_parts(text, tops, plan, body_end))
     appended = _appendix(report, body_end)
     if appended is not None:
         parts.append(appended)
