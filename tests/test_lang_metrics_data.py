@@ -4,10 +4,14 @@ every pattern compiles, every example says what its entry is for."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import attrs
 import pytest
 
+import reportkit
 from reportkit import lang
+from reportkit.comparison.metrics import clause_of, indicator_context
 from reportkit.model import Qualifier
 from reportkit.parse.metrics.context import prefix_qualifier
 from reportkit.parse.metrics.scan import scan
@@ -60,3 +64,24 @@ def test_frame_words_make_a_span_of_years_no_count_but_near_keeps_one() -> None:
     units = [c.unit for c in scan("过去五年，新增就业3万人。")]
     assert units == ["人"]  # 过去五年 frames the figure, it counts nothing
     assert [c.unit for c in scan("近三年办理案件。")] == ["年"]  # 近三年 stays a count (tests/test_metrics.py)
+
+
+@pytest.mark.shared
+def test_each_metric_carries_its_clause_and_comparison_reads_it(shared: Path) -> None:
+    """Metric.clause_start/clause_end is the clause comparison used to find again in report.text."""
+    for path in sorted((shared / "corpus").rglob("*.txt"))[:12]:
+        report = reportkit.read(path)
+        for m in report.metrics:
+            assert m.clause_start is not None and m.clause_end is not None
+            assert (m.clause_start, m.clause_end) == clause_of(report.text, m.start, m.end), (path, m.id)
+            assert m.clause_start <= m.start and m.end <= m.clause_end
+        for m in report.metrics[:20]:
+            by_hand = attrs.evolve(m, clause_start=None, clause_end=None)
+            assert indicator_context(report, m) == indicator_context(report, by_hand)
+
+
+def test_a_clause_ends_at_the_comma_and_the_line_end() -> None:
+    text = "全年办理案件53件，较去年同期下降27.4%\n新增就业3万人"
+    report = reportkit.parse_text(text)
+    clauses = [text[m.clause_start : m.clause_end] for m in report.metrics if m.clause_start is not None]
+    assert clauses == ["全年办理案件53件", "较去年同期下降27.4%", "新增就业3万人"]

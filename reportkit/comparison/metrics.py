@@ -34,6 +34,7 @@ from .records import MetricPair, MetricStatus
 __all__ = [
     "PAIR_CUTOFF",
     "clause_of",
+    "clause_span",
     "fold",
     "indicator_context",
     "pair_metrics",
@@ -88,9 +89,17 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def clause_span(report: Report, m: Metric) -> tuple[int, int]:
+    """The clause holding ``m``: the parser's (``Metric.clause_start``/``clause_end``), else found here (a
+    target's metric, a report built by hand)."""
+    if m.clause_start is not None and m.clause_end is not None:
+        return m.clause_start, m.clause_end
+    return clause_of(report.text, m.start, m.end)
+
+
 def indicator_context(report: Report, m: Metric) -> str:
     """The clause around ``m`` with ``m`` replaced by ``#`` and other numbers dropped."""
-    lo, hi = clause_of(report.text, m.start, m.end)
+    lo, hi = clause_span(report, m)
     before = _NUM.sub("", report.text[lo : m.start])
     after = _NUM.sub("", report.text[m.end : hi])
     return fold(before + _PLACEHOLDER + after)
