@@ -36,6 +36,7 @@ from .records import MetricPair, MetricStatus
 
 __all__ = [
     "clause_of",
+    "clause_span",
     "fold",
     "indicator_context",
     "pair_metrics",
@@ -46,8 +47,8 @@ _PLACEHOLDER = "#"
 
 @functools.cache
 def _clause_re() -> re.Pattern[str]:
-    """Where a clause ends: lang/zh/punctuation.toml comparison_clause_ends (，。；： and ASCII twins, a line end)."""
-    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["comparison_clause_ends"]) + "]")
+    """Where a clause ends: lang/zh/punctuation.toml figure_clause_breaks (，。；： and ASCII twins, a line end)."""
+    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["figure_clause_breaks"]) + "]")
 
 
 @functools.cache
@@ -93,9 +94,17 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def clause_span(report: Report, m: Metric) -> tuple[int, int]:
+    """The clause holding ``m``: the parser's (``Metric.clause_start``/``clause_end``), else found here (a
+    target's metric, a report built by hand)."""
+    if m.clause_start is not None and m.clause_end is not None:
+        return m.clause_start, m.clause_end
+    return clause_of(report.text, m.start, m.end)
+
+
 def indicator_context(report: Report, m: Metric) -> str:
     """The clause around ``m`` with ``m`` replaced by ``#`` and other numbers dropped."""
-    lo, hi = clause_of(report.text, m.start, m.end)
+    lo, hi = clause_span(report, m)
     before = _num().sub("", report.text[lo : m.start])
     after = _num().sub("", report.text[m.end : hi])
     return fold(before + _PLACEHOLDER + after)
