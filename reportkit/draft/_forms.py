@@ -15,9 +15,9 @@ from typing import Any
 
 from .. import lang
 from ..model import MetricKind
+from . import _layout as L
 
 WHOLE, DECIMAL, SHARE, SIGNED = "whole", "decimal", "share", "signed"
-_SCALE = re.compile(r"^(万|亿|万亿|千|百万|thousand|million)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,11 +39,11 @@ def _has(text: str, name: str) -> bool:
 def answer_kind(label: str, unit: str, kind: MetricKind) -> str:
     """What the cell of a figure takes: a whole count, a share (0–100), a signed growth rate, a decimal."""
     u = unit.strip()
-    if u in ("%", "％") or kind is MetricKind.RATE:
+    if u in L.say("zh", "percent_units") or kind is MetricKind.RATE:
         if kind is MetricKind.CHANGE or (_has(label, "growth_words") and not _has(label, "share_words")):
             return SIGNED
         return SHARE
-    if u and not _SCALE.match(u) and u.lower() in words("whole_units"):
+    if u and not L.pattern("scale").match(u) and u.lower() in words("whole_units"):
         return WHOLE
     return DECIMAL
 
@@ -100,11 +100,11 @@ def change_phrase(genre: str, language: str, family: str, old: Decimal, new: Dec
             return None
         up = pct > 0
         if pct == 0:
-            return "unchanged from last year" if language == "en" else "与上年持平"
+            return str(L.say(language, "unchanged"))
     else:
         up = diff > 0
         if diff == 0:
-            return "unchanged from last year" if language == "en" else "与上年持平"
+            return str(L.say(language, "unchanged"))
         pct = None
     words_for = "rate" if "{pp}" in pattern else ("count" if "{diff}" in pattern else "money")
     up_word, down_word = forms()["change_words"]["en" if language == "en" else words_for]

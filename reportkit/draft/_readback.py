@@ -75,7 +75,7 @@ class _Reader:
         self.allow_missing = allow_missing
         self.limits = limits
         self.errors: list[tuple[str, str, str]] = []  # (sheet, cell, the whole line)
-        self.lay = L.ZH
+        self.lay = L.layout_for("zh")
 
     def fail(self, message: str, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
         return WorkbookError(message, path=self.path, sheet=sheet, cell=cell)
@@ -254,21 +254,7 @@ class _Reader:
         return values, missing
 
     def _says(self, what: str, raw: object = "") -> str:
-        zh = {
-            "empty": "未填写",
-            "formula": f"填的是公式（{raw}）",
-            "word": f"“{raw}”不是数字",
-            "got": f"填写了 {raw}",
-            "huge": f"{raw} 过大（超过 15 位）",
-        }
-        en = {
-            "empty": "empty",
-            "formula": f"a formula ({raw})",
-            "word": f"“{raw}” is not a number",
-            "got": f"got {raw}",
-            "huge": f"{raw} is too large (over 15 digits)",
-        }
-        return (en if self.lay is L.EN else zh)[what]
+        return L.message(self.lay.language, what).format(raw=raw)
 
     def _problem(
         self,
@@ -280,13 +266,16 @@ class _Reader:
         choices: tuple[str, ...] = (),
     ) -> None:
         """One line per problem: the cell, what the row is about, what is there and what was expected."""
-        en = self.lay is L.EN
+        language = self.lay.language
         if choices:
-            expected = ("one of " if en else "应从下拉列表中选择：") + ("、".join(c for c in choices if c) or "—")
+            listed = L.message(language, "choice_separator").join(c for c in choices if c) or "—"
+            expected = L.message(language, "choose").format(choices=listed)
         else:
-            expected = ("expected " if en else "应为") + self.lay.expect.get(answer, self.lay.expect["decimal"])
+            expected = L.message(language, "expected").format(
+                expect=self.lay.expect.get(answer, self.lay.expect["decimal"])
+            )
         short = label if len(label) <= 30 else label[:29] + "…"
-        body = f"({short}) {issue}; {expected}" if en else f"（{short}）{issue}，{expected}"
+        body = L.message(language, "problem").format(label=short, issue=issue, expected=expected)
         self.errors.append((ws.title, cell.coordinate, body))
 
     def _value(self, ws: Worksheet, cell: Cell | MergedCell, label: str, answer: str) -> Decimal | None:
@@ -321,7 +310,8 @@ class _Reader:
             bad("huge", raw)
             return None
         shown = _text_of(value)
-        if value < 0 and answer != "signed" or answer == "share" and value > 100 or answer == "whole" and value != value.to_integral_value():
+        negative = value < 0 and answer != "signed"
+        if negative or answer == "share" and value > 100 or answer == "whole" and value != value.to_integral_value():
             bad("got", shown)
         return value
 

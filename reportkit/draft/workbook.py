@@ -201,7 +201,7 @@ def _fit(ws: Worksheet, cols: tuple[int, ...], rows: list[tuple[str, ...]]) -> N
 
 
 def is_rate(kind: MetricKind, unit: str) -> bool:
-    return kind is MetricKind.RATE or unit.strip() in ("%", "％")
+    return kind is MetricKind.RATE or unit.strip() in L.say("zh", "percent_units")
 
 
 def _checklist_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
