@@ -18,8 +18,9 @@ from ..errors import InputTooLargeError, OutputError, PathLike, UsageError
 from ..limits import DEFAULT_LIMITS
 from ..model import Report
 from . import _layout as L
+from ._bounds import draft_problem
 from ._docx import render_docx
-from ._readback import draft_problem, read_workbook
+from ._readback import read_workbook
 from ._records import (
     Block,
     BlockKind,

@@ -17,14 +17,13 @@ from decimal import Decimal
 from .. import lang
 from ..errors import UsageError
 from ..model import Metric, MetricKind, PartKind, Report, Section
-from . import _forms, _labels, _text
+from . import _blocks, _forms, _labels, _text
 from . import _layout as L
+from ._blocks import MD_LINK
 from ._genre import genre_of, gongzuo, reviewed_years
 from ._offices import office_for
 from ._plan import checklist, main_targets
 from ._records import (
-    Block,
-    BlockKind,
     DraftReport,
     DraftSentence,
     Piece,
@@ -33,9 +32,6 @@ from ._records import (
     SourceIdentity,
 )
 
-_TABLE_ROW = re.compile(r"^[^|\n]*\|[^|\n]*\|")
-_BULLET = re.compile(r"\s*[*+\-]\s+")
-_MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
 
 
@@ -71,12 +67,12 @@ class _Roller:
     # -- the whole report ---------------------------------------------------
     def run(self) -> DraftReport:
         meta = self.r.meta
-        blocks = tuple(self._blocks())
+        blocks = tuple(_blocks.blocks(self))
         main_targets(self)
         year = self.year + 1 if self.year else None
         plan_year = self.plan_year + 1 if self.plan_year else None
         title_year = plan_year if self.genre == gongzuo() else year
-        title = self._title(title_year)
+        title = _blocks.title(self, title_year)
         return DraftReport(
             source=SourceIdentity(
                 organisation=meta.organisation or "",
@@ -95,50 +91,11 @@ class _Roller:
             blocks=blocks,
             slots=tuple(self.slots),
             checklist=tuple(checklist(self)),
-            comma=self._comma(),
+            comma=_blocks.comma(self),
             genre=self.genre,
-            signoff=self._signoff(),
+            signoff=_blocks.signoff(self),
             title_year=title_year,
         )
-
-    def _title(self, year: int | None) -> str:
-        """Last year's title rolled, or (none in the source, or one naming another year) the genre's title."""
-        rolled = self._roll(self.r.meta.title or "")
-        if rolled and (year is None or str(year) in rolled):
-            return rolled
-        org = self.r.meta.organisation or ""
-        if not year:
-            return rolled or org or L.say(self.language, "untitled")
-        if self.language == "en":
-            return str(L.say("en", "title").format(org=org, year=year)).strip()
-        if self.genre == gongzuo():
-            return str(L.say("zh", "title_gongzuo").format(year=year, org="" if org in L.say("zh", "nation") else org))
-        return str(L.say("zh", "title").format(org=org, year=year, genre=self.genre or L.say("zh", "default_genre")))
-
-    def _signoff(self) -> str:
-        """The organ that signs: the government where it reports (莲都区政府坚持…), else the issuer."""
-        if self.language == "en" or self.genre == gongzuo():
-            return ""  # a 政府工作报告 is delivered, not signed; English reports are not signed
-        meta = self.r.meta
-        org = meta.organisation or ""
-        head = self.r.text[self._body_start() : self._body_start() + 300]
-        government = str(L.say("zh", "government_suffix"))
-        if org and any(org + w in head or org[-1] + w in head for w in _forms.words("government_words")):
-            return org + government
-        issuer = (meta.issuer or "").strip()
-        if issuer:
-            # 区司法局 published for 莲都区: the organ's full name
-            if org and not issuer.startswith(org) and issuer[0] == org[-1]:
-                return org + issuer[1:]
-            return issuer
-        return org + government if org and org[-1] in L.say("zh", "government_places") else org
-
-    def _comma(self) -> str:
-        if self.language == "en":
-            return ", "
-        text = self.r.text
-        comma = L.say("zh", "comma")
-        return "," if text.count(",") > text.count(comma) else comma
 
     def _roll(self, text: str) -> str:
         return _text.roll_years(text, self.years)
@@ -148,96 +105,6 @@ class _Roller:
             if p.start <= offset < p.end:
                 return p.kind
         return PartKind.REVIEW if not self.r.parts else PartKind.OTHER
-
-    def _body_start(self) -> int:
-        text = self.r.text
-        starts = [p.start for p in self.r.parts] or [s.start for s in self.r.sentences[:1]]
-        start = min(starts) if starts else 0
-        if self.markdown and text.startswith("---"):
-            end = text.find("\n---", 3)
-            start = max(start, text.find("\n", end + 4) + 1 if end > 0 else 0)
-        # Metadata tables of government web pages (索引号 | … |) come before the report proper.
-        while True:
-            nl = text.find("\n", start)
-            line = text[start : nl if nl >= 0 else len(text)]
-            if nl < 0 or not (_TABLE_ROW.match(line) or not line.strip()):
-                return start
-            start = nl + 1
-
-    # -- blocks ---------------------------------------------------------------
-    def _blocks(self) -> Iterable[Block]:
-        text = self.r.text
-        body = self._body_start()
-        sections = [s for s in self.r.walk() if s.start >= body]
-        title_heading = (
-            self.r.meta.title and sections and sections[0].title.strip() == self.r.meta.title.strip()
-        )
-        bounds = [s.start for s in sections] + [len(text)]
-        if bounds[0] > body:
-            yield from self._paragraphs(body, bounds[0], None)
-        for i, sec in enumerate(sections):
-            nxt = bounds[i + 1]
-            if i == 0 and title_heading:
-                yield from self._paragraphs(sec.title_end, nxt, None)
-                continue
-            if sec.level == 1 or text.startswith("#", sec.start) or "\n" in text[sec.title_end : nxt][:2]:
-                heading = (
-                    sec.title.strip() if text.startswith("#", sec.start) else text[sec.start : sec.title_end]
-                )
-                part = self._part(sec.start)
-                yield Block(
-                    BlockKind.HEADING,
-                    part,
-                    level=sec.level,
-                    heading=self._clean(self._roll(heading.strip())),
-                    reference=self._clean(heading.strip()) if part is PartKind.PLAN else "",
-                )
-                yield from self._paragraphs(sec.title_end, nxt, None)
-            else:
-                yield from self._paragraphs(sec.title_end, nxt, sec)
-
-    def _lines(self, start: int, end: int) -> Iterable[tuple[int, int]]:
-        """Lines, cut where a part begins: the problems run into the last 四是 get a paragraph of their own."""
-        pos = start
-        cuts = sorted(p.start for p in self.r.parts if start < p.start < end)
-        for line in self.r.text[start:end].split("\n"):
-            a, b = pos, pos + len(line)
-            pos = b + 1
-            for c in cuts:
-                if a < c < b and self.r.text[a:c].strip():
-                    yield a, c
-                    a = c
-            yield a, b
-
-    def _paragraphs(self, start: int, end: int, run_in: Section | None) -> Iterable[Block]:
-        text = self.r.text
-        first = True
-        for a, b in self._lines(start, end):
-            while a < b and (text[a].isspace() or text[a] == "|"):
-                a += 1
-            while b > a and (text[b - 1].isspace() or text[b - 1] == "|"):
-                b -= 1
-            heading = ""
-            if first and run_in is not None:
-                heading = self._roll(text[run_in.start : run_in.title_end].strip())
-            if a == b and not heading:
-                continue
-            kind = BlockKind.PARAGRAPH
-            bullet = _BULLET.match(text, a, b) if self.markdown else None
-            if bullet:
-                kind, a = BlockKind.BULLET, bullet.end()
-            if self.markdown and _MD_LINK.fullmatch(text[a:b]) and text.startswith("!", a):
-                continue  # an image: nothing a Word draft can show
-            first = False
-            part = self._part(a if a < b else (run_in.start if run_in else a))
-            yield Block(
-                kind,
-                part,
-                level=run_in.level if heading and run_in else 0,
-                heading=heading,
-                sentences=tuple(self._sentences(a, b)),
-                reference=self._reference(run_in, a, b) if part is PartKind.PLAN else "",
-            )
 
     # -- sentences and slots -----------------------------------------------------
     def _sentence_spans(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -338,7 +205,7 @@ class _Roller:
     def _clean(self, text: str) -> str:
         if not self.markdown:
             return text
-        return _MD_EMPH.sub("", _MD_LINK.sub(lambda m: m.group(1) or "", text))
+        return _MD_EMPH.sub("", MD_LINK.sub(lambda m: m.group(1) or "", text))
 
     def _slot_metrics(self, a: int, b: int, part: PartKind) -> list[Metric]:
         """The metrics of a sentence that get slots: not plan targets, not overlapping, not years."""
@@ -501,12 +368,6 @@ class _Roller:
     def _part_of_slot(self, slot: Slot) -> PartKind:
         metric = next((m for m in self.r.metrics if m.id == slot.metric_id), None)
         return self._part(metric.start) if metric is not None else PartKind.OTHER
-
-    def _reference(self, run_in: Section | None, a: int, b: int) -> str:
-        """Last year's plan text as written (years not rolled): shown as a reference, not as new text."""
-        head = self.r.text[run_in.start : run_in.title_end].strip() if run_in is not None else ""
-        body = self.r.text[a:b].strip()
-        return self._clean(head + body if head and not body.startswith(head) else body)
 
 def _vague(label: str) -> bool:
     return _forms.is_vague(label) or _labels.is_poor(label)
