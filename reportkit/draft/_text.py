@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..parse.numbers import chinese_to_decimal
+from ..parse.text.numbers import chinese_to_decimal
 from . import _layout as L
 
 _YEAR, _RANGE_AFTER, _RANGE_BEFORE = "year", "range_after", "range_before"
