@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 import reportkit
 from reportkit.comparison import align
 from reportkit.comparison.align import bucket_overlap, plausible_pairs, sentences_of, shared_gram_pairs
-from reportkit.parse import metric_context
-from reportkit.parse.metric_context import governed_by_goal
+from reportkit.parse.metrics import context as metric_context
+from reportkit.parse.metrics.context import governed_by_goal
 
 SC = Path("corpus") / "gongzuo" / "china-state-council"
 

@@ -16,7 +16,7 @@ import jinja2
 from .._io import atomic_open
 from ..comparison.records import FollowStatus
 from ..errors import PathLike
-from ..parse.genre import by_id
+from ..parse.structure.genre import by_id
 from ..render import _text
 from ..render._words import Words
 from .store import Store

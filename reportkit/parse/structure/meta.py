@@ -17,15 +17,15 @@ from pathlib import PurePath
 
 import attrs
 
-from .. import lang
-from ..blocks import SourceText
-from ..model import Report, ReportMeta
+from ... import lang
+from ...blocks import SourceText
+from ...model import Report, ReportMeta
+from ..text.body import body as report_body
+from ..text.facts import is_english
+from ..text.numbers import chinese_to_decimal
+from ..text.title import read_head
 from . import genre as _genre
-from .numbers import chinese_to_decimal
-from .structure import build_sections
-from .text_body import body as report_body
-from .text_problems import is_english
-from .text_title import read_head
+from .sections import build_sections
 
 
 def _re(key: str) -> re.Pattern[str]:

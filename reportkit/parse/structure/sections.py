@@ -19,12 +19,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from .. import lang
-from ..blocks import SourceText
-from ..model import Report, Section
-from .text_body import body
-from .text_markers import Candidate, MarkerType, candidates, english_candidates, has_markdown_headings
-from .text_problems import closers, is_english
+from ... import lang
+from ...blocks import SourceText
+from ...model import Report, Section
+from ..text.body import body
+from ..text.facts import closers, is_english
+from ..text.markers import Candidate, MarkerType, candidates, english_candidates, has_markdown_headings
 
 
 @attrs.define

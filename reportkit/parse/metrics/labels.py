@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import PLACE_NOUNS
+from ..text.numbers import PLACE_NOUNS
 
 __all__ = ["change_label", "make_label"]
 

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from ..model import Report, Section
+from ...model import Report, Section
 
 __all__ = ["SectionIndex", "SentenceStops", "SpanSet"]
 

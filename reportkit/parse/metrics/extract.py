@@ -13,12 +13,15 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .._markup import plain
-from ..blocks import SourceText
-from ..model import Direction, Metric, MetricKind, PartKind, Qualifier, Report, fold
-from .commit_english import budget_regions
-from .commit_index import SectionIndex
-from .metric_context import (
+from ..._markup import plain
+from ...blocks import SourceText
+from ...model import Direction, Metric, MetricKind, PartKind, Qualifier, Report, fold
+from ..commitments.english import budget_regions
+from ..text.body import body as body_of
+from ..text.facts import is_english
+from ..text.index import SectionIndex
+from ..text.numbers import MONEY_UNITS, tidy
+from .context import (
     CLAUSE_BREAK,
     FULL_STOP,
     SENTENCE_BREAK,
@@ -26,14 +29,12 @@ from .metric_context import (
     prefix_qualifier,
     stated_change,
 )
-from .metric_english import is_english, scan_english
-from .metric_frames import facts_of
-from .metric_labels import change_label, make_label
-from .metric_respectively import distribute, inherit
-from .metric_scan import Candidate, scan
-from .metric_tables import cell_at, cell_label, table_cells
-from .numbers import MONEY_UNITS, tidy
-from .text_body import body as body_of
+from .english import scan_english
+from .frames import facts_of
+from .labels import change_label, make_label
+from .respectively import distribute, inherit
+from .scan import Candidate, scan
+from .tables import cell_at, cell_label, table_cells
 
 __all__ = ["add_metrics", "extract_metrics"]
 
@@ -57,7 +58,7 @@ def add_metrics(report: Report, source: SourceText) -> Report:
 
 
 def _framed(report: Report, m: Metric) -> Metric:
-    """The metric with its frame and measure recorded (parse/metric_frames.py), computed once here."""
+    """The metric with its frame and measure recorded (parse/metrics/frames.py), computed once here."""
     facts = facts_of(report, m)
     return attrs.evolve(m, frame=facts.frame.value, measure=facts.measure.value)
 

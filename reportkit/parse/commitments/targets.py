@@ -18,10 +18,10 @@ from decimal import Decimal
 
 import attrs
 
-from .. import lang
-from ..model import Direction, Metric, MetricKind, Qualifier
-from .commit_english import forward_looking
-from .commit_numbers import Quantity, scan
+from ... import lang
+from ...model import Direction, Metric, MetricKind, Qualifier
+from .english import forward_looking
+from .numbers import Quantity, scan
 
 __all__ = [
     "find_targets",

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 
 import attrs
 
-from .. import lang
-from ..blocks import SourceText
-from ..model import Report, Section, Sentence
-from .text_body import body as body_of
-from .text_problems import is_english
-from .text_title import front_matter_end
+from ... import lang
+from ...blocks import SourceText
+from ...model import Report, Section, Sentence
+from ..text.body import body as body_of
+from ..text.facts import is_english
+from ..text.title import front_matter_end
 
 _MAX_BRACKET = 200  # a bracket left open longer than this does not protect anything
 _TRIM = " \t\r\n\u3000\xa0\ufeff|"

@@ -18,9 +18,9 @@ import re
 
 import attrs
 
-from .. import lang
-from ..blocks import SourceText
-from ..model import Furniture, Report
+from ... import lang
+from ...blocks import SourceText
+from ...model import Furniture, Report
 
 _SPACES = " \t\r\u3000\xa0\ufeff\u200b\u200d"
 

@@ -1,6 +1,6 @@
 """Numerals and units: Arabic and Chinese numerals to exact Decimals, scale words, unit tables.
 
-Pure functions over short strings; the scanner (metric_scan.py) finds the strings.
+Pure functions over short strings; the scanner (metrics/scan.py) finds the strings.
 Chinese numerals are converted by our own small parser so that its failure modes are
 ours to test: vague ranges (两三个), bare unit words (十五), 零/〇 placeholders, 两.
 """
@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from .. import lang
+from ... import lang
 
 __all__ = [
     "CN_DIGITS",

@@ -7,12 +7,9 @@ side), never at the wording of one report, so they carry over to reports not yet
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from .numbers import CN_NUMERAL_CHARS
-
-if TYPE_CHECKING:  # the scanner imports this module; the record type is only needed for annotations
-    from .metric_scan import Candidate
+from ..text.numbers import CN_NUMERAL_CHARS
+from .candidate import Candidate
 
 __all__ = ["excluded", "members_listed", "truncated_ok"]
 

@@ -16,7 +16,7 @@ import re
 import attrs
 from markdown_it import MarkdownIt
 
-from .._markup import plain
+from ..._markup import plain
 
 __all__ = ["Cell", "table_cells"]
 

@@ -14,9 +14,9 @@ import re
 
 import attrs
 
-from .. import lang
-from ..model import CommitmentType, Direction
-from .commit_split import action_verbs, strip_adverbs
+from ... import lang
+from ...model import CommitmentType, Direction
+from .split import action_verbs, strip_adverbs
 
 __all__ = ["Classification", "classify", "theme_of"]
 

@@ -13,11 +13,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-import attrs
-
-from ..model import Qualifier
-from .metric_filters import excluded, members_listed, truncated_ok
-from .numbers import (
+from ...model import Qualifier
+from ..text.numbers import (
     CN_NUMERAL_CHARS,
     MEASURE_WORDS,
     MONEY_UNITS,
@@ -28,24 +25,10 @@ from .numbers import (
     parse_chinese,
     scale_factor,
 )
+from .candidate import Candidate
+from .filters import excluded, members_listed, truncated_ok
 
 __all__ = ["Candidate", "hop_finditer", "scan"]
-
-
-@attrs.frozen
-class Candidate:
-    """A number with its unit, before context (qualifier words, changes, labels) is read."""
-
-    start: int
-    end: int
-    value: Decimal
-    unit: str
-    numeral: str  # "arabic" | "chinese"
-    suffix_qualifier: Qualifier | None = None  # 余 多 以上 左右 以内 …, inside the span
-    value_high: Decimal | None = None
-    surface_unit: str | None = None
-    truncated: bool = False
-    label: str | None = None  # set where the scanner knows better than the clause (English)
 
 
 _CN = f"[{CN_NUMERAL_CHARS}]"

@@ -13,21 +13,13 @@ from decimal import Decimal
 
 import attrs
 
-from ..model import Qualifier
-from .metric_scan import Candidate, hop_finditer
-from .numbers import arabic_to_decimal
+from ...model import Qualifier
+from ..text.numbers import arabic_to_decimal
+from .scan import Candidate, hop_finditer
 
-__all__ = ["is_english", "scan_english"]
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+__all__ = ["scan_english"]
 
 
-def is_english(text: str) -> bool:
-    """Mostly Latin letters and (almost) no Chinese characters in the first 5,000 characters."""
-    sample = text[:5_000]
-    latin = len(_LATIN.findall(sample))
-    return latin > 0 and len(_CJK.findall(sample)) < latin * 0.02
 
 
 _MONTHS = (

@@ -16,15 +16,16 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from .. import lang
-from ..blocks import SourceText
-from ..model import Commitment, PartKind, Report
-from .commit_classify import classify
-from .commit_english import budget_regions, english_clauses, is_english
-from .commit_index import SectionIndex, SentenceStops, SpanSet
-from .commit_numbers import Quantity
-from .commit_split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
-from .commit_targets import (
+from ... import lang
+from ...blocks import SourceText
+from ...model import Commitment, PartKind, Report
+from ..text.facts import is_english
+from ..text.index import SectionIndex, SentenceStops, SpanSet
+from .classify import classify
+from .english import budget_regions, english_clauses
+from .numbers import Quantity
+from .split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
+from .targets import (
     find_targets,
     is_restatement,
     multi_year_title,
@@ -33,7 +34,7 @@ from .commit_targets import (
     target_direction,
     to_metric,
 )
-from .commit_targets_split import split_by_targets
+from .targets_split import split_by_targets
 
 __all__ = ["add_commitments", "extract_commitments", "plan_regions"]
 

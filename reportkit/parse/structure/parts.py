@@ -12,11 +12,11 @@ import re
 
 import attrs
 
-from .. import lang
-from ..blocks import SourceText
-from ..model import Part, PartKind, Report, Section
-from .text_problems import problems_paragraph
-from .text_title import read_head
+from ... import lang
+from ...blocks import SourceText
+from ...model import Part, PartKind, Report, Section
+from ..text.facts import problems_paragraph
+from ..text.title import read_head
 
 
 def _heading(key: str) -> re.Pattern[str]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..model import Direction, Qualifier
+from ...model import Direction, Qualifier
 
 __all__ = [
     "CLAUSE_BREAK",

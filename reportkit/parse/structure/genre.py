@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from .. import lang
+from ... import lang
 
 OTHER = "other"
 _OPENING = 1500  # genre words of the text count in the opening of the body only

@@ -3,7 +3,7 @@
 分别: names listed before it take the figures listed after it one by one.
 
 ``城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%`` gives 4.4% to 城镇常住居民人均可支配收入 and 5.9% to
-农村常住居民人均可支配收入; the labeller (metric_labels.py) sees only the nearest name and gives both the last.
+农村常住居民人均可支配收入; the labeller (metrics/labels.py) sees only the nearest name and gives both the last.
 
 A running total said right after a flow (新增711家、累计达2215家; 新增境内上市公司62家，总数186家) is the same
 indicator's stock: it takes the flow's name, less the flow word.
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from .. import lang
-from ..model import Metric
+from ... import lang
+from ...model import Metric
 
 __all__ = ["distribute", "inherit"]
 

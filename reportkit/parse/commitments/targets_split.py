@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .commit_numbers import Quantity
-from .commit_split import Clause, head_verb, top_level_commas
+from .numbers import Quantity
+from .split import Clause, head_verb, top_level_commas
 
 __all__ = ["split_by_targets"]
 

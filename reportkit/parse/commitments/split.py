@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from .. import lang
+from ... import lang
 
 __all__ = ["Clause", "action_verbs", "head_verb", "merge_fragments", "split_clauses", "split_list", "strip_adverbs", "top_level_commas"]
 

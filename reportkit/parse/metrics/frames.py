@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import attrs
 
-from .. import lang
-from ..model import Metric, MetricKind, Report
+from ... import lang
+from ...model import Metric, MetricKind, Report
 
 __all__ = ["Facts", "Frame", "Measure", "facts_of", "pattern"]
 
@@ -33,7 +33,7 @@ def _stages() -> tuple[re.Pattern[str], ...]:
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
 _FROM = re.compile(r"[从由]")
 _TO_AFTER = re.compile(r"[^，。；]{0,2}?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|压缩|跃升|升|增|降)(?:到|至)")
-_COLUMN_YEAR = re.compile(r"\((\d{4})\)$")  # the label parse/metric_tables.py gives another year's column
+_COLUMN_YEAR = re.compile(r"\((\d{4})\)$")  # the label parse/metrics/tables.py gives another year's column
 _OPENING_WIDTH = 40  # a paragraph's frame is said in its first words (——这五年，…)
 
 

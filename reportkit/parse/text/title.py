@@ -10,8 +10,8 @@ import re
 
 import attrs
 
-from .. import lang
-from .text_body import is_furniture_line
+from ... import lang
+from .body import is_furniture_line
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"(?m)^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")

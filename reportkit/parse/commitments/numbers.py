@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from ..model import MetricKind, Qualifier
-from .numbers import MEASURE_WORDS, MONEY_UNITS, TIME_UNITS
+from ...model import MetricKind, Qualifier
+from ..text.numbers import MEASURE_WORDS, MONEY_UNITS, TIME_UNITS
 
 __all__ = ["Quantity", "scan"]
 

@@ -3,7 +3,7 @@
 This module only finds candidates (``一、`` ``（一）`` ``1.`` ``（1）`` ``①`` ``一是`` ``第一，``
 ``##`` ``1.1`` ``IV.``) with their numeric value and whether they stand at a line start or
 inline after a sentence end. Which candidates become sections is decided in
-``structure.py``, which knows the sequence and the nesting.
+``structure/sections.py``, which knows the sequence and the nesting.
 
 One compiled alternation, one pass: linear in the text, no backtracking that can blow up.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from .. import lang
+from ... import lang
 from .numbers import CN_DIGITS
 
 # Read at import: the marker pattern and these sets are used once per character of a report

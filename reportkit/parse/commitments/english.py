@@ -11,9 +11,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from ..model import Report
+from ...model import Report
 
-__all__ = ["budget_regions", "english_clauses", "forward_looking", "is_english"]
+__all__ = ["budget_regions", "english_clauses", "forward_looking"]
 
 _HEADING = re.compile(r"(?m)^(#{1,6})[ \t]+(.*)$")
 _BUDGET = re.compile(r"\bbudget\b|\bprojected (?:spending|income)\b", re.IGNORECASE)
@@ -46,13 +46,7 @@ def forward_looking(sentence: str, plan_year: int | None = None) -> bool:
     )
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
-_LATIN = re.compile("[A-Za-z]")  # the ASCII letters
 
-
-def is_english(text: str) -> bool:
-    sample = text[:5000]
-    return len(_LATIN.findall(sample)) > 4 * len(_CJK.findall(sample))
 
 
 def budget_regions(text: str, report_year: int | None = None) -> list[tuple[int, int]]:
