@@ -25,7 +25,7 @@ import attrs
 
 from ..model import Direction, Metric, MetricKind, Qualifier, Report
 from .metrics import fold
-from .records import MetricPair, StatedChange
+from .records import MetricPair, Note, StatedChange
 
 __all__ = ["check_stated_changes", "implied_prior"]
 
@@ -36,7 +36,7 @@ _HEDGE = 0.05
 _REAL_BEFORE = re.compile(r"实际(?:增长|下降|提高|减少)?了?$")  # …实际增长6.3%
 _COMPARABLE = re.compile(r"可比价")  # 按可比价格计算
 _OUTPUT = re.compile(r"生产总值|GDP|增加值")
-REAL_TERMS_NOTE = "in real terms"
+REAL_TERMS_NOTE = Note("real_terms")
 
 
 def _half_ulp(d: Decimal) -> Decimal:
@@ -122,7 +122,7 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
                 actual = _round(metric.value - prior.value)
         out.append(
             StatedChange(change.start, change.end, change, metric, prior, consistent, _round(implied), actual,
-                         REAL_TERMS_NOTE if real else "")
+                         (REAL_TERMS_NOTE,) if real else ())
         )
     return tuple(out)
 

@@ -150,7 +150,7 @@ def _metrics(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
         rows.append([
             pair_name(p), pair_unit(p), None, None, None, None, t.enum(p.status),
             one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
-            p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.note(p.note)),
+            p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.notes(p.notes)),
             round(p.confidence, 2) if p.old and p.new else "", t.reasons(p.reasons),
         ])
     _table(ws, looks, headers, rows, wrap=(1,))
@@ -212,7 +212,7 @@ def _stated(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
         one_line(c.prior.text) if c.prior else "",
         _number(c.implied_prior) if c.implied_prior is not None else "",
         _number(c.actual_change) if c.actual_change is not None else "",
-        t({True: "agrees", False: "disagrees", None: "cannot_check"}[c.consistent]), one_line(t.note(c.note)),
+        t({True: "agrees", False: "disagrees", None: "cannot_check"}[c.consistent]), one_line(t.notes(c.notes)),
     ] for c in diff.stated_changes]
     _table(ws, looks, headers, rows)
 
@@ -224,7 +224,7 @@ def _commitments(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> Non
         one_line(f.commitment.text), t.enum(f.commitment.type),
         f.commitment.section, one_line(f.commitment.target.text) if f.commitment.target else "",
         t.enum(f.status), one_line(f.outcome.text) if f.outcome else "",
-        "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(t.note(f.note)),
+        "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(t.notes(f.notes)),
     ] for f in diff.commitments]
     _table(ws, looks, headers, rows, wrap=(1, 7))
 

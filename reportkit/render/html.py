@@ -129,7 +129,7 @@ def stated_note(c: StatedChange, diff: ReportDiff, t: Words) -> str:
     comma = t("comma")
     show = number if t.english else amount
     implied = f"{comma}{t('implied_last_year_value')} {show(c.implied_prior)}" if c.implied_prior is not None else ""
-    why = f"{comma}{t.note(c.note)}" if c.note else ""
+    why = f"{comma}{t.notes(c.notes)}" if c.notes else ""
     verdict = t(_VERDICT[c.consistent][0])
     return f"{t('stated_change_open')}{said}{t('stated_change_close')}{prior}{implied}{why}  [{verdict}]"
 
@@ -294,7 +294,7 @@ def _metric_rows(diff: ReportDiff, links: _Links, t: Words, pairs: Sequence[Metr
             pct=percent(p.pct_change), pct_sort=str(p.pct_change) if p.pct_change is not None else "",
             confidence=f"{p.confidence:.2f}" if p.old and p.new else "",
             reasons=t.reasons(p.reasons),
-            section=m.section if m else "", note=one_line(t.note(p.note)),
+            section=m.section if m else "", note=one_line(t.notes(p.notes)),
         ))
     return rows
 
@@ -329,7 +329,7 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
         verdict=t(_VERDICT[c.consistent][0]),
         cls=_VERDICT[c.consistent][1],
-        note=one_line(t.note(c.note)),
+        note=one_line(t.notes(c.notes)),
     ) for c in diff.stated_changes]
     commitments = [Fields(
         href=links.at(f.commitment.start, "o"),
@@ -337,7 +337,7 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         target=one_line(f.commitment.target.text) if f.commitment.target else "",
         status=f.status.value, status_zh=t.enum(f.status),
         outcome=one_line(f.outcome.text) if f.outcome else "", evidence=_evidence(f.evidence, links),
-        similarity=f"{f.similarity:.2f}", note=one_line(t.note(f.note)),
+        similarity=f"{f.similarity:.2f}", note=one_line(t.notes(f.notes)),
     ) for f in diff.commitments]
     return {
         "old_label": report_label(diff.old.meta), "new_label": report_label(diff.new.meta),
