@@ -32,7 +32,7 @@ from . import candidates as _align
 from ._arrays import sorted_unique
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .pair_confidence import Assessment, Codes, Facts, all_facts, assess, pair_penalty, signed_value
-from .records import MetricPair, MetricStatus
+from .records import MetricPair, MetricStatus, Note
 
 __all__ = [
     "clause_of",
@@ -148,10 +148,10 @@ def _quantize(d: Decimal) -> Decimal:
         return d
 
 
-def _qualifier_note(a: Metric, b: Metric) -> str:
+def _qualifier_note(a: Metric, b: Metric) -> Note | None:
     if a.qualifier is b.qualifier:
-        return "" if a.qualifier is Qualifier.EXACT else f"both {a.qualifier.value}"
-    return f"qualifiers differ ({a.qualifier.value} → {b.qualifier.value}): the change is approximate"
+        return None if a.qualifier is Qualifier.EXACT else Note("both_qualified", (a.qualifier.value,))
+    return Note("qualifiers_differ", (a.qualifier.value, b.qualifier.value))
 
 
 def compared(a: Metric, b: Metric, similarity: float, judged: Assessment | None = None) -> MetricPair:
@@ -160,25 +160,25 @@ def compared(a: Metric, b: Metric, similarity: float, judged: Assessment | None 
     or kinds. A change keeps its sign (下降12.8% is −12.8), so a smaller fall is a rise."""
     confidence, reasons = (judged.confidence, judged.reasons) if judged is not None else (similarity, ())
     if judged is not None and judged.against:
-        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=judged.against,
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, notes=(judged.against,),
                           confidence=confidence, reasons=reasons)
     if not _comparable(a, b):
         why = (
-            f"unit {a.unit or '∅'} → {b.unit or '∅'}"
+            Note("unit_differs", (a.unit or "∅", b.unit or "∅"))
             if fold(a.unit) != fold(b.unit)
-            else f"kind {a.kind.value} → {b.kind.value}"
+            else Note("kind_differs", (a.kind.value, b.kind.value))
         )
-        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why,
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, notes=(why,),
                           confidence=confidence, reasons=reasons)
     delta = _signed(b) - _signed(a)
     status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
     pct: Decimal | None = None
-    notes = [n for n in [_qualifier_note(a, b)] if n]
+    notes = [n for n in [_qualifier_note(a, b)] if n is not None]
     if a.unit in _rate_units() or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
-        notes.append("delta in percentage points")  # a relative change of a rate misleads
+        notes.append(Note("in_points"))  # a relative change of a rate misleads
     elif a.value != 0:
         pct = _quantize(delta / a.value * 100)
-    return MetricPair(status, a, b, similarity, _quantize(delta), pct, "; ".join(notes),
+    return MetricPair(status, a, b, similarity, _quantize(delta), pct, tuple(notes),
                       confidence=confidence, reasons=reasons)
 
 

@@ -24,7 +24,7 @@ import numpy as np
 from ..model import Direction, Metric, MetricKind, Qualifier, Report, fold
 from ..parse.metrics.frames import Facts, Frame, Measure, facts_of
 from .options import DEFAULT_OPTIONS, CompareOptions
-from .records import Reason
+from .records import Note, Reason
 
 __all__ = [
     "HEADLINE_CONFIDENCE",
@@ -149,17 +149,7 @@ def signed_value(m: Metric) -> float:
 class Assessment:
     confidence: float
     reasons: tuple[Reason, ...]
-    against: str  # why the pair is not comparable, "" when it is
-
-
-def _frame_word(f: Facts) -> str:
-    return {
-        Frame.YEAR: "one year",
-        Frame.END: f"level at the end ({f.marker})" if f.marker else "level at the end",
-        Frame.PERIOD: f"several years ({f.marker})" if f.marker else "several years",
-        Frame.START: "start level (从…到)",
-        Frame.OTHER_YEAR: f"another year ({f.marker})",
-    }[f.frame]
+    against: Note | None  # why the pair is not comparable, None when it is
 
 
 def _inserted(x: str, y: str) -> str:
@@ -196,7 +186,7 @@ def assess(
     doubtful = options.doubtful_confidence
     reasons = [Reason("indicator", (f"{similarity:.2f}",))]
     confidence = min(1.0, similarity)
-    against = ""
+    against: Note | None = None
     if a.unit == b.unit:
         reasons.append(Reason("same_unit", (a.unit,)) if a.unit else Reason("no_unit"))
     if a.kind is b.kind:
@@ -207,21 +197,21 @@ def assess(
         both = _frame_args(fa) + _frame_args(fb)
         reasons.append(Reason("frame", _frame_args(fa)) if same else Reason("frames", both))
     else:
-        against = f"frame {_frame_word(fa)} → {_frame_word(fb)}"
+        against = Note("frames_differ", _frame_args(fa) + _frame_args(fb))
     if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
-        against = against or "two stages of the work (started → finished)"
+        against = against or Note("stages_differ")
     if Frame.START in (fa.frame, fb.frame):
         confidence = min(confidence, doubtful)  # a start level is last year's figure said again: no headline
         reasons.append(Reason("doubt_start"))
     if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
-        against = against or f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
+        against = against or Note("flow_against_stock", (fa.marker or "—", fb.marker or "—"))
     elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
         reasons.append(Reason("same_measure", (fa.measure.value, fa.marker, fb.marker)))
     elif Measure.FLOW in (fa.measure, fb.measure):
         confidence -= 0.05
         reasons.append(Reason("doubt_flow_one_side"))
     if ratio >= 10:
-        against = against or f"implausible: {ratio:.0f} times apart"
+        against = against or Note("implausible_ratio", (f"{ratio:.0f}",))
     elif ratio > 3:
         confidence = min(confidence, doubtful)  # never a headline
         reasons.append(Reason("doubt_apart", (f"{ratio:.1f}",)))
