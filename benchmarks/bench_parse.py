@@ -22,8 +22,9 @@ from pathlib import Path
 import reportkit
 from reportkit.blocks import SourceText
 from reportkit.model import Report, ReportMeta
-from reportkit.parse import structure, text_problems
 from reportkit.parse.pipeline import PIPELINE
+from reportkit.parse.structure import sections as structure
+from reportkit.parse.text import facts as text_problems
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOALS = {"structure+sentences": 2.0, "full parse": 1.0}

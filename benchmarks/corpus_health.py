@@ -22,7 +22,7 @@ from pathlib import Path
 import reportkit
 from reportkit.errors import ReportkitError
 from reportkit.model import PartKind, Report, Section
-from reportkit.parse.text_markers import cn_value
+from reportkit.parse.text.markers import cn_value
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared"
 _COLUMNS = ("reports", "read", "year", "org", "sections", "plan", "targets", "outcomes")

@@ -8,9 +8,9 @@ import pytest
 
 import reportkit
 from reportkit.model import CommitmentType, Direction, Qualifier, Report, ReportMeta
-from reportkit.parse.commit_numbers import scan
-from reportkit.parse.commit_split import split_clauses, split_list
-from reportkit.parse.commitments import extract_commitments
+from reportkit.parse.commitments.extract import extract_commitments
+from reportkit.parse.commitments.numbers import scan
+from reportkit.parse.commitments.split import split_clauses, split_list
 
 PLAN = """2022年工作报告
 一、2022年工作回顾

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 import reportkit
 from reportkit.model import Report, ReportMeta, Section
-from reportkit.parse.commit_index import SectionIndex, SentenceStops, SpanSet
-from reportkit.parse.commit_split import split_clauses as fast_split_clauses
-from reportkit.parse.commit_split import top_level_commas
+from reportkit.parse.commitments.split import split_clauses as fast_split_clauses
+from reportkit.parse.commitments.split import top_level_commas
+from reportkit.parse.text.index import SectionIndex, SentenceStops, SpanSet
 
 NESTED = """2022年工作报告
 一、2022年工作回顾

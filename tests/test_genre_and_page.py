@@ -10,7 +10,7 @@ import pytest
 
 import reportkit
 from reportkit import lang
-from reportkit.parse.text_body import body
+from reportkit.parse.text.body import body
 
 PAGE = (
     "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n"
@@ -83,7 +83,7 @@ def test_a_user_adds_a_furniture_word_without_touching_code(tmp_path: Path, monk
     monkeypatch.setenv("REPORTKIT_LANG_PATH", str(tmp_path))
     lang.data.cache_clear()
     lang.pattern.cache_clear()
-    from reportkit.parse import text_body
+    from reportkit.parse.text import body as text_body
 
     text_body._line_words.cache_clear()
     text_body.body.cache_clear()

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from reportkit import lang
-from reportkit.parse import meta, problems
+from reportkit.parse import problems
+from reportkit.parse.structure import meta
 
 _CONCEPTS = ("metadata", "problems", "commitments", "targets", "markers", "punctuation", "directions", "speech")
 _PLACEHOLDERS = {"{label}": "索引号", "{kind}": "县", "{salutations}": "各位代表"}

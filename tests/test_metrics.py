@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from reportkit.model import Direction, Metric, MetricKind, Part, PartKind, Qualifier, Report, ReportMeta
-from reportkit.parse.metrics import extract_metrics
+from reportkit.parse.metrics.extract import extract_metrics
 
 
 def metrics(text: str, **report_fields: object) -> tuple[Metric, ...]:

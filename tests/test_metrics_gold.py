@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from reportkit.model import Report, ReportMeta
-from reportkit.parse.metrics import extract_metrics
+from reportkit.parse.metrics.extract import extract_metrics
 
 
 def _predict(path: Path) -> dict[str, Any]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportkit.parse import metric_english, metric_scan
-from reportkit.parse.metric_scan import hop_finditer
+from reportkit.parse.metrics import english as metric_english
+from reportkit.parse.metrics import scan as metric_scan
+from reportkit.parse.metrics.scan import hop_finditer
 
 ENGLISH = """# FreeCAD FPA 2023
 - 1. Budget for 2024: €20,000 (about 1.5k EUR per month), 12 new grants.

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportkit.model import Report, ReportMeta
-from reportkit.parse.metrics import extract_metrics
+from reportkit.parse.metrics.extract import extract_metrics
 
 # Text built from the pieces metrics are made of, so that examples hit the interesting paths.
 _PIECES = st.sampled_from(

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from reportkit.model import Direction, Metric, MetricKind, Qualifier, Report, ReportMeta
-from reportkit.parse.metrics import extract_metrics
+from reportkit.parse.metrics.extract import extract_metrics
 
 
 def metrics(text: str) -> tuple[Metric, ...]:

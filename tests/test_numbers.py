@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from reportkit.parse.numbers import (
+from reportkit.parse.text.numbers import (
     ChineseNumber,
     arabic_to_decimal,
     chinese_to_decimal,

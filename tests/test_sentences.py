@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 import reportkit
-from reportkit.parse.sentences import split_sentences
+from reportkit.parse.structure.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

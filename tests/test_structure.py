@@ -12,7 +12,7 @@ import pytest
 import reportkit
 from reportkit.blocks import Heading, SourceText
 from reportkit.model import Section
-from reportkit.parse.structure import build_sections
+from reportkit.parse.structure.sections import build_sections
 
 
 def outline(text: str) -> list[tuple[int, str, str]]:

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
-from . import align as _align
+from . import candidates as _align
 from ._arrays import sorted_unique
 from .pair_confidence import Assessment, Codes, Facts, all_facts, assess, pair_penalty, signed_value
 from .records import MetricPair, MetricStatus
@@ -217,7 +217,7 @@ def _scored_pairs(
     placed = np.array([m.section or "\1" for m in mn]) if section_map else None
     ko = np.array([fold(m.unit) + "|" + m.kind.value for m in mo])
     kn = np.array([fold(m.unit) + "|" + m.kind.value for m in mn])
-    # a plan's target and a review's fact are followed through (followthrough.py), not paired here
+    # a plan's target and a review's fact are followed through (followthrough/), not paired here
     to, tn = _in_plan(old, mo), _in_plan(new, mn)
     fo, fn = all_facts(old, mo), all_facts(new, mn)
     co, cn = Codes.of(mo, fo), Codes.of(mn, fn)

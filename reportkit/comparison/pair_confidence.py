@@ -22,7 +22,7 @@ import attrs
 import numpy as np
 
 from ..model import Direction, Metric, MetricKind, Qualifier, Report, fold
-from ..parse.metric_frames import Facts, Frame, Measure, facts_of
+from ..parse.metrics.frames import Facts, Frame, Measure, facts_of
 from .records import Reason
 
 __all__ = [

@@ -7,7 +7,7 @@ its draft is 2026年…政府工作报告, reviewing 2025. A 法治政府建设�
 from __future__ import annotations
 
 from ..model import Report
-from ..parse.genre import OTHER, by_id
+from ..parse.structure.genre import OTHER, by_id
 from . import _forms
 
 GONGZUO = "政府工作报告"

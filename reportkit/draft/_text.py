@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..parse.numbers import chinese_to_decimal
+from ..parse.text.numbers import chinese_to_decimal
 
 _DIGITS = "0-9０-９"
 # A four-digit year not glued to other digits, letters, path or range characters.

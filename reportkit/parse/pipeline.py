@@ -11,7 +11,12 @@ from collections.abc import Callable
 
 from ..blocks import SourceText
 from ..model import Report, ReportMeta
-from . import commitments, meta, metrics, parts, problems, sentences, structure, text_body
+from . import problems
+from .commitments import extract as commitments
+from .metrics import extract as metrics
+from .structure import meta, parts, sentences
+from .structure import sections as structure
+from .text import body as text_body
 
 Stage = Callable[[Report, SourceText], Report]
 

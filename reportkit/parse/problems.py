@@ -1,6 +1,6 @@
 """Stage ``problems``: the clauses of the problems part, framing phrases left out.
 
-The problems part (parts.py) is either the unnumbered paragraph that closes the review
+The problems part (structure/parts.py) is either the unnumbered paragraph that closes the review
 (在看到成绩的同时，我们也清醒地认识到，…，如…等问题，这些问题…加以解决) or a section of its
 own (二、存在的问题和不足, ### Challenges). Chinese text is cut into clauses at ，,；;。：
 (never inside “…” or （…）); opening framing clauses are dropped, a closing one
@@ -20,7 +20,7 @@ import attrs
 from .. import lang
 from ..blocks import SourceText
 from ..model import PartKind, Problem, Report
-from .text_problems import is_english
+from .text.facts import is_english
 
 
 def _re(key: str) -> re.Pattern[str]:

@@ -173,7 +173,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _genre_name(meta: ReportMeta) -> str:
-    from ..parse.genre import by_id
+    from ..parse.structure.genre import by_id
 
     known = by_id(meta.genre) if meta.genre else None
     return known.name if known is not None else ""

@@ -1,0 +1,1 @@
+"""Commitments: next year's plan split into clauses, classified, with numeric targets."""

@@ -1,0 +1,1 @@
+"""Metrics: numbers with units, qualifiers, labels, stated changes, frames; Chinese and English."""

@@ -1,0 +1,153 @@
+"""What kind of figure a metric is: its frame (the year, several years, the start or end of a change, another
+year's column) and its measure (a flow such as 新增, a stock such as 累计).
+
+Computed once, in the metrics stage, and kept on each ``Metric`` (``frame``, ``measure``); pairing across two
+years (comparison/pair_confidence.py) weighs the same facts. Word lists: reportkit/lang/zh/pairs.toml.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import functools
+import re
+from functools import lru_cache
+
+import attrs
+
+from ... import lang
+from ...model import Metric, MetricKind, Report
+
+__all__ = ["Facts", "Frame", "Measure", "facts_of", "pattern"]
+
+
+def pattern(key: str) -> re.Pattern[str]:
+    """A word list of lang/zh/pairs.toml as one pattern (compiled once, on first use)."""
+    return lang.union("pairs", key, ("zh",))
+
+
+@functools.cache
+def _stages() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(a) for a in lang.alternatives("zh", "pairs", "stages"))
+
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
+_FROM = re.compile(r"[从由]")
+_TO_AFTER = re.compile(r"[^，。；]{0,2}?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|压缩|跃升|升|增|降)(?:到|至)")
+_COLUMN_YEAR = re.compile(r"\((\d{4})\)$")  # the label parse/metrics/tables.py gives another year's column
+_OPENING_WIDTH = 40  # a paragraph's frame is said in its first words (——这五年，…)
+
+
+class Frame(enum.StrEnum):
+    YEAR = "year"  # about the report's year (or, in a plan, next year)
+    PERIOD = "period"  # about several years: a five-year review or plan, 年均, 比2020年
+    START = "start"  # the start level of 从A增加到B
+    END = "end"  # a level stated as current where several years are reviewed (增至3022家, 到B of 从A到B)
+    OTHER_YEAR = "other_year"  # a table's column of another year than the report's (Donations (2021))
+
+
+class Measure(enum.StrEnum):
+    FLOW = "flow"  # what happened in the period: 新增5地
+    STOCK = "stock"  # a level or running total: 累计16地
+    OTHER = "other"  # not said (a rate, a change or a bare count)
+
+
+@attrs.frozen
+class Facts:
+    frame: Frame
+    measure: Measure
+    marker: str  # the word that decided the frame or measure, for the reasons
+    indicator: bool  # False for numbers that name something (十一届七次全会)
+    stage: int = -1  # which of pairs.toml's stages its clause names nearest the figure (开工 0, 完工 1), -1 none
+
+
+@lru_cache(maxsize=8)
+def _paragraph_frames(text: str, heads: tuple[int, ...]) -> tuple[list[int], list[tuple[Frame, str]]]:
+    """Each paragraph's start and the frame it is in: set by the opening words of a paragraph or heading and
+    kept until another opening says otherwise or a top-level heading (``heads``) without one starts."""
+    starts: list[int] = []
+    frames: list[tuple[Frame, str]] = []
+    current: tuple[Frame, str] = (Frame.YEAR, "")
+    head_set = set(heads)
+    pos = 0
+    for line in text.split("\n"):
+        opening = line[:_OPENING_WIDTH]
+        period = [m for m in pattern("period_openings").finditer(opening)]
+        year = [m for m in pattern("year_openings").finditer(opening)]
+        last_p = period[-1].start() if period else -1
+        last_y = year[-1].start() if year else -1
+        if last_p > last_y:
+            current = (Frame.PERIOD, period[-1].group(0))
+        elif last_y >= 0:
+            current = (Frame.YEAR, "")
+        elif pos in head_set:
+            current = (Frame.YEAR, "")  # a new top-level part that does not say its frame
+        starts.append(pos)
+        frames.append(current)
+        pos += len(line) + 1
+    return starts, frames
+
+
+def _heads(report: Report) -> tuple[int, ...]:
+    return tuple(s.start for s in report.sections if s.level == 1)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    hit = _CLAUSE_BREAK.search(text, end, end + 40)
+    hi = hit.start() if hit else min(len(text), end + 40)
+    return text[lo:start], text[end:hi]
+
+
+def _last(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(s):
+        pass
+    return found
+
+
+def facts_of(report: Report, m: Metric) -> Facts:
+    """What kind of figure ``m`` is, read from its clause and the paragraph it stands in."""
+    return attrs.evolve(_facts(report, m), stage=_stage(report.text, m))
+
+
+def _stage(text: str, m: Metric) -> int:
+    before = text[max(0, m.start - 8) : m.start]
+    found = [(hit.end(), k) for k, p in enumerate(_stages()) for hit in p.finditer(before)]
+    return max(found)[1] if found else -1
+
+
+def _facts(report: Report, m: Metric) -> Facts:
+    text = report.text
+    before, after = _clause(text, m.start, m.end)
+    window = before + "#" + m.unit + after
+    indicator = pattern("not_an_indicator").search(window) is None
+    flow, stock = _last(pattern("flow"), before + m.label), _last(pattern("stock"), before)
+    measure, marker = Measure.OTHER, ""
+    if m.kind not in (MetricKind.RATE, MetricKind.CHANGE):
+        if flow is not None and (stock is None or flow.start() > stock.start()):
+            measure, marker = Measure.FLOW, flow.group(0)
+        elif stock is not None:
+            measure, marker = Measure.STOCK, stock.group(0)
+    column = _COLUMN_YEAR.search(m.label)
+    if column is not None and report.meta.year is not None and int(column.group(1)) != report.meta.year:
+        return Facts(Frame.OTHER_YEAR, measure, column.group(1), indicator)
+    period = pattern("period_clause").search(before)
+    if period is not None:
+        return Facts(Frame.PERIOD, measure, period.group(0), indicator)
+    if _FROM.search(before) and _TO_AFTER.match(after):
+        return Facts(Frame.START, measure, "从…到", indicator)
+    starts, frames = _paragraph_frames(text, _heads(report))
+    frame, word = frames[max(0, bisect.bisect_right(starts, m.start) - 1)]
+    para = starts[max(0, bisect.bisect_right(starts, m.start) - 1)]
+    if frame is Frame.YEAR:
+        inner = _last(pattern("period_openings"), text[para : m.start])
+        if inner is not None:
+            frame, word = Frame.PERIOD, inner.group(0)
+    if frame is Frame.PERIOD:
+        if _FROM.search(before) and re.search(r"(?:到|至)$", before):
+            return Facts(Frame.END, measure, "从…到", indicator)
+        done = pattern("activity").search(window)
+        if done is None and m.kind is not MetricKind.CHANGE and not m.is_target:  # a 十五五 target is no level
+            return Facts(Frame.END, measure, marker, indicator)
+        return Facts(Frame.PERIOD, measure, done.group(0) if done else word, indicator)
+    return Facts(Frame.YEAR, measure, marker, indicator)

@@ -1,0 +1,1 @@
+"""Document structure: metadata and genre, sections from the numbering, parts, sentences."""
