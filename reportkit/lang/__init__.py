@@ -49,10 +49,16 @@ def data(language: str, concept: str) -> dict[str, Any]:
 
 def words(language: str, concept: str, key: str) -> tuple[str, ...]:
     """A word list: entries are strings, or tables whose ``word`` is the entry (and ``example`` its use)."""
-    out = []
-    for entry in data(language, concept)[key]:
-        out.append(entry if isinstance(entry, str) else entry["word"])
-    return tuple(out)
+    table = data(language, concept)
+    built = _WORDS.get((language, concept, key))
+    if built is not None and built[0] is table:  # parsers ask thousands of times a report; data() may be reloaded
+        return built[1]
+    out = tuple(entry if isinstance(entry, str) else entry["word"] for entry in table[key])
+    _WORDS[(language, concept, key)] = (table, out)
+    return out
+
+
+_WORDS: dict[tuple[str, str, str], tuple[dict[str, Any], tuple[str, ...]]] = {}
 
 
 @functools.cache
