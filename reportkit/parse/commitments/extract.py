@@ -24,6 +24,7 @@ from ..text.index import SectionIndex, SentenceStops, SpanSet
 from .classify import classify
 from .english import budget_regions, english_clauses
 from .numbers import Quantity
+from .promises import is_context, is_no_promise
 from .split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
 from .targets import (
     find_targets,
@@ -158,14 +159,6 @@ def _before_glossary(text: str, region: tuple[int, int]) -> tuple[int, int]:
     return (region[0], hit.start()) if hit is not None else region
 
 
-def _context(text: str, sentence: tuple[int, int]) -> bool:
-    """A sentence that says what the year is or how the world stands (今年是…之年, 从国际看…)."""
-    start = sentence[0]
-    while start < sentence[1] and text[start] in " \t\u3000　":
-        start += 1
-    return lang.union("promises", "context_sentences", ("zh",)).match(text, start, sentence[1]) is not None
-
-
 def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     text = report.text
     english = is_english(text)
@@ -192,8 +185,8 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
             prev_sentence, prev_target = sentence, bool(targets)
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
-            elif not targets and _context(text, sentence):
-                continue  # context: what the year is, how the world stands
+            elif not targets and (is_context(text, sentence) or is_no_promise(text, (start, end), sentence)):
+                continue  # context, a description, a forecast, an attitude, a purpose: no promise
             pieces: list[tuple[Clause, Quantity | None]]
             subjects = respective_subjects(text, start, targets) if targets and not english else None
             if targets:
@@ -215,7 +208,8 @@ def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment
 
     The shared label's tail (增幅, 降幅) is kept."""
     label = c.indicator or (c.target.label if c.target is not None else "") or ""
-    shared = lead.split(lang.words("zh", "directions", "respective")[0])[0].strip(str(lang.data("zh", "directions")["respective_trim"]))
+    directions = lang.data("zh", "directions")
+    shared = lead.split(lang.words("zh", "directions", "respective")[0])[0].strip(str(directions["respective_trim"]))
     tail = label[len(shared) :] if shared and label.startswith(shared) else ""
     indicator = subjects[i] + tail
     target = attrs.evolve(c.target, label=indicator) if c.target is not None else None
