@@ -7,8 +7,8 @@ gives its consecutive pairs (2024 → 2025; a gap of years is skipped). Each pai
 ``reportkit diff`` would, and of the pairs it shows as a change (up, down, unchanged) this counts
 
 * all of them, and those of high confidence (≥ HEADLINE_CONFIDENCE, what the headline lists show);
-* levels more than three times apart among all of them and among the high-confidence ones (a five-year total against a year,
-  a stock against a flow, or a wrong partner, nearly always).
+* levels more than three times apart among all of them and among the high-confidence ones (a five-year total
+  against a year, a stock against a flow, or a wrong partner, nearly always).
 
 Goal: at most 3 % of the high-confidence pairs more than three times apart. A measurement, not a test: it
 prints and exits 0.

@@ -1,7 +1,7 @@
 """Long inputs cost no n×m array: candidate pairs come from blocks or an index, with the same results.
 
 The dense filter (every pair, a block of rows at a time) is what every real report pair uses; beyond
-``align.DENSE_PAIRS`` pairs the index of shared bigrams proposes the pairs.  These tests hold both to what
+``candidates.DENSE_PAIRS`` pairs the index of shared bigrams proposes the pairs.  These tests hold both to what
 they promise on real reports: the blocks change nothing, the index proposes only pairs the filter keeps and
 finds nearly all of them.  How fast either is: benchmarks/bench_scale.py.
 """
@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reportkit
-from reportkit.comparison import align
+from reportkit.comparison import align, candidates, sentences
 from reportkit.comparison.align import bucket_overlap, plausible_pairs, sentences_of, shared_gram_pairs
 from reportkit.parse.metrics import context as metric_context
 from reportkit.parse.metrics.context import governed_by_goal
@@ -40,7 +40,7 @@ def test_blocks_keep_exactly_the_pairs_of_the_dense_matrix(shared: Path, monkeyp
     a, b = _sentences(shared, "2014"), _sentences(shared, "2015")
     overlap, ca, cb = bucket_overlap(a, b)
     dense = np.nonzero(2 * overlap >= 0.44 * (ca[:, None] + cb[None, :]))
-    monkeypatch.setattr(align, "BLOCK", 1000)  # many small blocks of rows
+    monkeypatch.setattr(candidates, "BLOCK", 1000)  # many small blocks of rows
     rows, cols = plausible_pairs(a, b, _keep_half)
     assert rows.tolist() == dense[0].tolist() and cols.tolist() == dense[1].tolist()
 
@@ -50,9 +50,9 @@ def test_the_index_proposes_only_kept_pairs_and_finds_nearly_all_matches(
     shared: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b = _sentences(shared, "1999"), _sentences(shared, "2000")
-    dense_rows, dense_cols, _ = align._prefiltered(a, b, align.DEFAULT_SCORER, 0.5)
-    monkeypatch.setattr(align, "DENSE_PAIRS", 0)
-    rows, cols, values = align._prefiltered(a, b, align.DEFAULT_SCORER, 0.5)
+    dense_rows, dense_cols, _ = sentences._prefiltered(a, b, align.DEFAULT_SCORER, 0.5)
+    monkeypatch.setattr(candidates, "DENSE_PAIRS", 0)
+    rows, cols, values = sentences._prefiltered(a, b, align.DEFAULT_SCORER, 0.5)
     dense = set(zip(dense_rows.tolist(), dense_cols.tolist(), strict=True))
     indexed = set(zip(rows.tolist(), cols.tolist(), strict=True))
     assert indexed <= dense and len(indexed) >= 0.9 * len(dense)
@@ -78,7 +78,7 @@ def test_a_comparison_through_the_index_still_places_every_sentence_once(
     shared: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     old, new = (reportkit.read(shared / SC / f"{y}.txt") for y in ("2015", "2016"))
-    monkeypatch.setattr(align, "DENSE_PAIRS", 0)
+    monkeypatch.setattr(candidates, "DENSE_PAIRS", 0)
     diff = reportkit.compare(old, new)
     olds = [p.old.start for p in diff.sentences if p.old is not None]
     news = [p.new.start for p in diff.sentences if p.new is not None]
@@ -100,7 +100,10 @@ def _rescanned(text: str, sentence_start: int, full_start: int, start: int) -> t
     return (listed, False) if listed is not None else None
 
 
-_WORDS = ["力争", "确保", "拟", "模拟", "拟定", "目标是：", "预期目标为", "目标增长", "。", "；", "，", "\n", "3%", "亿元", "约"]
+_WORDS = [
+    "力争", "确保", "拟", "模拟", "拟定", "目标是：", "预期目标为", "目标增长",
+    "。", "；", "，", "\n", "3%", "亿元", "约",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import EXAMPLES
 
 import reportkit
-from reportkit.comparison.compound import parts
+from reportkit.comparison.followthrough.compound import parts
 from reportkit.comparison.records import FollowStatus
 from reportkit.render._words import Words
 
@@ -29,5 +29,6 @@ def test_a_compound_found_in_part_is_addressed_and_says_how_much() -> None:
 
 def test_the_bundled_demo_finds_half_of_its_compound_promise() -> None:
     diff = reportkit.compare(reportkit.read(EXAMPLES / "liandu-2022.txt"), reportkit.read(EXAMPLES / "liandu-2023.txt"))
-    (f,) = [f for f in diff.commitments if f.commitment.text == "继续落实领导干部学法制度和领导班子成员旁听法院庭审制度"]
+    promise = "继续落实领导干部学法制度和领导班子成员旁听法院庭审制度"
+    (f,) = [f for f in diff.commitments if f.commitment.text == promise]
     assert f.status is FollowStatus.ADDRESSED and f.note == "1 of 2 parts found"

@@ -77,9 +77,11 @@ def test_a_five_year_figure_is_no_outcome_of_the_year() -> None:
 def test_a_fall_is_negative_against_a_growth_target_and_the_size_of_a_cut() -> None:
     from decimal import Decimal
 
-    from reportkit.comparison.followthrough import _judged_value
+    from reportkit.comparison.followthrough.outcomes import _judged_value
 
-    r = reportkit.parse_text("一、回顾\n进出口总额下降3.3%，能耗降低2%。\n二、2025年工作安排\n进出口增长3%左右；能耗降低2.5%左右。\n")
+    r = reportkit.parse_text(
+        "一、回顾\n进出口总额下降3.3%，能耗降低2%。\n二、2025年工作安排\n进出口增长3%左右；能耗降低2.5%左右。\n"
+    )
     fall = next(m for m in r.metrics if m.text == "3.3%")
     growth = next(c.target for c in r.commitments if c.target is not None and c.target.text == "3%左右")
     cut = next(c.target for c in r.commitments if c.target is not None and c.target.text == "2.5%左右")

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
-from . import align as _align
+from . import candidates as _align
 from .pair_confidence import Assessment, Facts, all_facts, assess, grid_penalty, signed_value
 from .records import MetricPair, MetricStatus
 
@@ -51,7 +51,8 @@ _PLACEHOLDER = "#"
 # of GDP is its intensity (单位国内生产总值能耗 → 能耗强度, and so for carbon dioxide and water); lightening a burden
 # of tax and fees is 减负 (减轻企业和个人税负, 为企业减税降费, 降低企业税负).
 _SYNONYMS = (
-    (re.compile(r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)(能耗|能源消耗|二氧化碳排放|碳排放|用水|水耗)量?"), r"\1强度"),
+    (re.compile(r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)"
+                r"(能耗|能源消耗|二氧化碳排放|碳排放|用水|水耗)量?"), r"\1强度"),
     (re.compile(r"能源消耗(?=强度)"), "能耗"),
     (re.compile(r"(?:减轻|降低)([^，。；]{0,10}?)(?:税收和社保缴费负担|税费负担|税负|负担)"), r"\1减负"),
     (re.compile(r"减税降费|减税费"), "减负"),
@@ -232,7 +233,7 @@ def _scored_pairs(
     placed = np.array([m.section or "\1" for m in mn]) if section_map else None
     ko = np.array([fold(m.unit) + "|" + m.kind.value for m in mo])
     kn = np.array([fold(m.unit) + "|" + m.kind.value for m in mn])
-    # a plan's target and a review's fact are followed through (followthrough.py), not paired here
+    # a plan's target and a review's fact are followed through (followthrough/), not paired here
     to, tn = _in_plan(old, mo), _in_plan(new, mn)
     fo, fn = all_facts(old, mo), all_facts(new, mn)
 

@@ -39,7 +39,8 @@ def corpus(
     the comparisons they take part in. ``layout`` (default ``{org}/{year}.*``) says how the folders name the
     organisation and the year; ``workers`` processes run the work (default: one per core; 1 = this process);
     ``dask`` = ``"local"`` or a scheduler address runs it on Dask instead. ``parquet`` writes every table as
-    ``<table>.parquet`` into that folder; ``html`` an overview page, charting the indicators ``charts`` names (default: the longest series).
+    ``<table>.parquet`` into that folder; ``html`` an overview page, charting the indicators ``charts`` names
+    (default: the longest series).
     ``progress`` prints to stderr.
     """
     if isinstance(folders, (str, os.PathLike)):

@@ -72,12 +72,13 @@ def _data(store: Store, charts: Sequence[str] | None) -> dict[str, Any]:
     for org, genre, missing in gaps:
         for y in filter(None, missing.split(",")):
             cells.setdefault((org, genre), {}).setdefault(int(y), {"cls": "gap", "mark": "·", "title": t("缺年")})
-    for path, org, year, stage, _other, cls, msg in failures:
+    for _path, org, year, stage, _other, cls, msg in failures:
         if org is not None and year is not None:
             row = next((v for (o, _g), v in cells.items() if o == org), None)
             if row is None:
                 row = cells.setdefault((org, "?"), {})
-            row[year] = {"cls": "failed", "mark": "✕", "title": f"{t(_STAGE.get(stage, stage) + '失败')}{t('：')}{cls}{t('：')}{msg}"}
+            what = t(_STAGE.get(stage, stage) + "失败")
+            row[year] = {"cls": "failed", "mark": "✕", "title": f"{what}{t('：')}{cls}{t('：')}{msg}"}
     name = _names(store)
     grid = [{"org": name(org), "key": org, "genre": _genre(t, genre),
              "cells": [by_year.get(y) for y in years]}
@@ -92,7 +93,8 @@ def _data(store: Store, charts: Sequence[str] | None) -> dict[str, Any]:
     return {
         "t": t, "lang": "en" if t.english else "zh-CN",
         "years": years, "grid": grid,
-        "failures": [(p, name(o) if o else o, y, t(_STAGE.get(s, s)), *rest) for p, o, y, s, *rest in failures], "targets": targets, "verdicts": verdicts,
+        "failures": [(p, name(o) if o else o, y, t(_STAGE.get(s, s)), *rest) for p, o, y, s, *rest in failures],
+        "targets": targets, "verdicts": verdicts,
         "counts": [(t(word), counts[table]) for word, table in (
             ("报告", "reports"), ("比较", "comparisons"), ("目标数", "targets"), ("缺年", "gaps"),
             ("失败", "failures"))],
@@ -159,10 +161,11 @@ def _chart(org: str, pts: list[tuple[int, float, str, str]], t: Words) -> dict[s
         fy = (y - y0) / (y1 - y0) if y1 > y0 else 0.5
         return round(_PAD + fx * (_W - 2 * _PAD), 1), round(_H - _PAD - fy * (_H - 2 * _PAD), 1)
 
-    points = [at(x, y) for x, y in zip(xs, ys)]
+    points = [at(x, y) for x, y in zip(xs, ys, strict=True)]
     return {
         "org": org, "label": pts[-1][2], "unit": pts[-1][3], "w": _W, "h": _H,
         "polyline": " ".join(f"{x},{y}" for x, y in points),
-        "dots": [{"x": x, "y": y, "title": f"{yr}{colon}{_num(v)}{pts[-1][3]}"} for (x, y), yr, v in zip(points, xs, ys)],
+        "dots": [{"x": x, "y": y, "title": f"{yr}{colon}{_num(v)}{pts[-1][3]}"}
+                 for (x, y), yr, v in zip(points, xs, ys, strict=True)],
         "first": f"{x0}{colon}{_num(ys[0])}", "last": f"{x1}{colon}{_num(ys[-1])}",
     }

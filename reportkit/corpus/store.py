@@ -138,7 +138,7 @@ class Store:
         # one INSERT of column lists: DuckDB's executemany is a statement per row, far slower
         if not items:
             return
-        cols = list(zip(*items))
+        cols = list(zip(*items, strict=True))
         names = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
         self.con.execute(f'INSERT INTO "{table}" SELECT {names}', [list(c) for c in cols])
 

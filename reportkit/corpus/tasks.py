@@ -75,7 +75,8 @@ def read_task(path: str, relpath: str, info: PathInfo, limits: Limits | None = N
     except Exception as e:  # noqa: BLE001 - recorded as a failure row: the corpus run goes on (never silent)
         if isinstance(e, OSError) and sha is None:
             e = ReportkitError(f"cannot read: {e.strerror or e}", path=path)
-        return ReadResult(path, sha or "", None, {"failures": [failure_row(path, sha, "read", None, e, organisation=info.org, year=info.year)]})
+        failed = failure_row(path, sha, "read", None, e, organisation=info.org, year=info.year)
+        return ReadResult(path, sha or "", None, {"failures": [failed]})
 
 
 def compare_task(old: Report, new: Report, pair: dict[str, Any]) -> PairResult:

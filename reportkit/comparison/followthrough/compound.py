@@ -2,31 +2,29 @@
 next year's report says ``继续落实领导干部学法制度``, though it never names the second half.
 
 ``parts`` splits a commitment's words at 和 / 及 / 以及 / 与 / 、 where each side is long enough to be a thing of its
-own and shares the verb in front; ``by_parts`` looks each part up in next year's review and turns a commitment that
-was not found as a whole into ADDRESSED when some part is, its note saying how many (``1 of 2 parts found``).
+own and shares the verb in front. Strategy ``by_parts``: each part of a commitment that no other strategy found
+is looked up in next year's review; when some part is, the commitment is ADDRESSED, its note saying how many
+(``1 of 2 parts found``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import Any, Protocol
 
 import attrs
 
-from ..model import Sentence
-from .records import FollowStatus, FollowThrough
+from ...model import Commitment
+from ..records import FollowStatus, FollowThrough
+from .context import Context
+from .text import EVIDENCE_BIGRAMS, EVIDENCE_CUTOFF, _containment, _squeeze
 
 __all__ = ["by_parts", "parts"]
 
-
-class Scores(Protocol):
-    """Scores of (part, sentence) pairs, a row a part: column → score, pairs left out scoring 0."""
-
-    def row(self, r: int) -> dict[int, Any]: ...
-
 _JOIN = re.compile(r"以及|和|及|与|、")
-_VERB = re.compile(r"^(?:继续|进一步|持续|全面|深入|切实|认真|不断|大力|积极)*(?:落实|推进|推行|实施|执行|开展|完善|加强|健全|建立|深化|推动|抓好|做好)")
+_VERB = re.compile(
+    r"^(?:继续|进一步|持续|全面|深入|切实|认真|不断|大力|积极)*"
+    r"(?:落实|推进|推行|实施|执行|开展|完善|加强|健全|建立|深化|推动|抓好|做好)"
+)
 _MIN_PART = 4  # a side of fewer characters is a word of a name (权责清单), not a thing of its own
 
 
@@ -42,21 +40,24 @@ def parts(text: str) -> list[str]:
     return [verb.group(0) + s for s in sides]
 
 
-def by_parts(
-    results: Sequence[FollowThrough],
-    sents: Sequence[Sentence],
-    contained: Callable[[list[str]], Scores],
-    cutoff: float,
-) -> tuple[FollowThrough, ...]:
-    """``results`` with each compound that was NOT_FOUND looked for part by part (``contained`` scores the
-    parts against the review sentences, as the commitments were)."""
-    todo = [(k, ps) for k, f in enumerate(results) if f.status is FollowStatus.NOT_FOUND and f.commitment.target is None
-            and (ps := parts(f.commitment.text))]
+def by_parts(c: Commitment, ctx: Context) -> FollowThrough | None:
+    """A compound promise (no target) that no other strategy found, ADDRESSED when some of its parts are found."""
+    if ctx.english or c.target is not None:
+        return None
+    return ctx.once(_by_parts).get(ctx.index(c))
+
+
+def _by_parts(ctx: Context) -> dict[int, FollowThrough]:
+    """Each compound no strategy has decided, looked for part by part (the parts are scored against the review
+    sentences as the commitments were)."""
+    cutoff, sents = EVIDENCE_CUTOFF, ctx.sents
+    todo = [(k, ps) for k, c in enumerate(ctx.commits) if k not in ctx.decided and c.target is None
+            and (ps := parts(c.text))]
     if not todo or not sents:
-        return tuple(results)
+        return {}
     flat = [p for _, ps in todo for p in ps]
-    scores = contained(flat)
-    out = list(results)
+    scores = _containment([_squeeze(n) for n in flat], ctx.hay, cutoff, min_shared=EVIDENCE_BIGRAMS)
+    out: dict[int, FollowThrough] = {}
     row = 0
     for k, ps in todo:
         best: list[tuple[int, float]] = []  # (sentence, score) of each part's best sentence
@@ -69,7 +70,8 @@ def by_parts(
         hit = [col for col, score in best if score >= cutoff]
         if hit:
             evidence = tuple(sents[i] for i in dict.fromkeys(hit))
-            out[k] = attrs.evolve(out[k], status=FollowStatus.ADDRESSED, evidence=evidence,
+            not_found = FollowThrough(ctx.commits[k], FollowStatus.NOT_FOUND, (), None, None, ctx.sims[k])
+            out[k] = attrs.evolve(not_found, status=FollowStatus.ADDRESSED, evidence=evidence,
                                   similarity=round(max(score for _, score in best), 4),
                                   note=f"{len(hit)} of {len(ps)} parts found")
-    return tuple(out)
+    return out

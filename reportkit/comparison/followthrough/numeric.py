@@ -1,0 +1,94 @@
+"""Strategy: a numeric target against this year's figure of the same quantity (gold/GONGZUO.md "Outcome", "met").
+
+The outcome is a review metric with the target's unit whose indicator (label, or the clause before the number)
+matches the target's, and whose value is within a factor of three of the target (a different order of magnitude
+is a different quantity, however alike the words). Its status is MET / MISSED by the target's qualifier
+(左右 within 5 %, 以上 ≥, 以内 ≤, a range inside, exact by direction).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ... import lang
+from ...model import Commitment, Direction, Metric, Qualifier, Report
+from ..outcome_scope import different_scope, is_start_level
+from ..records import FollowStatus, FollowThrough
+from .context import Context
+from .outcomes import INDICATOR_MIN, SUPPORT_CUTOFF, _judged_value, _same_quantity
+
+__all__ = ["TOLERANCE", "by_outcome", "favourable", "judge"]
+
+TOLERANCE = Decimal("0.05")  # 左右: 5 % relative on the unfavourable side (gold/GONGZUO.md)
+OUTCOME_CUTOFF = 0.75
+
+
+def by_outcome(c: Commitment, ctx: Context) -> FollowThrough | None:
+    """A numeric target's outcome and verdict; None when no figure of this year is its outcome.
+
+    The candidates are the review metrics of the target's quantity, best named first (:meth:`_Outcomes.ranked`).
+    """
+    target = c.target
+    if target is None:
+        return None
+    k = ctx.index(c)
+    indicator, review, sents, ev_idx = ctx.indicator(k), ctx.review, ctx.sents, ctx.evidence_of(k)
+    naming = review.ranked(indicator, review.candidates(target))
+    direction = favourable(ctx.old, c)
+    if len(indicator) >= INDICATOR_MIN:
+        for x, score in naming:
+            if score < OUTCOME_CUTOFF:
+                break
+            outcome = review.metrics[x]
+            if (
+                _same_quantity(target, outcome)
+                and not review.is_period_total(x)
+                and review.bigram_support(indicator, x) >= SUPPORT_CUTOFF
+                and not different_scope(indicator, review.lead[x])
+                and not is_start_level(review.own[x])
+            ):
+                met = judge(target, _judged_value(target, outcome), direction)
+                holder = sents.holding(outcome.start)
+                ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
+                status = FollowStatus.MET if met else FollowStatus.MISSED
+                return FollowThrough(
+                    c, status, ev, outcome, met, round(score, 4), _note(target, outcome)
+                )
+    return None
+
+
+def favourable(report: Report, c: Commitment) -> Direction:
+    """Which side of the target meets it: DOWN for ceilings (控制在, 涨幅, 失业率, 赤字), else UP.
+
+    Not read from ``Metric.direction``: for a change that field says whether the number is a rise or
+    a fall (降低3.9%), and more of a fall that was promised is still a target met.
+    """
+    t = c.target
+    words = c.text
+    if t is not None:
+        # the target's own clause only: 失业率 in the clause before 城镇新增就业68万人 makes no ceiling of it
+        lo = max(0, t.start - 20)
+        cut = max(report.text.rfind(mark, lo, t.start) for mark in "，,；;。")
+        words += report.text[max(lo, cut + 1) : t.end + 4]
+    return Direction.DOWN if lang.pattern("zh", "directions", "ceiling").search(words) else Direction.UP
+
+
+def judge(target: Metric, outcome: Decimal, direction: Direction | None) -> bool:
+    """Met or missed, by the target's qualifier (gold/GONGZUO.md "met"); values are scaled alike."""
+    q, v = target.qualifier, target.value
+    up = direction is not Direction.DOWN
+    if q in (Qualifier.AT_LEAST, Qualifier.APPROX_OVER):
+        return outcome >= v
+    if q is Qualifier.AT_MOST:
+        return outcome <= v
+    if q is Qualifier.RANGE and target.value_high is not None:
+        return v <= outcome <= target.value_high
+    if direction is Direction.NEUTRAL:
+        return abs(outcome - v) <= v * TOLERANCE
+    if q is Qualifier.APPROX:
+        return outcome >= v * (1 - TOLERANCE) if up else outcome <= v * (1 + TOLERANCE)
+    return outcome >= v if up else outcome <= v
+
+
+def _note(target: Metric, outcome: Metric) -> str:
+    return f"target {target.text} ({target.qualifier.value}), outcome {outcome.text}"
