@@ -68,7 +68,8 @@ def run_command(line: str, cwd: Path) -> None:
             code = main(argv[1:])
         assert code == 0, f"{line!r} exited {code}: {err.getvalue()}"
     elif argv[0] == "python":
-        p = subprocess.run([sys.executable, *argv[1:]], cwd=cwd, check=False, capture_output=True, text=True, timeout=120)
+        p = subprocess.run([sys.executable, *argv[1:]], cwd=cwd, check=False, capture_output=True, text=True,
+                           timeout=120)
         assert p.returncode == 0, f"{line!r} exited {p.returncode}: {p.stderr}"
     else:
         raise AssertionError(f"a doc command must start with reportkit or python: {line!r}")
@@ -257,6 +258,7 @@ def test_json_md_schema_names_every_field_of_the_model() -> None:
     types = schema()
     for name, cls in (("report", model.Report), ("meta", model.ReportMeta), ("section", model.Section),
                       ("metric", model.Metric), ("commitment", model.Commitment), ("problem", model.Problem),
+                      ("commitment_part", model.CommitmentPart),
                       ("part", model.Part), ("sentence", model.Sentence), ("metric_pair", records.MetricPair),
                       ("section_pair", records.SectionPair), ("sentence_pair", records.SentencePair),
                       ("stated_change", records.StatedChange), ("follow_through", records.FollowThrough),

@@ -79,7 +79,8 @@ def _object_after(rest: str) -> tuple[str, str]:
     if m is None:
         return "", rest
     obj = rest[m.end() :]
-    return m.group(), obj[1:] if obj.startswith(lang.words("zh", "commitments", "object_drop")) and len(obj) > 3 else obj  # 实施好…
+    drop = obj.startswith(lang.words("zh", "commitments", "object_drop")) and len(obj) > 3  # 实施好…
+    return m.group(), obj[1:] if drop else obj
 
 
 _ENGLISH_BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -131,7 +132,8 @@ def classify(clause: str, *, has_target: bool, direction: Direction | None = Non
     theme = _theme(text, obj)
     if _re("principle").match(rest) or _re("principle").match(text):  # every branch is anchored at ^: match is search
         return Classification(CommitmentType.PRINCIPLE, theme, has_target, direction=direction if has_target else None)
-    goal = bool(_goal_re().match(rest)) or bool(_re("provide").match(rest)) or (has_target and verb not in action_verbs())
+    goal = bool(_goal_re().match(rest)) or bool(_re("provide").match(rest))
+    goal = goal or (has_target and verb not in action_verbs())
     ctype = CommitmentType.GOAL if goal else CommitmentType.ACTION
     indicator: str | None = None
     if goal and verb:

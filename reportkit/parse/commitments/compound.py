@@ -22,7 +22,8 @@ def compound_parts(text: str, start: int = 0) -> tuple[CommitmentPart, ...]:
     verb = lang.pattern("zh", "commitments", "compound_verb").match(text)
     if verb is None:
         return ()
-    cuts = [(m.start(), m.end()) for m in lang.pattern("zh", "commitments", "compound_joins").finditer(text, verb.end())]
+    joins = lang.pattern("zh", "commitments", "compound_joins")
+    cuts = [(m.start(), m.end()) for m in joins.finditer(text, verb.end())]
     if not cuts:
         return ()
     bounds = [verb.end(), *(e for _, e in cuts)]

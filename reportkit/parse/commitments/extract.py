@@ -17,13 +17,14 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ... import lang
-from ...blocks import SourceText
+from ...blocks import SourceText, TableRow
 from ...model import Commitment, PartKind, Report
 from ..text.facts import is_english
 from ..text.index import SectionIndex, SentenceStops, SpanSet
 from .classify import classify
-from .english import budget_regions, english_clauses
-from .numbers import Quantity
+from .compound import compound_parts
+from .english import TableItem, budget_regions, english_clauses, table_extents, table_items
+from .numbers import Quantity, scan
 from .promises import is_context, is_no_promise
 from .split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
 from .targets import (
@@ -51,7 +52,7 @@ def _text(key: str) -> str:
 
 
 def add_commitments(report: Report, source: SourceText) -> Report:
-    return attrs.evolve(report, commitments=extract_commitments(report))
+    return attrs.evolve(report, commitments=extract_commitments(report, source.table_rows))
 
 
 def plan_regions(report: Report, english: bool | None = None) -> list[tuple[int, int]]:
@@ -159,7 +160,24 @@ def _before_glossary(text: str, region: tuple[int, int]) -> tuple[int, int]:
     return (region[0], hit.start()) if hit is not None else region
 
 
-def extract_commitments(report: Report) -> tuple[Commitment, ...]:
+def _english_clauses(
+    report: Report, region: tuple[int, int], rows: Sequence[TableRow], plan_year: int | None
+) -> tuple[list[tuple[int, int]], dict[int, TableItem]]:
+    """An English plan's sentences and list items, and its tables' rows for the plan year (label to figure),
+    in text order; the rows by their start."""
+    items = {item.label.start: item for item in table_items(rows, region, plan_year)}
+    clauses = list(english_clauses(report, region, table_extents(rows)))
+    return sorted(clauses + [(i.label.start, i.figure.end) for i in items.values()]), items
+
+
+def _row_commitment(c: Commitment, item: TableItem) -> Commitment:
+    """A table row's commitment is named by its label cell, markup gone (``FPADF \\| grants`` → ``FPADF | grants``)."""
+    target = attrs.evolve(c.target, label=item.label.text) if c.target is not None else None
+    return attrs.evolve(c, indicator=item.label.text, theme=item.label.text, target=target)
+
+
+def extract_commitments(report: Report, rows: Sequence[TableRow] = ()) -> tuple[Commitment, ...]:
+    """The plan's commitments; ``rows`` are the Markdown tables' rows (``SourceText.table_rows``)."""
     text = report.text
     english = is_english(text)
     regions = [_before_glossary(text, r) for r in plan_regions(report, english)]
@@ -169,13 +187,20 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     out: list[Commitment] = []
     said: dict[str, list[tuple[Quantity, int]]] = {}  # targets so far, with their clause start, by their text
     for region in regions:
-        clauses = english_clauses(report, region) if english else _chinese_clauses(report, region)
+        items: dict[int, TableItem] = {}
+        if english:
+            clauses, items = _english_clauses(report, region, rows, plan_year)
+        else:
+            clauses = list(_chinese_clauses(report, region))
         prev_sentence, prev_target = (-1, -1), False
         blocked = SpanSet(_blocked_spans(report, region, plan_year))
         for start, end in clauses:
             sentence = stops.around(start, end)
             targets: list[Quantity] = []
-            if start not in blocked:
+            item = items.get(start)
+            if item is not None:  # a table row: its figure in the plan year's column
+                targets = scan(text, item.figure.start, item.figure.end)[:1]
+            elif start not in blocked:
                 after_target = prev_target and sentence == prev_sentence
                 targets = find_targets(text, (start, end), sentence, plan_year, after_target, english=english)
                 targets = [q for q in targets if not is_restatement(text, q, start, said)]
@@ -197,6 +222,8 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
                 pieces = [(c, None) for c in split_list(text, start, end)]
             for i, (clause, q) in enumerate(pieces):
                 made = _commitment(report, sections, clause, q, len(out) + 1)
+                if item is not None:
+                    made = _row_commitment(made, item)
                 if subjects is not None and len(subjects) == len(pieces):
                     made = _member(made, subjects, i, text[start : targets[0].start])
                 out.append(_stretch(text, made, out[-1] if out else None, stops))
@@ -272,4 +299,5 @@ def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Quant
         measurable=kind.measurable,
         indicator=kind.indicator or (target.label or None if target is not None else None),
         direction=kind.direction,
+        parts=compound_parts(surface, clause.start) if target is None and not is_english(surface) else (),
     )
