@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from ..blocks import Heading, SourceText, TableCell, TableRow
 from ..limits import Limits
+
+if TYPE_CHECKING:  # markdown-it-py loads when a Markdown text is parsed, not to ask whether a .txt is one
+    from markdown_it import MarkdownIt
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(?=\S|$)", re.MULTILINE)
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*|[\u4e00-\u9fff]{1,10})\s*[:：]\s?(.*)$")
@@ -111,6 +113,8 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # tables on (GitHub's pipe tables, the shape of a budget); raw HTML is text, never markup to obey
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
