@@ -34,12 +34,13 @@ def test_descriptions_forecasts_aspirations_and_attitudes_are_no_commitments() -
     found = _commitments(
         "市政府编制了《某市发展规划纲要（草案）》，提请大会审查。"
         "这些目标统筹需要与可能，体现了稳中求进的要求。"
+        "营商环境是市场经济的培育之土，要实事求是、持续优化营商环境。"
         "我们要咬定青山不放松，实施新一轮老旧小区改造。"
         "只要我们团结奋斗，就一定能够开创新局面。"
         "新建城市公园5个，为全省发展作出新的更大贡献。\n"
         "各位代表！让我们更加紧密地团结在一起，奋力谱写新篇章！\n"
     )
-    assert found == ["实施新一轮老旧小区改造", "新建城市公园5个"]
+    assert found == ["要实事求是、持续优化营商环境", "实施新一轮老旧小区改造", "新建城市公园5个"]
 
 
 def test_a_purpose_after_the_work_is_no_commitment_but_a_goal_of_its_own_is() -> None:
