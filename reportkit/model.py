@@ -166,7 +166,8 @@ class Metric:
     same_fact_as: str | None = None
     sentence: int | None = None  # index into Report.sentences
     # what the figure is about (parse/metrics/frames.py): "year", "period" (五年来, 年均, 累计 …), "start" / "end"
-    # (从A增加到B; a level stated as current in a five-year review), "other_year" (a table's other column)
+    # (从A增加到B; a level stated as current in a five-year review), "other_year" (a table's other column),
+    # "per_period" (an English target per month, quarter, week or day: €2,000 per quarter)
     frame: str | None = None
     measure: str | None = None  # "flow" (新增5地), "stock" (累计16地) or "other"
 

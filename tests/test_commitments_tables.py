@@ -111,3 +111,22 @@ def test_did_not_reach_our_target_is_a_miss_and_exceeded_a_hit() -> None:
     assert verdicts["Donations"] == ("missed", False)
     assert verdicts["Event support"] == ("met", True)
     assert verdicts["Reserve fund"] == ("not_found", None)  # no sentence names it
+
+
+def _report(year: int, body: str) -> reportkit.Report:
+    head = f"---\ntitle: Example Association annual report {year}\n---\n\n"
+    head += f"# {year} Annual report and {year + 1} plans\n\n"
+    return reportkit.parse_text(head + body, format="markdown")
+
+
+def test_a_per_period_amount_is_not_judged_by_a_yearly_total() -> None:
+    old = _report(2023, "## 2023 report\n\nWe held 4 meetups in 2023.\n\n## Plans for 2024\n\n"
+                        "We plan to raise corporate sponsorship of €2,000 per quarter.\n\n"
+                        "We plan to raise event sponsorship of €3,000.\n")
+    new = _report(2024, "## 2024 report\n\nIn 2024, we raised corporate sponsorship of €5,000.\n\n"
+                        "In 2024, we raised event sponsorship of €3,500.\n\n"
+                        "## Plans for 2025\n\nWe will hold 6 meetups.\n")
+    quarter, year = [f for f in reportkit.compare(old, new).commitments if f.commitment.target is not None]
+    assert quarter.commitment.target is not None and quarter.commitment.target.frame == "per_period"
+    assert quarter.outcome is None and quarter.met is None  # €5,000 in the year says nothing of €2,000 a quarter
+    assert year.met is True and year.outcome is not None and year.outcome.text == "€3,500"

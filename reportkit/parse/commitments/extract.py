@@ -38,7 +38,9 @@ from .targets import (
 )
 from .targets_split import split_by_targets
 
-__all__ = ["add_commitments", "extract_commitments", "plan_regions"]
+__all__ = ["PER_PERIOD", "add_commitments", "extract_commitments", "plan_regions"]
+
+PER_PERIOD = "per_period"  # Metric.frame of a target stated per month, quarter, week or day
 
 
 
@@ -279,6 +281,8 @@ def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Quant
         direction = target_direction(surface, q)
         label = text[clause.start : q.start].strip()
         target = to_metric(q, report.metrics, ident=f"c{n:03d}.t", section=path, label=label, direction=direction)
+        if lang.union("targets", "per_period", ("en",)).match(text, q.end) is not None:
+            target = attrs.evolve(target, frame=PER_PERIOD)  # €2,000 per quarter: not a year's amount
     kind = classify(surface, has_target=target is not None, direction=direction)
     theme = kind.theme
     if q is not None and clause.start < q.start < clause.end and not is_english(surface):
