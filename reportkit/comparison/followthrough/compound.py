@@ -14,7 +14,7 @@ import attrs
 from ...model import Commitment
 from ..records import FollowStatus, FollowThrough
 from .context import Context
-from .text import EVIDENCE_BIGRAMS, EVIDENCE_CUTOFF, _containment, _squeeze
+from .text import _containment, _squeeze
 
 __all__ = ["by_parts"]
 
@@ -29,13 +29,13 @@ def by_parts(c: Commitment, ctx: Context) -> FollowThrough | None:
 def _by_parts(ctx: Context) -> dict[int, FollowThrough]:
     """Each compound no strategy has decided, looked for part by part (the parts are scored against the review
     sentences as the commitments were)."""
-    cutoff, sents = EVIDENCE_CUTOFF, ctx.sents
+    cutoff, sents = ctx.options.evidence_cutoff, ctx.sents
     todo = [(k, ps) for k, c in enumerate(ctx.commits) if k not in ctx.decided and c.target is None
             and (ps := [p.text for p in c.parts])]
     if not todo or not sents:
         return {}
     flat = [p for _, ps in todo for p in ps]
-    scores = _containment([_squeeze(n) for n in flat], ctx.hay, cutoff, min_shared=EVIDENCE_BIGRAMS)
+    scores = _containment([_squeeze(n) for n in flat], ctx.hay, cutoff, min_shared=ctx.options.evidence_bigrams)
     out: dict[int, FollowThrough] = {}
     row = 0
     for k, ps in todo:
