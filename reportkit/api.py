@@ -22,9 +22,14 @@ def read(path: PathLike, *, limits: Limits | None = None) -> Report:
 
 
 def parse_text(text: str, *, format: str = "text", path: str | None = None) -> Report:
-    """Parse text already in memory (as a plain-text report)."""
+    """Parse text already in memory (as a plain-text report; ``format="markdown"`` reads it as Markdown:
+    front matter, headings, tables)."""
     if not isinstance(text, str):
         raise UsageError(f"parse_text expects str (got {type(text).__name__})")
+    if format == "markdown":
+        from .readers.markdown import markdown_source
+
+        return parse_source(markdown_source(text, path=path, encoding=None))
     return parse_source(SourceText(text=text, format=format, path=path))
 
 

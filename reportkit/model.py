@@ -166,7 +166,8 @@ class Metric:
     same_fact_as: str | None = None
     sentence: int | None = None  # index into Report.sentences
     # what the figure is about (parse/metrics/frames.py): "year", "period" (五年来, 年均, 累计 …), "start" / "end"
-    # (从A增加到B; a level stated as current in a five-year review), "other_year" (a table's other column)
+    # (从A增加到B; a level stated as current in a five-year review), "other_year" (a table's other column),
+    # "per_period" (an English target per month, quarter, week or day: €2,000 per quarter)
     frame: str | None = None
     measure: str | None = None  # "flow" (新增5地), "stock" (累计16地) or "other"
     # the clause holding the figure, as offsets into Report.text: bounded by ，。；：！？ (and their ASCII twins) or a
@@ -181,8 +182,23 @@ class Metric:
 
 
 @attrs.frozen
+class CommitmentPart:
+    """One promise of a compound commitment (``继续落实A和B`` → ``继续落实A``, ``继续落实B``).
+
+    ``text`` is the part as it would be written alone: the verb the parts share, then the part's own words;
+    ``start``/``end`` span the part's own words in the report (the verb is the commitment's)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@attrs.frozen
 class Commitment:
-    """A clause of the plan part: what the organisation says it will do."""
+    """A clause of the plan part: what the organisation says it will do.
+
+    ``parts``: the promises of a compound (``继续落实领导干部学法制度和领导班子成员旁听法院庭审制度``), each
+    followed on its own; ``()`` when the commitment is one promise."""
 
     id: str
     text: str
@@ -197,6 +213,7 @@ class Commitment:
     indicator: str | None = None
     direction: Direction | None = None
     stretch: bool = False  # a stretch target beside another (5.5%以上、力争达到6%): the same indicator, raised
+    parts: tuple[CommitmentPart, ...] = ()
 
 
 @attrs.frozen

@@ -5,9 +5,13 @@ from __future__ import annotations
 from conftest import EXAMPLES
 
 import reportkit
-from reportkit.comparison.followthrough.compound import parts
 from reportkit.comparison.records import FollowStatus, Note, note_text
+from reportkit.parse.commitments.compound import compound_parts
 from reportkit.render._words import Words
+
+
+def parts(text: str) -> list[str]:
+    return [p.text for p in compound_parts(text)]
 
 
 def test_a_compound_splits_into_promises_that_share_its_verb() -> None:
@@ -15,6 +19,20 @@ def test_a_compound_splits_into_promises_that_share_its_verb() -> None:
         "继续落实领导干部学法制度", "继续落实领导班子成员旁听法院庭审制度"]
     assert parts("推进权责清单和规范") == []  # a side of a few characters is a word of a name
     assert parts("提升法治政府建设社会满意度") == []
+    assert parts("完善城乡社区服务体系以及基层应急管理机制、深化农村集体产权制度改革") == [
+        "完善城乡社区服务体系", "完善基层应急管理机制", "完善深化农村集体产权制度改革"]
+
+
+def test_the_parts_are_in_the_model_with_their_spans() -> None:
+    report = reportkit.parse_text("某区2022年报告\n一、2022年工作\n学法5次。\n二、2023年工作思路\n"
+                                  "（一）继续落实领导干部学法制度和领导班子成员旁听法院庭审制度。\n")
+    (c,) = [c for c in report.commitments if "庭审" in c.text]
+    assert [report.text[p.start : p.end] for p in c.parts] == ["领导干部学法制度", "领导班子成员旁听法院庭审制度"]
+    assert [p.text for p in c.parts] == ["继续落实领导干部学法制度", "继续落实领导班子成员旁听法院庭审制度"]
+    again = reportkit.Report.from_dict(report.to_dict())
+    assert again.commitments == report.commitments  # the parts go through JSON and back
+    one = [c for c in report.commitments if "庭审" not in c.text]
+    assert all(c.parts == () for c in one)
 
 
 def test_a_compound_found_in_part_is_addressed_and_says_how_much() -> None:

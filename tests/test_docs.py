@@ -258,6 +258,7 @@ def test_json_md_schema_names_every_field_of_the_model() -> None:
     types = schema()
     for name, cls in (("report", model.Report), ("meta", model.ReportMeta), ("section", model.Section),
                       ("metric", model.Metric), ("commitment", model.Commitment), ("problem", model.Problem),
+                      ("commitment_part", model.CommitmentPart),
                       ("part", model.Part), ("sentence", model.Sentence), ("metric_pair", records.MetricPair),
                       ("section_pair", records.SectionPair), ("sentence_pair", records.SentencePair),
                       ("stated_change", records.StatedChange), ("follow_through", records.FollowThrough),

@@ -8,10 +8,11 @@ end offset is in ``meta_hints["_front_matter_end"]`` for stages that want to ski
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
-from ..blocks import Heading, SourceText
+from ..blocks import Heading, SourceText, TableCell, TableRow
 from ..limits import Limits
 from .text import decode_checked
 
@@ -62,6 +63,55 @@ def headings(text: str) -> tuple[Heading, ...]:
     return tuple(found)
 
 
+def _line_starts(body: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", body))]
+
+
+def table_rows(text: str) -> tuple[TableRow, ...]:
+    """Every row of every pipe table, as markdown-it-py reads them (never inside code or the front matter):
+    the header row marked, each cell with its span in ``text`` and its words without markup."""
+    start = front_matter_end(text) or 0
+    body = text[start:]
+    if "|" not in body:
+        return ()
+    lines = _line_starts(body)
+    rows: list[TableRow] = []
+    tokens = _parser().parse(body)
+    table, header, line = -1, False, -1
+    words: list[str] = []
+    for token in tokens:
+        if token.type == "table_open":
+            table += 1
+        elif token.type == "tr_open" and token.map is not None:
+            header, line, words = not rows or rows[-1].table != table, token.map[0], []
+        elif token.type == "inline" and line >= 0:
+            words.append("".join(c.content for c in token.children or () if c.type in ("text", "code_inline")))
+        elif token.type == "tr_close" and line >= 0:
+            lo = start + lines[line]
+            hi = start + (lines[line + 1] - 1 if line + 1 < len(lines) else len(body))
+            spans = _cells(text, lo, hi)
+            cells = tuple(TableCell(s, e, w.strip()) for (s, e), w in zip(spans, words, strict=False))
+            rows.append(TableRow(lo, hi, header, cells, table))
+            line = -1
+    return tuple(rows)
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells' spans of a table line: between unescaped pipes, outer pipes optional, spaces trimmed."""
+    bounds = [i for i in range(start, end) if text[i] == "|" and (i == start or text[i - 1] != "\\")]
+    edges = [start - 1, *bounds, end]
+    out = []
+    for a, b in itertools.pairwise(edges):
+        s, e = a + 1, b
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e or (a >= start and b < end):
+            out.append((s, e))
+    return out
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
@@ -84,7 +134,8 @@ def markdown_source(text: str, *, path: str | None, encoding: str | None) -> Sou
         hints = parse_front_matter(text[4:end])
         hints["_front_matter_end"] = str(end)
     return SourceText(
-        text=text, format="markdown", path=path, encoding=encoding, meta_hints=hints, headings=headings(text)
+        text=text, format="markdown", path=path, encoding=encoding, meta_hints=hints, headings=headings(text),
+        table_rows=table_rows(text),
     )
 
 

@@ -10,6 +10,7 @@ text before the PLAN part when the parser found no parts).  Each commitment is d
   以上 ≥, 以内 ≤, a range inside, exact by direction);
 * ``in_words.stated_in_words``: a numeric target without its figure, MET / MISSED when a sentence naming
   the indicator says it was done (完成, 实现) or not (未能实现);
+* ``in_words_en.stated_in_english``: the same for an English target (``we did not reach our target`` is MISSED);
 * ``listed.covered_by_list``: a target listed beside one said in words to be done, where the review's
   sentence closes its list with 等;
 * ``directed.by_direction``: a direction promised without a number (降低…发案量), judged by the figures
@@ -28,7 +29,7 @@ from collections.abc import Sequence
 from ...model import Report
 from ..options import DEFAULT_OPTIONS, CompareOptions
 from ..records import FollowThrough, MetricPair
-from . import compound, directed, evidence, in_words, listed, numeric
+from . import compound, directed, evidence, in_words, in_words_en, listed, numeric
 from .context import Context, Strategy, review_spans
 from .numeric import judge
 
@@ -37,6 +38,7 @@ __all__ = ["STRATEGIES", "Context", "Strategy", "follow_commitments", "judge", "
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("outcome", numeric.by_outcome),
     ("stated in words", in_words.stated_in_words),
+    ("stated in English words", in_words_en.stated_in_english),
     ("covered by a list", listed.covered_by_list),
     ("direction", directed.by_direction),
     ("evidence", evidence.addressed),

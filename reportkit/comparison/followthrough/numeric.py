@@ -42,6 +42,7 @@ def by_outcome(c: Commitment, ctx: Context) -> FollowThrough | None:
             outcome = review.metrics[x]
             if (
                 _same_quantity(target, outcome, options)
+                and (target.frame == "per_period") == (outcome.frame == "per_period")  # a quarter's is no year's
                 and not review.is_period_total(x)
                 and review.bigram_support(indicator, x) >= options.support_cutoff
                 and not different_scope(indicator, review.lead[x])

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+import attrs
+
+from ...blocks import TableCell, TableRow
 from ...model import Report
 
-__all__ = ["budget_regions", "english_clauses", "forward_looking"]
+__all__ = ["TableItem", "budget_regions", "english_clauses", "forward_looking", "table_extents", "table_items"]
 
 _HEADING = re.compile(r"(?m)^(#{1,6})[ \t]+(.*)$")
 _BUDGET = re.compile(r"\bbudget\b|\bprojected (?:spending|income)\b", re.IGNORECASE)
@@ -36,6 +39,52 @@ _DOING = re.compile(
     r"|Run|Open|Support|Establish|Establishing|Create|Build|Provide|Improve|Develop|Start|Complete|Deliver|Offer"
     r"|Add|Translate|Organi[sz]e|Set up|Setting up|Appoint|Write|Move|Migrate|Keep|Make)\b"
 )
+
+
+@attrs.frozen
+class TableItem:
+    """A budget or plan row of a Markdown table: its label cell and the cell of the plan year's column."""
+
+    label: TableCell
+    figure: TableCell
+
+
+def table_extents(rows: Sequence[TableRow]) -> list[tuple[int, int]]:
+    """Each table's span, from its header row to its last row (the delimiter row inside)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for r in rows:
+        lo, hi = spans.get(r.table, (r.start, r.end))
+        spans[r.table] = (min(lo, r.start), max(hi, r.end))
+    return sorted(spans.values())
+
+
+def _figure_column(header: TableRow, body: Sequence[TableRow], plan_year: int | None) -> int | None:
+    """The column of the plan year (its header names the year: ``2024``, ``Budget 2024``); a table whose header
+    names no year at all, with one column of figures beside its labels, is read by that column."""
+    year = re.compile(rf"\b{plan_year}\b") if plan_year is not None else None
+    named = [i for i, c in enumerate(header.cells) if i and year is not None and year.search(c.text)]
+    if named:
+        return named[0]
+    if any(_YEAR.search(c.text) for c in header.cells):
+        return None  # the years of the past only
+    figures = {i for r in body for i, c in enumerate(r.cells) if i and _QUANTITY.search(c.text)}
+    return figures.pop() if len(figures) == 1 else None
+
+
+def table_items(rows: Sequence[TableRow], region: tuple[int, int], plan_year: int | None) -> list[TableItem]:
+    """The rows of the tables inside ``region`` that state a figure for the plan year; header rows are none."""
+    out: list[TableItem] = []
+    for table in sorted({r.table for r in rows}):
+        mine = [r for r in rows if r.table == table and region[0] <= r.start < region[1]]
+        if not mine or not mine[0].header:
+            continue
+        body = [r for r in mine if not r.header]
+        col = _figure_column(mine[0], body, plan_year)
+        if col is None:
+            continue
+        out += [TableItem(r.cells[0], r.cells[col]) for r in body
+                if len(r.cells) > col and r.cells[0].text and _QUANTITY.search(r.cells[col].text)]
+    return out
 
 
 def forward_looking(sentence: str, plan_year: int | None = None) -> bool:
@@ -66,13 +115,18 @@ def budget_regions(text: str, report_year: int | None = None) -> list[tuple[int,
     return out
 
 
-def english_clauses(report: Report, region: tuple[int, int]) -> Iterator[tuple[int, int]]:
+def english_clauses(
+    report: Report, region: tuple[int, int], tables: Sequence[tuple[int, int]] = ()
+) -> Iterator[tuple[int, int]]:
+    """The sentences and list items of an English plan; the lines of ``tables`` are left to :func:`table_items`."""
     text = report.text
     start, end = region
     pos = start
     for line in text[start:end].splitlines(keepends=True):
         lo, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
+        if any(a <= lo < b for a, b in tables):
+            continue
         if not body.strip() or _HEADING.match(body) or _IMAGE.match(body) or body.strip() in ("***", "---"):
             continue
         bullet = _BULLET.match(body)

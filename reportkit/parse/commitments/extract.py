@@ -17,13 +17,15 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ... import lang
-from ...blocks import SourceText
+from ...blocks import SourceText, TableRow
 from ...model import Commitment, PartKind, Report
 from ..text.facts import is_english
 from ..text.index import SectionIndex, SentenceStops, SpanSet
 from .classify import classify
-from .english import budget_regions, english_clauses
-from .numbers import Quantity
+from .compound import compound_parts
+from .english import TableItem, budget_regions, english_clauses, table_extents, table_items
+from .numbers import Quantity, scan
+from .promises import is_context, is_no_promise
 from .split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
 from .targets import (
     find_targets,
@@ -36,7 +38,9 @@ from .targets import (
 )
 from .targets_split import split_by_targets
 
-__all__ = ["add_commitments", "extract_commitments", "plan_regions"]
+__all__ = ["PER_PERIOD", "add_commitments", "extract_commitments", "plan_regions"]
+
+PER_PERIOD = "per_period"  # Metric.frame of a target stated per month, quarter, week or day
 
 
 
@@ -50,7 +54,7 @@ def _text(key: str) -> str:
 
 
 def add_commitments(report: Report, source: SourceText) -> Report:
-    return attrs.evolve(report, commitments=extract_commitments(report))
+    return attrs.evolve(report, commitments=extract_commitments(report, source.table_rows))
 
 
 def plan_regions(report: Report, english: bool | None = None) -> list[tuple[int, int]]:
@@ -158,15 +162,24 @@ def _before_glossary(text: str, region: tuple[int, int]) -> tuple[int, int]:
     return (region[0], hit.start()) if hit is not None else region
 
 
-def _context(text: str, sentence: tuple[int, int]) -> bool:
-    """A sentence that says what the year is or how the world stands (今年是…之年, 从国际看…)."""
-    start = sentence[0]
-    while start < sentence[1] and text[start] in " \t\u3000　":
-        start += 1
-    return lang.union("promises", "context_sentences", ("zh",)).match(text, start, sentence[1]) is not None
+def _english_clauses(
+    report: Report, region: tuple[int, int], rows: Sequence[TableRow], plan_year: int | None
+) -> tuple[list[tuple[int, int]], dict[int, TableItem]]:
+    """An English plan's sentences and list items, and its tables' rows for the plan year (label to figure),
+    in text order; the rows by their start."""
+    items = {item.label.start: item for item in table_items(rows, region, plan_year)}
+    clauses = list(english_clauses(report, region, table_extents(rows)))
+    return sorted(clauses + [(i.label.start, i.figure.end) for i in items.values()]), items
 
 
-def extract_commitments(report: Report) -> tuple[Commitment, ...]:
+def _row_commitment(c: Commitment, item: TableItem) -> Commitment:
+    """A table row's commitment is named by its label cell, markup gone (``FPADF \\| grants`` → ``FPADF | grants``)."""
+    target = attrs.evolve(c.target, label=item.label.text) if c.target is not None else None
+    return attrs.evolve(c, indicator=item.label.text, theme=item.label.text, target=target)
+
+
+def extract_commitments(report: Report, rows: Sequence[TableRow] = ()) -> tuple[Commitment, ...]:
+    """The plan's commitments; ``rows`` are the Markdown tables' rows (``SourceText.table_rows``)."""
     text = report.text
     english = is_english(text)
     regions = [_before_glossary(text, r) for r in plan_regions(report, english)]
@@ -176,13 +189,20 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
     out: list[Commitment] = []
     said: dict[str, list[tuple[Quantity, int]]] = {}  # targets so far, with their clause start, by their text
     for region in regions:
-        clauses = english_clauses(report, region) if english else _chinese_clauses(report, region)
+        items: dict[int, TableItem] = {}
+        if english:
+            clauses, items = _english_clauses(report, region, rows, plan_year)
+        else:
+            clauses = list(_chinese_clauses(report, region))
         prev_sentence, prev_target = (-1, -1), False
         blocked = SpanSet(_blocked_spans(report, region, plan_year))
         for start, end in clauses:
             sentence = stops.around(start, end)
             targets: list[Quantity] = []
-            if start not in blocked:
+            item = items.get(start)
+            if item is not None:  # a table row: its figure in the plan year's column
+                targets = scan(text, item.figure.start, item.figure.end)[:1]
+            elif start not in blocked:
                 after_target = prev_target and sentence == prev_sentence
                 targets = find_targets(text, (start, end), sentence, plan_year, after_target, english=english)
                 targets = [q for q in targets if not is_restatement(text, q, start, said)]
@@ -192,8 +212,8 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
             prev_sentence, prev_target = sentence, bool(targets)
             if english:
                 targets = targets[:1]  # "€2,000 or €2,500": one sentence, one commitment
-            elif not targets and _context(text, sentence):
-                continue  # context: what the year is, how the world stands
+            elif not targets and (is_context(text, sentence) or is_no_promise(text, (start, end), sentence)):
+                continue  # context, a description, a forecast, an attitude, a purpose: no promise
             pieces: list[tuple[Clause, Quantity | None]]
             subjects = respective_subjects(text, start, targets) if targets and not english else None
             if targets:
@@ -204,6 +224,8 @@ def extract_commitments(report: Report) -> tuple[Commitment, ...]:
                 pieces = [(c, None) for c in split_list(text, start, end)]
             for i, (clause, q) in enumerate(pieces):
                 made = _commitment(report, sections, clause, q, len(out) + 1)
+                if item is not None:
+                    made = _row_commitment(made, item)
                 if subjects is not None and len(subjects) == len(pieces):
                     made = _member(made, subjects, i, text[start : targets[0].start])
                 out.append(_stretch(text, made, out[-1] if out else None, stops))
@@ -215,7 +237,8 @@ def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment
 
     The shared label's tail (增幅, 降幅) is kept."""
     label = c.indicator or (c.target.label if c.target is not None else "") or ""
-    shared = lead.split(lang.words("zh", "directions", "respective")[0])[0].strip(str(lang.data("zh", "directions")["respective_trim"]))
+    directions = lang.data("zh", "directions")
+    shared = lead.split(lang.words("zh", "directions", "respective")[0])[0].strip(str(directions["respective_trim"]))
     tail = label[len(shared) :] if shared and label.startswith(shared) else ""
     indicator = subjects[i] + tail
     target = attrs.evolve(c.target, label=indicator) if c.target is not None else None
@@ -258,6 +281,8 @@ def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Quant
         direction = target_direction(surface, q)
         label = text[clause.start : q.start].strip()
         target = to_metric(q, report.metrics, ident=f"c{n:03d}.t", section=path, label=label, direction=direction)
+        if lang.union("targets", "per_period", ("en",)).match(text, q.end) is not None:
+            target = attrs.evolve(target, frame=PER_PERIOD)  # €2,000 per quarter: not a year's amount
     kind = classify(surface, has_target=target is not None, direction=direction)
     theme = kind.theme
     if q is not None and clause.start < q.start < clause.end and not is_english(surface):
@@ -278,4 +303,5 @@ def _commitment(report: Report, sections: SectionIndex, clause: Clause, q: Quant
         measurable=kind.measurable,
         indicator=kind.indicator or (target.label or None if target is not None else None),
         direction=kind.direction,
+        parts=compound_parts(surface, clause.start) if target is None and not is_english(surface) else (),
     )

@@ -18,7 +18,10 @@ import attrs
 
 from ... import lang
 
-__all__ = ["Clause", "action_verbs", "head_verb", "merge_fragments", "split_clauses", "split_list", "strip_adverbs", "top_level_commas"]
+__all__ = [
+    "Clause", "action_verbs", "head_verb", "merge_fragments", "split_clauses", "split_list", "strip_adverbs",
+    "top_level_commas",
+]
 
 # Read at import: split_clauses tests every event character against these (lang/zh/punctuation.toml).
 _PUNCTUATION = lang.data("zh", "punctuation")
@@ -26,7 +29,7 @@ _BREAKS = frozenset(str(_PUNCTUATION["clause_breaks"]))
 _OPEN = str(_PUNCTUATION["brackets_open"])
 _CLOSE = str(_PUNCTUATION["brackets_close"])
 _LIST_COMMA = str(lang.data("zh", "commitments")["list_comma"])  # 推进A、B、C
-_PAIR = dict(zip(_OPEN, _CLOSE))
+_PAIR = dict(zip(_OPEN, _CLOSE, strict=True))
 _BRACKET_REACH = 120
 # the characters split_clauses acts on: breaks, brackets, and a space before a space
 _ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum accepts
@@ -78,7 +81,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_clauses(text: str, start: int, end: int, *, skip: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[int, int]]:
+def split_clauses(
+    text: str, start: int, end: int, *, skip: Sequence[tuple[int, int]] = ()
+) -> Iterator[tuple[int, int]]:
     """Clause spans of ``text[start:end]``: cut at clause punctuation outside brackets.
 
     ``skip`` spans (headings) act as breaks and are left out.
@@ -196,7 +201,7 @@ def split_list(text: str, start: int, end: int) -> list[Clause]:
     tail = lang.pattern("zh", "commitments", "list_tail").search(text[last_s:last_e])
     if tail is not None:
         last_e = last_s + tail.start()
-    items = list(zip(bounds, ends[:-1])) + [(last_s, last_e)]
+    items = list(zip(bounds, ends[:-1], strict=False)) + [(last_s, last_e)]  # the last item is cut apart
     if any(e - s < _MIN_ITEM for s, e in items):
         return [Clause(start, end)]
     # The last item must read like the others: a list of domains goes on after its last item

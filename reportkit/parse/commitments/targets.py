@@ -126,6 +126,7 @@ def find_targets(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
             q for q in qs
             if q.kind in (MetricKind.MONEY, MetricKind.RATE)
             or (ahead and q.kind is MetricKind.COUNT and _EN_COUNTED.match(text, q.end) is not None
+                and lang.union("targets", "periods", ("en",)).match(text, q.end) is None  # 12 months: how long
                 and "." not in q.text and not 1900 <= q.value <= 2100)  # 4 meetups; not 2024, not version 1.0
         ]
     out: list[Quantity] = []
