@@ -109,13 +109,15 @@ def _pairable(ms: Sequence[Metric]) -> list[Metric]:
 
 
 def _in_plan(report: Report, ms: Sequence[Metric]) -> np.ndarray:
-    """Which figures are targets: those in the plan part, and those a goal word governs outside the review (a
-    review's 涨幅控制在3.3% says what was achieved)."""
+    """Which figures are targets: those in the plan part or appended after it (附件1 2025年省十件民生实事),
+    and those a goal word governs outside the review (a review's 涨幅控制在3.3% says what was achieved)."""
     plan = report.part(PartKind.PLAN)
     lo, hi = (plan.start, plan.end) if plan is not None else (0, 0)
+    after = hi if plan is not None else len(report.text) + 1
     review = report.part(PartKind.REVIEW)
     rlo, rhi = (review.start, review.end) if review is not None else (0, 0)
-    return np.array([lo <= m.start < hi or (m.is_target and not rlo <= m.start < rhi) for m in ms], dtype=bool)
+    return np.array([lo <= m.start < hi or m.start >= after or (m.is_target and not rlo <= m.start < rhi)
+                     for m in ms], dtype=bool)
 
 
 def _grid(a: Sequence[str], b: Sequence[str]) -> np.ndarray:

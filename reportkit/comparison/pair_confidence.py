@@ -15,18 +15,22 @@ broadcast over the candidate grid, so the cost grows with the grid that metrics.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Sequence
 
 import attrs
 import numpy as np
 
+from .. import lang
 from ..model import Direction, Metric, MetricKind, Report, fold
 from ..parse.metrics.frames import Facts, Frame, Measure, facts_of
 from .records import Reason
 
 __all__ = [
     "HEADLINE_CONFIDENCE",
+    "NAME_MIN",
     "Facts",
     "Frame",
     "Measure",
@@ -40,6 +44,7 @@ HEADLINE_CONFIDENCE = 0.75  # a pair at or above this leads the headline lists (
 _INCOMPATIBLE = 0.3  # taken off a candidate's score: only a near-certain name match survives it
 _DOUBT = 0.1
 _DOUBTFUL = 0.6  # the most a pair of levels more than threefold apart is trusted
+NAME_MIN = 3  # characters: a shorter label (连续, 省级) is the parser's fallback, not an indicator's name
 
 
 def all_facts(report: Report, ms: Sequence[Metric]) -> list[Facts]:
@@ -49,6 +54,26 @@ def all_facts(report: Report, ms: Sequence[Metric]) -> list[Facts]:
 _FRAME_CODE = {Frame.YEAR: 0, Frame.END: 1, Frame.PERIOD: 2, Frame.START: 3, Frame.OTHER_YEAR: 4}
 _MEASURE_CODE = {Measure.OTHER: 0, Measure.FLOW: 1, Measure.STOCK: 2}
 _LEVEL_KINDS = (MetricKind.COUNT, MetricKind.MONEY)
+
+
+@functools.cache
+def _resident_parts() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in lang.alternatives("zh", "indicators", "resident_parts"))
+
+
+@functools.lru_cache(maxsize=8192)
+def resident_scope(label: str) -> str:
+    """Whom among the residents a figure's name is about (lang/zh/indicators.toml ``residents``,
+    ``resident_parts``): the number of the part it names (城镇居民, 农村居民), "all" for residents without a
+    part (全国居民, 居民), "" for a name that is not about residents."""
+    if not lang.union("indicators", "residents", ("zh",)).search(label):
+        return ""
+    return next((str(k) for k, p in enumerate(_resident_parts()) if p.search(label)), "all")
+
+
+def _scopes_differ(a: Metric, b: Metric) -> bool:
+    x, y = resident_scope(a.label), resident_scope(b.label)
+    return bool(x and y and x != y)
 
 
 def _frames_fit(a: Facts, b: Facts, ratio: float) -> bool:
@@ -93,12 +118,16 @@ def grid_penalty(
     stage_o = np.array([f.stage for f in fo])[:, None]
     stage_n = np.array([f.stage for f in fn])[None, :]
     stages_differ = (stage_o >= 0) & (stage_n >= 0) & (stage_o != stage_n)
+    # 城镇居民… against 全国居民… (or 农村居民…): another indicator however alike the names
+    scope_o = np.array([resident_scope(m.label) for m in mo])[:, None]
+    scope_n = np.array([resident_scope(m.label) for m in mn])[None, :]
+    scopes_differ = (scope_o != "") & (scope_n != "") & (scope_o != scope_n)
     # between two equal names, a target pairs with a target (900万人以上 with 900万人以上, not with 1168万人)
     qual_o = np.array([m.qualifier.value for m in mo])[:, None]
     qual_n = np.array([m.qualifier.value for m in mn])[None, :]
     penalty = (
         0.02 * (qual_o != qual_n)
-        + _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
+        + _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ | scopes_differ)
         + _DOUBT * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
@@ -147,41 +176,50 @@ def _frame_args(f: Facts) -> tuple[str, str]:
     return f.frame.value, f.marker
 
 
+def _against(a: Metric, fa: Facts, b: Metric, fb: Facts, ratio: float) -> str:
+    """What makes a chosen pair not comparable (the first that does), "" when nothing does."""
+    if not _frames_fit(fa, fb, ratio):
+        return f"frame {_frame_word(fa)} → {_frame_word(fb)}"
+    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
+        return "two stages of the work (started → finished)"
+    if _scopes_differ(a, b):
+        return f"another scope of residents ({a.label} → {b.label})"
+    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
+        return f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
+    if ratio >= 10:
+        return f"implausible: {ratio:.0f} times apart"
+    return ""
+
+
 def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_place: bool) -> Assessment:
     """The confidence of one chosen pair, the reasons for it (codes and arguments, worded by each renderer from
     lang/*/messages.toml), and what makes it not comparable if anything."""
     reasons = [Reason("indicator", (f"{similarity:.2f}",))]
     confidence = min(1.0, similarity)
-    against = ""
     if a.unit == b.unit:
         reasons.append(Reason("same_unit", (a.unit,)) if a.unit else Reason("no_unit"))
     if a.kind is b.kind:
         reasons.append(Reason("same_kind", (a.kind.value,)))
     ratio = _ratio(a, b)
+    against = _against(a, fa, b, fb, ratio)
     if _frames_fit(fa, fb, ratio):
         same = fa.frame is fb.frame
-        reasons.append(Reason("frame", _frame_args(fa)) if same else Reason("frames", _frame_args(fa) + _frame_args(fb)))
-    else:
-        against = f"frame {_frame_word(fa)} → {_frame_word(fb)}"
-    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
-        against = against or "two stages of the work (started → finished)"
+        reasons.append(Reason("frame", _frame_args(fa)) if same
+                       else Reason("frames", _frame_args(fa) + _frame_args(fb)))
     if Frame.START in (fa.frame, fb.frame):
         confidence = min(confidence, _DOUBTFUL)  # a start level is last year's figure said again: no headline
         reasons.append(Reason("doubt_start"))
-    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
-        against = against or f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
-    elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
+    mixed = {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}  # not comparable (_against)
+    if fa.measure is fb.measure and fa.measure is not Measure.OTHER:
         reasons.append(Reason("same_measure", (fa.measure.value, fa.marker, fb.marker)))
-    elif Measure.FLOW in (fa.measure, fb.measure):
+    elif Measure.FLOW in (fa.measure, fb.measure) and not mixed:
         confidence -= 0.05
         reasons.append(Reason("doubt_flow_one_side"))
-    if ratio >= 10:
-        against = against or f"implausible: {ratio:.0f} times apart"
-    elif ratio > 3:
+    if 3 < ratio < 10:
         confidence = min(confidence, _DOUBTFUL)  # never a headline
         reasons.append(Reason("doubt_apart", (f"{ratio:.1f}",)))
     short = min((fold(x.label) for x in (a, b)), key=len)
-    if len(short) < 3:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around the figure
+    if len(short) < NAME_MIN:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around it
         confidence = min(confidence, _DOUBTFUL)
         reasons.append(Reason("doubt_no_name", (short or "—",)))
     inserted = _inserted(fold(a.label), fold(b.label))
