@@ -7,8 +7,9 @@ import re
 
 import reportkit
 from reportkit import lang
+from reportkit.comparison.outcome_scope import recap_spans
 from reportkit.comparison.pair_confidence import resident_scope
-from reportkit.comparison.records import MetricStatus
+from reportkit.comparison.records import FollowStatus, MetricStatus
 from reportkit.render import _view
 
 OLD = (
@@ -64,8 +65,8 @@ def test_resident_scopes_read_from_the_name() -> None:
     assert resident_scope("城镇新增就业") == ""
 
 
-def test_every_resident_word_matches_its_example() -> None:
-    for key in ("residents", "resident_parts"):
+def test_every_new_word_list_entry_matches_its_example() -> None:
+    for key in ("residents", "resident_parts", "recap_openings", "recap_ends"):
         for entry in lang.data("zh", "indicators")[key]:
             assert re.search(entry.get("pattern") or re.escape(entry["word"]), entry["example"]), entry
 
@@ -73,3 +74,22 @@ def test_every_resident_word_matches_its_example() -> None:
 def test_a_number_inside_a_quoted_name_is_no_indicator() -> None:
     entry = next(e for e in lang.data("zh", "pairs")["not_an_indicator"] if "四统一" in e["example"])
     assert re.search(entry["pattern"], entry["example"].replace("四统一", "#统一"))
+
+
+RECAP_OLD = "一、2024年工作回顾\n城镇新增就业120万人。\n二、2025年工作安排\n居民消费价格涨幅3%左右。\n"
+RECAP_NEW = (
+    "一、2025年工作回顾\n城镇新增就业125万人。\n"
+    "二、2026年工作安排\n"
+    "过去一年，我们的工作取得了成绩。国内生产总值增长5.1%，居民消费价格涨幅控制在3.3%。\n"
+    "今年，居民消费价格涨幅2%左右。\n"
+)
+
+
+def test_a_look_back_at_the_top_of_the_plan_is_read_as_last_years_outcomes() -> None:
+    new = reportkit.parse_text(RECAP_NEW)
+    (start, end), = recap_spans(new)
+    assert new.text[start:end].startswith("过去一年") and "3.3%" in new.text[start:end]
+    assert "2%左右" not in new.text[start:end]  # this year's plan again
+    diff = reportkit.compare(reportkit.parse_text(RECAP_OLD), new)
+    cpi = next(f for f in diff.commitments if "居民消费价格" in f.commitment.text)
+    assert cpi.status is not FollowStatus.NOT_FOUND
