@@ -76,7 +76,9 @@ def test_a_number_inside_a_quoted_name_is_no_indicator() -> None:
     assert re.search(entry["pattern"], entry["example"].replace("四统一", "#统一"))
 
 
-RECAP_OLD = "一、2024年工作回顾\n城镇新增就业120万人。\n二、2025年工作安排\n居民消费价格涨幅3%左右。\n"
+RECAP_OLD = (
+    "一、2024年工作回顾\n城镇新增就业120万人，国内生产总值增长5.2%。\n二、2025年工作安排\n居民消费价格涨幅3%左右。\n"
+)
 RECAP_NEW = (
     "一、2025年工作回顾\n城镇新增就业125万人。\n"
     "二、2026年工作安排\n"
@@ -93,3 +95,5 @@ def test_a_look_back_at_the_top_of_the_plan_is_read_as_last_years_outcomes() -> 
     diff = reportkit.compare(reportkit.parse_text(RECAP_OLD), new)
     cpi = next(f for f in diff.commitments if "居民消费价格" in f.commitment.text)
     assert cpi.status is not FollowStatus.NOT_FOUND
+    paired = {(p.old.text, p.new.text) for p in diff.metrics if p.old and p.new}
+    assert ("5.2%", "5.1%") in paired  # last year's figure, said again in the look back

@@ -27,6 +27,7 @@ from rapidfuzz.distance import Indel
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
 from . import candidates as _align
+from .outcome_scope import recap_spans
 from .pair_confidence import Assessment, Facts, all_facts, assess, grid_penalty, signed_value
 from .records import MetricPair, MetricStatus
 
@@ -116,7 +117,9 @@ def _in_plan(report: Report, ms: Sequence[Metric]) -> np.ndarray:
     after = hi if plan is not None else len(report.text) + 1
     review = report.part(PartKind.REVIEW)
     rlo, rhi = (review.start, review.end) if review is not None else (0, 0)
-    return np.array([lo <= m.start < hi or m.start >= after or (m.is_target and not rlo <= m.start < rhi)
+    recaps = recap_spans(report) if review is not None else []  # 过去一年，… in the plan: last year's figures
+    return np.array([not any(a <= m.start < b for a, b in recaps)
+                     and (lo <= m.start < hi or m.start >= after or (m.is_target and not rlo <= m.start < rhi))
                      for m in ms], dtype=bool)
 
 
