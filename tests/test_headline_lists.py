@@ -9,7 +9,7 @@ import reportkit
 from reportkit import lang
 from reportkit.comparison.outcome_scope import recap_spans
 from reportkit.comparison.pair_confidence import resident_scope
-from reportkit.comparison.records import FollowStatus, MetricStatus
+from reportkit.comparison.records import FollowStatus, MetricPair, MetricStatus
 from reportkit.render import _view
 
 OLD = (
@@ -97,3 +97,17 @@ def test_a_look_back_at_the_top_of_the_plan_is_read_as_last_years_outcomes() -> 
     assert cpi.status is not FollowStatus.NOT_FOUND
     paired = {(p.old.text, p.new.text) for p in diff.metrics if p.old and p.new}
     assert ("5.2%", "5.1%") in paired  # last year's figure, said again in the look back
+
+
+def test_two_streaks_of_years_are_not_one_streak_a_year_on() -> None:
+    pairs = _pairs_of(
+        "一、2024年工作回顾\n进出口总量连续39年居全国首位。区域创新能力连续8年全国第一。\n",
+        "一、2025年工作回顾\n生产总值总量连续37年居全国首位。区域创新能力连续9年全国第一。\n",
+    )
+    assert pairs[("8年", "9年")].status is MetricStatus.UP  # the same streak, one year on
+    assert pairs[("39年", "37年")].status is MetricStatus.NOT_COMPARABLE
+
+
+def _pairs_of(old: str, new: str) -> dict[tuple[str, str], MetricPair]:
+    diff = reportkit.compare(reportkit.parse_text(old), reportkit.parse_text(new))
+    return {(p.old.text, p.new.text): p for p in diff.metrics if p.old is not None and p.new is not None}

@@ -76,6 +76,15 @@ def _scopes_differ(a: Metric, b: Metric) -> bool:
     return bool(x and y and x != y)
 
 
+def _other_streak(a: Metric, b: Metric) -> bool:
+    """Two streaks of years (连续39年, 连续37年) that cannot be one streak a year on (lang/zh/pairs.toml
+    ``streaks``): the same streak next year is one year longer."""
+    streak = lang.union("pairs", "streaks", ("zh",))
+    if not (streak.search(fold(a.label)) and streak.search(fold(b.label))):
+        return False
+    return b.value - a.value != 1
+
+
 def _frames_fit(a: Facts, b: Facts, ratio: float) -> bool:
     """One year against one year, or a year's level against the level a five-year review gives as current
     (which cannot be more than threefold apart: then it is a five-year total)."""
@@ -184,6 +193,8 @@ def _against(a: Metric, fa: Facts, b: Metric, fb: Facts, ratio: float) -> str:
         return "two stages of the work (started → finished)"
     if _scopes_differ(a, b):
         return f"another scope of residents ({a.label} → {b.label})"
+    if _other_streak(a, b):
+        return f"two streaks ({a.text} → {b.text})"
     if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
         return f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
     if ratio >= 10:
