@@ -8,8 +8,9 @@ next years in the same order, each under a 第N部分 heading of its own, so sec
 commitments all grow as the text does; past the corpus's own size the list starts again.  Two series:
 
 * 20k, 100k, 500k and 2M characters a side: every parse stage (parse/pipeline.py) and every compare stage
-  (as comparison/diff.py runs them) timed (CPU seconds), with the peak resident memory of each, and the log-log slope of
-  each stage's time over the series (goal ≤ 1.2: no stage worse than linear);
+  (as comparison/diff.py runs them, the cyclic garbage collector off as there) timed (CPU seconds), with the
+  peak resident memory of each, and the log-log slope of each stage's time over the series (goal ≤ 1.2: no
+  stage worse than linear);
 * 0.1, 1, 5 and 20 MB a side (UTF-8): parse and compare time and peak memory (goal: the 20 MB pair compares
   under 2 GB).
 
@@ -146,11 +147,8 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
 def run_one(size: int, in_bytes: bool, peer: bool) -> dict[str, Any]:
     """Every stage of parsing and comparing one pair of ``size``: {stage: [seconds, peak MB]}."""
     from reportkit.blocks import SourceText
-    from reportkit.comparison.align import align_sections, match_sentences, sentences_of, tag_sentences
-    from reportkit.comparison.followthrough import follow_commitments
-    from reportkit.comparison.metrics import pair_metrics
-    from reportkit.comparison.scores import TextProfile, span_scores
-    from reportkit.comparison.stated import check_stated_changes
+    from reportkit.comparison.align import sentences_of
+    from reportkit.comparison.diff import collections_put_off
     from reportkit.model import Report, ReportMeta
     from reportkit.parse.pipeline import PIPELINE
 
@@ -172,7 +170,32 @@ def run_one(size: int, in_bytes: bool, peer: bool) -> dict[str, Any]:
         reports.append(report)
     old, new = reports
     so, sn = sentences_of(old), sentences_of(new)
-    # the steps of comparison/diff.py compare_reports, one at a time (Chinese reports: no word codes)
+    with collections_put_off():  # as compare_reports runs the stages
+        _compare_stages(old, new, so, sn, add)
+    counts = {
+        "chars": [len(old.text), len(new.text)],
+        "sentences": [len(so), len(sn)],
+        "sections": [sum(1 for _ in _walk(old.sections)), sum(1 for _ in _walk(new.sections))],
+        "metrics": [len(old.metrics), len(new.metrics)],
+        "commitments": [len(old.commitments), len(new.commitments)],
+    }
+    if peer:
+        lines_o, lines_n = [s.text for s in so], [s.text for s in sn]
+        _, sec, peak = timed(lambda: difflib.SequenceMatcher(None, lines_o, lines_n).get_opcodes())
+        stages["peer.SequenceMatcher"] = [sec, peak]
+    return {"size": size, "bytes": in_bytes, "stages": stages, "counts": counts}
+
+
+def _compare_stages(
+    old: Any, new: Any, so: Any, sn: Any, add: Callable[[str, float, float], None]
+) -> None:
+    """The steps of comparison/diff.py compare_reports, one at a time (Chinese reports: no word codes)."""
+    from reportkit.comparison.align import align_sections, match_sentences, tag_sentences
+    from reportkit.comparison.followthrough import follow_commitments
+    from reportkit.comparison.metrics import pair_metrics
+    from reportkit.comparison.scores import TextProfile, span_scores
+    from reportkit.comparison.stated import check_stated_changes
+
     matches, sec, peak = timed(lambda: match_sentences([s.text for s in so], [s.text for s in sn]))
     add("compare.match_sentences", sec, peak)
     profiles, sec, peak = timed(lambda: TextProfile.pair(old.text, new.text))
@@ -195,18 +218,6 @@ def run_one(size: int, in_bytes: bool, peer: bool) -> dict[str, Any]:
     add("compare.stated_changes", sec, peak)
     _, sec, peak = timed(lambda: follow_commitments(old, new, metric_pairs))
     add("compare.follow_commitments", sec, peak)
-    counts = {
-        "chars": [len(old.text), len(new.text)],
-        "sentences": [len(so), len(sn)],
-        "sections": [sum(1 for _ in _walk(old.sections)), sum(1 for _ in _walk(new.sections))],
-        "metrics": [len(old.metrics), len(new.metrics)],
-        "commitments": [len(old.commitments), len(new.commitments)],
-    }
-    if peer:
-        lines_o, lines_n = [s.text for s in so], [s.text for s in sn]
-        _, sec, peak = timed(lambda: difflib.SequenceMatcher(None, lines_o, lines_n).get_opcodes())
-        stages["peer.SequenceMatcher"] = [sec, peak]
-    return {"size": size, "bytes": in_bytes, "stages": stages, "counts": counts}
 
 
 def _walk(sections: Any) -> Any:

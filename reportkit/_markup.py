@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it-py loads on the first text with markup, not for every plain-text report
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["has_markup", "plain"]
 
@@ -21,6 +23,8 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False})
 
 

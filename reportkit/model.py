@@ -15,10 +15,13 @@ import enum
 import json
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
+
+if TYPE_CHECKING:  # cattrs loads when something is first written or read as JSON, not with the model
+    import cattrs
 
 from ._io import json_text
 
@@ -264,11 +267,11 @@ class Report:
 
     # JSON -----------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return _converter.unstructure(self)  # type: ignore[no-any-return]
+        return converter().unstructure(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
-        return _converter.structure(dict(data), cls)
+        return converter().structure(dict(data), cls)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """JSON text: one line per entry of each list, or indented at every level with ``indent``."""
@@ -291,18 +294,14 @@ def fold(s: str) -> str:
     return "".join(s.translate(_FOLD).split())
 
 
-def _make_converter() -> cattrs.Converter:
+@cache
+def converter() -> cattrs.Converter:
+    """The cattrs converter used for JSON; other records (the diff) reuse it."""
+    import cattrs
+
     conv = cattrs.Converter(omit_if_default=False)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(Decimal, lambda v, _: Decimal(str(v)))
     conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(_dt.date, lambda v, _: _dt.date.fromisoformat(v))
     return conv
-
-
-_converter = _make_converter()
-
-
-def converter() -> cattrs.Converter:
-    """The cattrs converter used for JSON; other records (the diff) reuse it."""
-    return _converter

@@ -90,12 +90,12 @@ def test_a_comparison_through_the_index_still_places_every_sentence_once(
 def _rescanned(text: str, sentence_start: int, full_start: int, start: int) -> tuple[str, bool] | None:
     """governed_by_goal as it was: every number rescans its sentence from the start."""
     verb = None
-    for m in metric_context._GOAL_VERB.finditer(text, sentence_start, start):
+    for m in metric_context._goal_verb().finditer(text, sentence_start, start):
         verb = m.group(0)
     if verb is not None:
         return verb, True
     listed = None
-    for m in metric_context._GOAL_LIST.finditer(text, full_start, start):
+    for m in metric_context._goal_list().finditer(text, full_start, start):
         listed = m.group(0)
     return (listed, False) if listed is not None else None
 

@@ -27,6 +27,8 @@ _PLAIN = {
     "lead_in_after", "list_after", "word_with_one", "first_item", "second_item", "ten", "circled_one",
     "clause_breaks", "brackets_open", "brackets_close", "sentence_stops", "heading_stops", "lead_colon",
     "marker_trail", "respective_trim",
+    "metric_sentence_breaks", "metric_clause_breaks", "figure_clause_breaks", "inner_list", "round_open",
+    "round_close", "rank_unit", "from_to_marker",
 }
 
 

@@ -29,9 +29,9 @@ def test_english_masks_and_facts_are_found_as_finditer_finds_them() -> None:
 
 
 def test_chinese_masks_are_found_as_finditer_finds_them() -> None:
-    found = _spans(hop_finditer(metric_scan._MASKS, metric_scan._MASK_HOP, CHINESE))
+    found = _spans(hop_finditer(metric_scan._masks(), metric_scan._mask_hop(), CHINESE))
     assert len(found) >= 3
-    assert found == _spans(metric_scan._MASKS.finditer(CHINESE))
+    assert found == _spans(metric_scan._masks().finditer(CHINESE))
 
 
 def test_a_zero_width_hop_at_the_end_of_the_text_stops_the_scan() -> None:
@@ -51,8 +51,8 @@ def test_hop_finditer_equals_finditer_on_any_english_like_text(text: str) -> Non
 @given(st.text(alphabet="0123456789年月日-/.〔〕[]［］()（）号 htp:/x中一二十百万亿分之半", max_size=60))
 def test_next_number_equals_a_number_search_at_every_position(text: str) -> None:
     for pos in range(len(text) + 1):
-        a, b = metric_scan._NUMBER.search(text, pos), metric_scan._next_number(text, pos)
+        a, b = metric_scan._number().search(text, pos), metric_scan._next_number(text, pos)
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
-    assert _spans(hop_finditer(metric_scan._MASKS, metric_scan._MASK_HOP, text)) == _spans(
-        metric_scan._MASKS.finditer(text)
+    assert _spans(hop_finditer(metric_scan._masks(), metric_scan._mask_hop(), text)) == _spans(
+        metric_scan._masks().finditer(text)
     )

@@ -8,6 +8,10 @@ new report's review part.  Scores come last, from one array profile of each text
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
+
 from ..model import Report
 from .align import align_sections, match_sentences, sentences_of, tag_sentences
 from .followthrough import follow_commitments
@@ -18,11 +22,33 @@ from .stated import check_stated_changes
 from .tokens import WordCode, both_english
 from .warnings import check_pair
 
-__all__ = ["compare_reports"]
+__all__ = ["collections_put_off", "compare_reports"]
+
+
+@contextlib.contextmanager
+def collections_put_off() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a comparison runs, as it was before afterwards.
+
+    A comparison builds hundreds of thousands of small records (pairs, ops, reasons), none in a cycle, and each
+    full collection the collector starts on the way walks both reports again: on 2M characters a side that was
+    half of tag_sentences' time, and it grows faster than the input.  Anything cyclic left over is collected
+    at the next collection after it."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def compare_reports(old: Report, new: Report) -> ReportDiff:
     """Everything that changed from ``old`` (last year) to ``new`` (this year)."""
+    with collections_put_off():
+        return _compare(old, new)
+
+
+def _compare(old: Report, new: Report) -> ReportDiff:
     so, sn = sentences_of(old), sentences_of(new)
     if both_english(old, new):
         code = WordCode()  # English sentences are compared by words, not letters

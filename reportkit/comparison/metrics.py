@@ -27,8 +27,9 @@ from rapidfuzz.distance import Indel
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
 from . import candidates as _align
+from ._arrays import sorted_unique
 from .outcome_scope import recap_spans
-from .pair_confidence import Assessment, Facts, all_facts, assess, grid_penalty, signed_value
+from .pair_confidence import Assessment, Codes, Facts, all_facts, assess, pair_penalty, signed_value
 from .records import MetricPair, MetricStatus
 
 __all__ = [
@@ -180,33 +181,16 @@ def _same_place(section_map: Mapping[str, str] | None, a: Metric, b: Metric) -> 
     return section_map is not None and section_map.get(a.section) == b.section
 
 
-def _weighed(
-    mo: Sequence[Metric],
-    fo: Sequence[Facts],
-    mn: Sequence[Metric],
-    fn: Sequence[Facts],
-    score: np.ndarray,
-    r: np.ndarray,
-    c: np.ndarray,
-) -> np.ndarray:
-    """The candidate scores less what stands against each (pair_confidence.grid_penalty); numbers that name
+def _weighed(co: Codes, cn: Codes, score: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """The candidate scores less what stands against each (pair_confidence.pair_penalty); numbers that name
     something rather than measure it (十一届七次全会) pair with nothing.
 
     ``score`` is a block of consecutive rows × every column (``r`` a column, ``c`` a row of indices), or one
     score per pair (``r``, ``c`` flat); the penalty is worked out for just those pairs.
     """
-    if r.ndim == 2:
-        lo, hi = int(r[0, 0]), int(r[-1, 0]) + 1
-        penalty, allowed = grid_penalty(mo[lo:hi], fo[lo:hi], mn, fn)
-        weighed: np.ndarray = np.where(allowed, score - penalty, 0.0)
-        return weighed
-    out = np.zeros(len(score), dtype=np.float64)
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(r) else np.zeros(0, dtype=np.int64)
-    for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(r)].tolist(), strict=True):  # pairs of one row
-        i, js = int(r[lo]), c[lo:hi].tolist()
-        penalty, allowed = grid_penalty([mo[i]], [fo[i]], [mn[j] for j in js], [fn[j] for j in js])
-        out[lo:hi] = np.where(allowed, score[lo:hi] - penalty, 0.0).ravel()
-    return out
+    penalty, allowed = pair_penalty(co, cn, r, c)
+    weighed: np.ndarray = np.where(allowed, score - penalty, 0.0)
+    return weighed
 
 
 def _scored_pairs(
@@ -241,6 +225,7 @@ def _scored_pairs(
     # a plan's target and a review's fact are followed through (followthrough/), not paired here
     to, tn = _in_plan(old, mo), _in_plan(new, mn)
     fo, fn = all_facts(old, mo), all_facts(new, mn)
+    co, cn = Codes.of(mo, fo), Codes.of(mn, fn)
 
     def strong(
         label: np.ndarray, context: np.ndarray, r: np.ndarray, c: np.ndarray
@@ -249,7 +234,7 @@ def _scored_pairs(
         score = score + 0.1 * (once_o[r] & once_n[c])
         if mapped is not None and placed is not None:
             score = score + 0.05 * (mapped[r] == placed[c])
-        score = _weighed(mo, fo, mn, fn, score, r, c)
+        score = _weighed(co, cn, score, r, c)
         kinds_ok = ko[r] == kn[c]
         score = np.where(to[r] == tn[c], score, 0.0)
         hit = np.nonzero(score >= np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF))
@@ -267,7 +252,7 @@ def _scored_pairs(
     else:
         proposed = [np.concatenate(list(_align.shared_gram_pairs(x, y)) or [np.zeros(0, dtype=np.int64)])
                     for x, y in ((labels_o, labels_n), (ctx_o, ctx_n))]
-        flat = np.union1d(*proposed)
+        flat = sorted_unique(np.concatenate(proposed))  # np.union1d: a hash-based unique, 10× slower
         for lo in range(0, len(flat), _align.BLOCK):
             r, c = flat[lo : lo + _align.BLOCK] // m, flat[lo : lo + _align.BLOCK] % m
             label = _pairwise([labels_o[i] for i in r.tolist()], [labels_n[j] for j in c.tolist()])

@@ -24,19 +24,21 @@ import attrs
 import numpy as np
 
 from .. import lang
-from ..model import Direction, Metric, MetricKind, Report, fold
+from ..model import Direction, Metric, MetricKind, Qualifier, Report, fold
 from ..parse.metrics.frames import Facts, Frame, Measure, facts_of
 from .records import Reason
 
 __all__ = [
     "HEADLINE_CONFIDENCE",
     "NAME_MIN",
+    "Codes",
     "Facts",
     "Frame",
     "Measure",
     "assess",
     "facts_of",
     "grid_penalty",
+    "pair_penalty",
     "signed_value",
 ]
 
@@ -54,6 +56,7 @@ def all_facts(report: Report, ms: Sequence[Metric]) -> list[Facts]:
 _FRAME_CODE = {Frame.YEAR: 0, Frame.END: 1, Frame.PERIOD: 2, Frame.START: 3, Frame.OTHER_YEAR: 4}
 _MEASURE_CODE = {Measure.OTHER: 0, Measure.FLOW: 1, Measure.STOCK: 2}
 _LEVEL_KINDS = (MetricKind.COUNT, MetricKind.MONEY)
+_QUALIFIER_CODE = {q: i for i, q in enumerate(Qualifier)}
 
 
 @functools.cache
@@ -101,22 +104,52 @@ def _ratio(a: Metric, b: Metric) -> float:
     return max(x, y) / min(x, y)
 
 
+@attrs.frozen
+class Codes:
+    """What grid_penalty needs of each metric of one report, as arrays (one entry a metric), built once."""
+
+    frame: np.ndarray
+    measure: np.ndarray
+    level: np.ndarray
+    value: np.ndarray
+    stage: np.ndarray
+    qualifier: np.ndarray
+    indicator: np.ndarray
+    scope: np.ndarray  # resident_scope of each label: 城镇居民… never pairs with 全国居民…
+
+    @classmethod
+    def of(cls, ms: Sequence[Metric], fs: Sequence[Facts]) -> Codes:
+        return cls(
+            frame=np.array([_FRAME_CODE[f.frame] for f in fs], dtype=np.int64),
+            measure=np.array([_MEASURE_CODE[f.measure] for f in fs], dtype=np.int64),
+            level=np.array([m.kind in _LEVEL_KINDS for m in ms], dtype=bool),
+            value=np.array([abs(float(m.value)) for m in ms], dtype=np.float64),
+            stage=np.array([f.stage for f in fs], dtype=np.int64),
+            qualifier=np.array([_QUALIFIER_CODE[m.qualifier] for m in ms], dtype=np.int64),
+            # another year's column is last year's figure restated, or older: this year's figures pair without it
+            indicator=np.array([bool(f.indicator) and f.frame is not Frame.OTHER_YEAR for f in fs], dtype=bool),
+            scope=np.array([resident_scope(m.label) for m in ms], dtype=object),
+        )
+
+
 def grid_penalty(
     mo: Sequence[Metric], fo: Sequence[Facts], mn: Sequence[Metric], fn: Sequence[Facts]
 ) -> tuple[np.ndarray, np.ndarray]:
     """What stands against each candidate (taken off its score) and whether it can be paired at all."""
-    frame_o = np.array([_FRAME_CODE[f.frame] for f in fo])[:, None]
-    frame_n = np.array([_FRAME_CODE[f.frame] for f in fn])[None, :]
-    meas_o = np.array([_MEASURE_CODE[f.measure] for f in fo])[:, None]
-    meas_n = np.array([_MEASURE_CODE[f.measure] for f in fn])[None, :]
+    rows, cols = np.arange(len(mo))[:, None], np.arange(len(mn))[None, :]
+    return pair_penalty(Codes.of(mo, fo), Codes.of(mn, fn), rows, cols)
+
+
+def pair_penalty(o: Codes, n: Codes, r: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """grid_penalty of the pairs (``r[k]``, ``c[k]``): a grid when ``r`` is a column and ``c`` a row of indices,
+    one value a pair when both are flat, so candidates from an index cost no loop over rows."""
+    frame_o, frame_n = o.frame[r], n.frame[c]
+    meas_o, meas_n = o.measure[r], n.measure[c]
     flow_o, flow_n = meas_o == 1, meas_n == 1
-    level_o = np.array([m.kind in _LEVEL_KINDS for m in mo])[:, None]
-    level_n = np.array([m.kind in _LEVEL_KINDS for m in mn])[None, :]
-    vo = np.array([abs(float(m.value)) for m in mo])[:, None]
-    vn = np.array([abs(float(m.value)) for m in mn])[None, :]
+    vo, vn = o.value[r], n.value[c]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(
-            level_o & level_n & (np.minimum(vo, vn) > 0) & (np.maximum(vo, vn) >= 10),
+            o.level[r] & n.level[c] & (np.minimum(vo, vn) > 0) & (np.maximum(vo, vn) >= 10),
             np.maximum(vo, vn) / np.minimum(vo, vn),
             1.0,
         )
@@ -124,26 +157,18 @@ def grid_penalty(
     frames_ok = (frame_o == frame_n) | (ends & ~flow_o & ~flow_n & (ratio <= 3))
     stock_flow = ((meas_o == 1) & (meas_n == 2)) | ((meas_o == 2) & (meas_n == 1))
     one_said = (meas_o == 0) & flow_n | flow_o & (meas_n == 0)
-    stage_o = np.array([f.stage for f in fo])[:, None]
-    stage_n = np.array([f.stage for f in fn])[None, :]
+    stage_o, stage_n = o.stage[r], n.stage[c]
     stages_differ = (stage_o >= 0) & (stage_n >= 0) & (stage_o != stage_n)
-    # 城镇居民… against 全国居民… (or 农村居民…): another indicator however alike the names
-    scope_o = np.array([resident_scope(m.label) for m in mo])[:, None]
-    scope_n = np.array([resident_scope(m.label) for m in mn])[None, :]
+    scope_o, scope_n = o.scope[r], n.scope[c]  # 城镇居民… against 全国居民…: another indicator
     scopes_differ = (scope_o != "") & (scope_n != "") & (scope_o != scope_n)
     # between two equal names, a target pairs with a target (900万人以上 with 900万人以上, not with 1168万人)
-    qual_o = np.array([m.qualifier.value for m in mo])[:, None]
-    qual_n = np.array([m.qualifier.value for m in mn])[None, :]
     penalty = (
-        0.02 * (qual_o != qual_n)
+        0.02 * (o.qualifier[r] != n.qualifier[c])
         + _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ | scopes_differ)
         + _DOUBT * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
-    # another year's column is last year's figure restated, or older: this year's figures pair without it
-    ind_o = np.array([f.indicator and f.frame is not Frame.OTHER_YEAR for f in fo])[:, None]
-    ind_n = np.array([f.indicator and f.frame is not Frame.OTHER_YEAR for f in fn])[None, :]
-    return penalty, ind_o & ind_n
+    return penalty, o.indicator[r] & n.indicator[c]
 
 
 def signed_value(m: Metric) -> float:
@@ -215,8 +240,8 @@ def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_p
     against = _against(a, fa, b, fb, ratio)
     if _frames_fit(fa, fb, ratio):
         same = fa.frame is fb.frame
-        reasons.append(Reason("frame", _frame_args(fa)) if same
-                       else Reason("frames", _frame_args(fa) + _frame_args(fb)))
+        args = _frame_args(fa) if same else _frame_args(fa) + _frame_args(fb)
+        reasons.append(Reason("frame" if same else "frames", args))
     if Frame.START in (fa.frame, fb.frame):
         confidence = min(confidence, _DOUBTFUL)  # a start level is last year's figure said again: no headline
         reasons.append(Reason("doubt_start"))

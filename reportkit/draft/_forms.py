@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from .. import lang
 from ..model import MetricKind
 
 WHOLE, DECIMAL, SHARE, SIGNED = "whole", "decimal", "share", "signed"
@@ -67,8 +68,14 @@ def is_target_sentence(text: str) -> bool:
 
 
 def looks_forward(sentence: str) -> bool:
+    """An English sentence that looks forward (lang/en/years.toml): a forward word, or a weak one
+    (towards, decided to) in a sentence with no past tense."""
     low = " " + re.sub(r"[^a-z0-9 ]+", " ", sentence.lower()) + " "
-    return any(f" {w} " in low for w in words("forward_words"))
+
+    def has(key: str) -> bool:
+        return any(f" {w} " in low for w in lang.words("en", "years", key))
+
+    return has("forward") or has("weak") and not has("past")
 
 
 def genre_of(title: str, head: str) -> str:

@@ -93,7 +93,7 @@ ZH = Layout(
         ),
         "3. 比率、占比类指标（单位为 %）填写 0–100 之间的数值，例如 99.82；增速可为负数；计数类指标（件、次、个、人、名等）只填整数。",
         "4. “增减”“增减幅度”两列由公式自动计算，请勿修改；编号、指标、上年数值等灰色单元格已锁定。",
-        "5. “责任单位”“备注”两列可自由填写。",
+        "5. “责任单位”列已按上年原文写明的单位预填（未写明的留空），可修改；“备注”列可自由填写。",
         "6. 请在“任务清单”表逐项填写上年工作任务的进展（下拉选择：已完成、推进中、未启动）、完成情况和佐证材料。",
         "7. 请勿增删行、重命名工作表或合并单元格；填好后运行 reportkit fill 生成报告初稿。",
         "8. 未填写的数值在初稿中显示为【待填】（需使用 --allow-missing）。",
@@ -115,7 +115,7 @@ ZH = Layout(
     plan_comment="上年工作思路不能原样沿用：请按新一年的部署重写本部分，上年原文（灰色）仅供参考，定稿前删除。上年各项任务的落实情况见附件及“任务清单”。",
     legend=(
         "底纹说明（定稿前删除本段）：",
-        "黄色为待填数据或待起草内容",
+        "黄色为待填数据、待起草内容或需重写的年份表述（如“某年是……之年”）",
         "橙色为仍含上年数字、需人工核改的句子",
         "灰色为上年原文，仅供参考",
     ),
@@ -158,7 +158,7 @@ EN = Layout(
         ),
         "3. Shares (unit %) take a value from 0 to 100, e.g. 99.82; growth rates may be negative; counts take whole numbers.",
         "4. 'Change' and 'Change %' are formulas; grey cells are locked.",
-        "5. 'Responsible' and 'Note' are free text.",
+        "5. 'Responsible' and 'Note' are free text ('Responsible' starts with the office last year's text names, if any).",
         (
             "6. On the Commitments sheet, give each of last year's commitments its progress (Done, Ongoing, "
             "Not started), what was done and the evidence."
@@ -188,7 +188,7 @@ EN = Layout(
     ),
     legend=(
         "Shading (delete before the report is final): ",
-        "yellow: figures or text still to write",
+        "yellow: figures or text still to write, and sentences about the year itself to rewrite",
         "orange: sentences still carrying last year's figures",
         "grey: last year's text, for reference",
     ),

@@ -54,6 +54,8 @@ class DraftSentence:
     pieces: tuple[Piece, ...]
     # still carries last year's numbers outside any slot: the drafter must update it by hand
     stale: bool = False
+    # says what the year is (2025年是“十四五”规划收官之年): rolled, but shaded for the drafter to rewrite
+    narrative: bool = False
 
     @property
     def text(self) -> str:
@@ -98,6 +100,7 @@ class Slot:
     base: str | None = None  # for a stated change: the slot whose change it states
     target: str = ""  # for a main target of a 政府工作报告: the target as written (5%左右)
     answer: str = "decimal"  # what the cell takes: whole / decimal / share (0–100) / signed (a growth rate)
+    office: str = ""  # the office the sentence names as responsible (由区司法局牵头…): 责任单位, else ""
 
 
 @attrs.frozen

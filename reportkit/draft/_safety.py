@@ -36,7 +36,10 @@ def answers_in(workbook: Path) -> str:
         filled = read_workbook(workbook, allow_missing=True)
     except ReportkitError:  # not ours, or damaged: it is still a file we must not replace silently
         return ""
-    values = sum(1 for v in filled.values if v.value is not None or v.responsible or v.note)
+    offices = {s.id: s.office for s in filled.draft.slots}  # the 责任单位 the draft wrote is no answer
+    values = sum(
+        1 for v in filled.values if v.value is not None or v.responsible not in ("", offices.get(v.slot)) or v.note
+    )
     tasks = sum(1 for p in filled.progress if p.status is not None or p.done or p.evidence)
     if not values and not tasks:
         return ""

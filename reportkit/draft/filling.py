@@ -173,7 +173,7 @@ class _Writer:
             "is_bullet": False,
             "text": text,
             "rich": rich,
-            "sentences": [{"text": text, "stale": False}],
+            "sentences": [{"text": text, "stale": False, "narrative": False}],
         }
 
     def _legend(self) -> RichText:
@@ -204,7 +204,7 @@ class _Writer:
         texts: list[str] = []
         for s in b.sentences:
             texts.append(self._sentence(s, rich))
-            sentences.append({"text": texts[-1], "stale": s.stale})
+            sentences.append({"text": texts[-1], "stale": s.stale, "narrative": s.narrative})
         return {
             "kind": b.kind.value,
             "level": b.level,
@@ -224,7 +224,7 @@ class _Writer:
             if not text:
                 continue
             out.append(text)
-            shade = _PLACEHOLDER if pending else (_STALE if s.stale else None)
+            shade = _PLACEHOLDER if pending or s.narrative else (_STALE if s.stale else None)
             rich.add(text, highlight=shade) if shade else rich.add(text)
         return "".join(out)
 

@@ -14,10 +14,12 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from .. import lang
 from ..errors import UsageError
 from ..model import Metric, MetricKind, PartKind, Report, Section
-from . import _forms, _text
+from . import _forms, _labels, _text
 from ._genre import GONGZUO, NATION, genre_of, reviewed_years
+from ._offices import office_for
 from ._plan import checklist, main_targets
 from ._records import (
     Block,
@@ -326,7 +328,11 @@ class _Roller:
             cur = end
         plain = "".join(p.text for p in pieces if p.kind is PieceKind.TEXT)
         stale = part is not PartKind.PLAN and _text.carries_numbers(plain)
-        return DraftSentence(tuple(pieces), stale=stale)
+        return DraftSentence(tuple(pieces), stale=stale, narrative=self._narrative(text[a:b]))
+
+    def _narrative(self, sentence: str) -> bool:
+        """2025年是“十四五”规划收官之年: what it says of the year is last year's (lang/zh/years.toml)."""
+        return self.language == "zh" and lang.union("years", "narrative", ("zh",)).search(sentence) is not None
 
     def _flush(self, raw: str, pieces: list[Piece], roll: bool = True) -> None:
         if raw:
@@ -362,6 +368,11 @@ class _Roller:
         if m.numeral == "chinese" and m.kind is not MetricKind.RANK:
             return False  # 城区五街道, 三项制度: Chinese numerals count names; 排名第二 is a rank to update
         if _forms.names_a_thing(self.r.text[m.start : m.end + 8]):
+            return False
+        # 从3.16万亿元增加到8.31万亿元: the first is a level of years ago; 13%左右的预期目标: a target
+        if m.frame == "start" or _labels.not_asked(
+            self.r.text[self._clause_start(m.start, 0) : m.start], self.r.text[m.end : m.end + 12]
+        ):
             return False
         return not _forms.is_baseline(m.label or self._label_from_text(m, self._clause_start(m.start, 0)))
 
@@ -401,7 +412,9 @@ class _Roller:
         sid = f"M{len(self.slots) + 1:03d}"
         surface = _text.number_text(m.text, m.numeral)
         unit, last_value = self._display(m)
-        label = m.label if m.label and not _forms.is_vague(m.label) else self._label_from_text(m, a)
+        label = _labels.tidy(m.label) if m.label else ""
+        if not label or _vague(label):
+            label = self._label_from_text(m, a)
         self.slots.append(
             Slot(
                 id=sid,
@@ -421,6 +434,7 @@ class _Roller:
                 input=base is None,
                 base=base,
                 answer=_forms.answer_kind(label, unit, m.kind),
+                office=office_for(self.r.text[a:b], m.start - a) if self.language == "zh" else "",
             )
         )
         self.slot_of_metric[m.id] = sid
@@ -460,12 +474,14 @@ class _Roller:
             label = own + tail
         else:  # 与11地签订合作协议 keeps its figure to read as a phrase; 其中废止1件 is 其中废止
             label = own + m.text + tail if own.strip() and tail.strip() or not (own + tail).strip() else own + tail
-        label = self._clean(label.strip(" 、，,"))
-        if _forms.is_vague(label):
-            # 建议 of 提供法律意见、建议550余条: the clause; 市级 of 观测点102个，其中省级1个、市级9个: the figure before
-            wide = self._clean((text[start : m.start] + tail).strip(" 、，,"))
-            if not re.search("[0-9０-９]", wide) and not _forms.is_vague(wide):
+        label = _labels.tidy(self._clean(label.strip(" 、，,"))) or label
+        if _vague(label):
+            # 建议 of 提供法律意见、建议550余条: the clause; 市级 of 观测点102个，市级9个: the figure before
+            wide = _labels.tidy(self._clean((text[start : m.start] + tail).strip(" 、，,")))
+            if not re.search("[0-9０-９]", wide) and not _vague(wide):
                 label = wide
+            elif self._prev[0] >= floor and self._prev[1] and _labels.is_direction(label):
+                label = _labels.subject_of(self._prev[1]) + label  # 国内生产总值达到…，年均增长11.2%
             elif self._prev[0] >= floor and self._prev[1]:
                 label = f"{_PAREN.sub('', self._prev[1])}（{label}）"
         return label[:40] or m.text
@@ -490,5 +506,9 @@ class _Roller:
         head = self.r.text[run_in.start : run_in.title_end].strip() if run_in is not None else ""
         body = self.r.text[a:b].strip()
         return self._clean(head + body if head and not body.startswith(head) else body)
+
+def _vague(label: str) -> bool:
+    return _forms.is_vague(label) or _labels.is_poor(label)
+
 
 _NOSEC = Section(level=0, marker="", title="", start=0, end=0, title_start=0, title_end=0, path="")

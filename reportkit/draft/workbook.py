@@ -165,6 +165,8 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
             )
             ws.cell(row=row, column=L.COL_PCT).number_format = "0.0%"
         put_text(ws, row, L.COL_CONTEXT, slot.context)
+        if slot.office:  # named by the sentence; the drafter may change it
+            put_text(ws, row, L.COL_RESPONSIBLE, slot.office)
         checks[slot.answer if slot.answer in checks else "decimal"].add(v)
         for col in range(1, len(lay.data_headers) + 1):
             cell = ws.cell(row=row, column=col)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from ..blocks import Heading, SourceText
 from ..limits import Limits
+
+if TYPE_CHECKING:  # markdown-it-py loads when a Markdown text is parsed, not to ask whether a .txt is one
+    from markdown_it import MarkdownIt
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(?=\S|$)", re.MULTILINE)
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*|[\u4e00-\u9fff]{1,10})\s*[:：]\s?(.*)$")
@@ -61,6 +63,8 @@ def headings(text: str) -> tuple[Heading, ...]:
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # tables on (GitHub's pipe tables, the shape of a budget); raw HTML is text, never markup to obey
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 

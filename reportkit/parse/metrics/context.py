@@ -8,80 +8,88 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
+from ... import lang
 from ...model import Direction, Qualifier
 
 __all__ = [
-    "CLAUSE_BREAK",
-    "FULL_STOP",
-    "SENTENCE_BREAK",
     "Change",
+    "clause_break",
+    "full_stop",
     "governed_by_goal",
     "prefix_qualifier",
+    "sentence_break",
     "stated_change",
 ]
 
-FULL_STOP = re.compile(r"[。！？!?\n]")
-SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
-CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,：:、]")
 
-# Longest first: 不少于 before 少于, 接近 before 近.
-_PREFIX_WORDS: tuple[tuple[str, Qualifier], ...] = (
-    ("不少于", Qualifier.AT_LEAST),
-    ("不低于", Qualifier.AT_LEAST),
-    ("不超过", Qualifier.AT_MOST),
-    ("不高于", Qualifier.AT_MOST),
-    ("不多于", Qualifier.AT_MOST),
-    ("至少", Qualifier.AT_LEAST),
-    ("最少", Qualifier.AT_LEAST),
-    ("最多", Qualifier.AT_MOST),
-    ("超过", Qualifier.APPROX_OVER),
-    ("突破", Qualifier.APPROX_OVER),
-    ("大约", Qualifier.APPROX),
-    ("接近", Qualifier.APPROX),
-    ("将近", Qualifier.APPROX),
-    ("约", Qualifier.APPROX),
-    ("近", Qualifier.APPROX),
-    ("超", Qualifier.APPROX_OVER),
-    ("逾", Qualifier.APPROX_OVER),
-)
+def _chars(key: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(lang.data("zh", "punctuation")[key]) + "]")
 
 
-_HEDGE = re.compile(
-    "(?P<word>"
-    + "|".join(w for w, _ in _PREFIX_WORDS)
-    + ")(?:具有|拥有|达到|保持|达|有|为|要|需|在)?[ \u3000\u00a0]?$"
-)
-_QUALIFIER_OF = dict(_PREFIX_WORDS)
-_SPANS = frozenset({"年", "月", "天", "周"})
+@functools.cache
+def full_stop() -> re.Pattern[str]:
+    """Where a goal list ends (lang/zh/punctuation.toml sentence_stops): 。！？!? and line ends."""
+    return _chars("sentence_stops")
+
+
+@functools.cache
+def sentence_break() -> re.Pattern[str]:
+    """Where a goal verb's reach ends: a full stop or ；."""
+    return _chars("metric_sentence_breaks")
+
+
+@functools.cache
+def clause_break() -> re.Pattern[str]:
+    """Where a label's clause starts: a sentence break, ，：、."""
+    return _chars("metric_clause_breaks")
+
+
+def _q(key: str) -> Any:
+    return lang.data("zh", "qualifiers")[key]
+
+
+def _d(key: str) -> Any:
+    return lang.data("zh", "directions")[key]
+
+
+@functools.cache
+def _hedges() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
+    """The hedge words of lang/zh/qualifiers.toml (tried in their order: longest first) and what each means."""
+    entries = _q("before")
+    words = "|".join(e["word"] for e in entries)
+    pattern = re.compile("(?P<word>" + words + ")" + _q("before_gap"))
+    return pattern, {e["word"]: Qualifier(e["qualifier"]) for e in entries}
 
 
 def prefix_qualifier(text: str, start: int, unit: str = "") -> tuple[str, int, Qualifier] | None:
     """The hedge word standing right before ``start`` (至少具有1名): (word, its offset, qualifier)."""
     # 上亿人, 过万人: "reaching" a bare scale word; elsewhere 上 and 过 are ordinary words (线上, 通过)
-    if start > 0 and text[start - 1] in "上过" and text[start : start + 1] in ("百", "千", "万", "亿"):
+    if start > 0 and text[start - 1] in _q("reach") and text[start : start + 1] in _q("reach_scales"):
         return text[start - 1], start - 1, Qualifier.APPROX_OVER
     window = text[max(0, start - 7) : start]
-    m = _HEDGE.search(window)
+    hedge, qualifier_of = _hedges()
+    m = hedge.search(window)
     if m is None:
         return None
     word = m.group("word")
     at = start - len(window) + m.start()
-    if word == "近" and (text[max(0, at - 1) : at] in ("最", "附", "临", "就", "接", "将") or unit in _SPANS):
+    if word == _q("near") and (text[max(0, at - 1) : at] in _q("near_not_after") or unit in _q("near_spans")):
         return None  # 最近 / 附近 / 近三年 (the last three years): not a hedge
-    return word, at, _QUALIFIER_OF[word]
+    return word, at, qualifier_of[word]
 
 
-# not 争取: 争取资金95亿元 reports money obtained. 拟 (赤字率拟按3.2%安排) plans a figure; 拟定/模拟 do not.
-_GOAL_VERB = re.compile(r"力争|确保|力求|(?<![模虚比])拟(?![定订稿制])")
-# 预期目标是：A；B；C — a list of goals runs to the full stop, across semicolons. A goal noun right before
-# a change verb (预期目标增长6%以上) governs that number too.
-_GOAL_LIST = re.compile(
-    r"(?:目标|预期)[^。！？!?\n，,]{0,4}?(?:是|为|[：:])|目标(?=增长|提高|降低|下降|达到|控制)"
-)
+def _goal_verb() -> re.Pattern[str]:
+    """力争, 确保, 拟 (lang/zh/qualifiers.toml goal_verb)."""
+    return lang.pattern("zh", "qualifiers", "goal_verb")
+
+
+def _goal_list() -> re.Pattern[str]:
+    """目标是：, 预期目标增长 (lang/zh/qualifiers.toml goal_list)."""
+    return lang.pattern("zh", "qualifiers", "goal_list")
 
 
 def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int) -> tuple[str, bool] | None:
@@ -94,12 +102,12 @@ def governed_by_goal(text: str, sentence_start: int, full_start: int, start: int
     verbs, lists = _goal_words(text)
     verb = _last_before(verbs, sentence_start, start)
     if verb is None:
-        verb = _rescan(text, _GOAL_VERB, sentence_start, start)
+        verb = _rescan(text, _goal_verb(), sentence_start, start)
     if verb:
         return verb, True
     listed = _last_before(lists, full_start, start)
     if listed is None:
-        listed = _rescan(text, _GOAL_LIST, full_start, start)
+        listed = _rescan(text, _goal_list(), full_start, start)
     return (listed, False) if listed else None
 
 
@@ -113,7 +121,7 @@ class _Found(NamedTuple):
 def _goal_words(text: str) -> tuple[_Found, _Found]:
     """Every goal verb and goal-list opener of ``text``, in order (remembered for the text being parsed)."""
     out = []
-    for pattern in (_GOAL_VERB, _GOAL_LIST):
+    for pattern in (_goal_verb(), _goal_list()):
         found = _Found([], [], [])
         for m in pattern.finditer(text):
             found.starts.append(m.start())
@@ -139,21 +147,20 @@ def _rescan(text: str, pattern: re.Pattern[str], lo: int, hi: int) -> str:
     return last
 
 
-_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "攀升", "前移", "前进", "增", "多")
-_DOWN = ("下降", "降低", "减少", "压缩", "缩短", "缩减", "回落", "下滑", "后移", "后退", "减", "降", "少")
-_VERB = re.compile(
-    "(?P<verb>" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")(?:了)?(?:约|近|超过|超|逾|达)?"
-    r"[ \u3000\u00a0]?$"  # 增长 5%: typeset with a space
-)
-# A rate-of-change noun before the number (涨幅3%左右, 增幅均超过10%, 降幅达12%) states a change by itself.
-_RATE_NOUN = re.compile(
-    r"(?P<noun>增幅|涨幅|增速|升幅|降幅|跌幅)(?:均|分别|平均|约|为|达到|达|超过|超|在|保持在|控制在)*[ \u3000\u00a0]?$"
-)
-_BASELINE = re.compile(
-    r"(?:较|比|与)(?P<what>去年同期|上年同期|去年|上年度|上年|上一年|上期|同期|改革前|\d{4}年(?:同期|底|末)?)"
-    r"|(?P<yoy>同比|环比)"
-)
-_RANK_VERBS = ("前移", "后移", "前进", "后退", "上升", "下降", "提升")
+@functools.cache
+def _rates() -> frozenset[str]:
+    return frozenset(lang.words("zh", "units", "rate"))
+
+
+@functools.cache
+def _change_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The change verbs (longest first), the rate nouns before a rate, and the verbs that point up."""
+    up, down = _d("change_up"), _d("change_down")
+    verbs = "|".join(sorted([*up, *down], key=len, reverse=True))
+    verb = re.compile("(?P<verb>" + verbs + ")" + _d("change_gap"))
+    nouns = "|".join([*_d("rate_nouns_up"), *_d("rate_nouns_down")])
+    rate_noun = re.compile("(?P<noun>" + nouns + ")" + _d("rate_noun_gap"))
+    return verb, rate_noun, frozenset(up)
 
 
 @attrs.frozen
@@ -170,24 +177,26 @@ def stated_change(text: str, sentence_start: int, start: int, unit: str) -> Chan
     is not a change: the verb must stand right before the number.
     """
     before = text[max(sentence_start, start - 8) : start]
-    m = _VERB.search(before)
+    verb_pattern, rate_noun, up = _change_words()
+    rates = _rates()
+    m = verb_pattern.search(before)
     if m is None:
-        noun = _RATE_NOUN.search(text[max(sentence_start, start - 10) : start])
-        if noun is None or unit not in ("%", "‰", "个百分点", "百分点"):
+        noun = rate_noun.search(text[max(sentence_start, start - 10) : start])
+        if noun is None or unit not in rates:
             return None
         word = noun.group("noun")
-        return Change(Direction.DOWN if word in ("降幅", "跌幅") else Direction.UP, None, word)
+        return Change(Direction.DOWN if word in _d("rate_nouns_down") else Direction.UP, None, word)
     verb = m.group("verb")
     verb_at = start - len(before) + m.start()
     window = text[max(sentence_start, verb_at - 16) : verb_at]
     base = None
-    for b in _BASELINE.finditer(window):
-        base = b.group("what") or {"同比": "上年同期", "环比": "上期"}[b.group("yoy")]
-    relative = unit in ("%", "‰", "个百分点", "百分点", "倍")
-    rank = unit == "位" and verb in _RANK_VERBS
+    for b in lang.pattern("zh", "directions", "baseline").finditer(window):
+        base = b.group("what") or _d("yoy")[b.group("yoy")]
+    relative = unit in rates or unit in _d("change_units")
+    rank = unit == _d("rank_unit") and verb in _d("rank_verbs")
     if not (relative or rank or base):
         return None
     if len(verb) == 1 and not base and not relative:
         return None  # 增/减/降 alone are too often part of another word
-    direction = Direction.UP if verb in _UP else Direction.DOWN
+    direction = Direction.UP if verb in up else Direction.DOWN
     return Change(direction, base, verb)

@@ -8,11 +8,13 @@ sentence each fact sits in, and the links between facts (``refers_to``, ``same_f
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ... import lang
 from ..._markup import plain
 from ...blocks import SourceText
 from ...model import Direction, Metric, MetricKind, PartKind, Qualifier, Report, fold
@@ -22,11 +24,11 @@ from ..text.facts import is_english
 from ..text.index import SectionIndex
 from ..text.numbers import MONEY_UNITS, tidy
 from .context import (
-    CLAUSE_BREAK,
-    FULL_STOP,
-    SENTENCE_BREAK,
+    clause_break,
+    full_stop,
     governed_by_goal,
     prefix_qualifier,
+    sentence_break,
     stated_change,
 )
 from .english import scan_english
@@ -38,18 +40,20 @@ from .tables import cell_at, cell_label, table_cells
 
 __all__ = ["add_metrics", "extract_metrics"]
 
-_RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "fraction"})
-_COORDINATION = frozenset({"", "和", "、", "及", "与", "或"})
-# 由30万元提高到50万元: the second number is the same indicator's new level.
-_FROM_TO = re.compile(
-    r"(?:提高|增加|降低|减少|扩大|提升|调整|上调|下调|缩短|压缩|延长|下降|上升|增至|降至)(?:到|至|为)?"
-)
-_ANAPHORA = re.compile(r"(?:该|上述|这|此|前述)$")
-# What a change clause may hold besides its subject: baseline, verb, adverbs, hedge.
-_SUBJECTLESS = re.compile(
-    r"(?:较|比|与)(?:去年同期|上年同期|去年|上年度|上年|上一年|上期|同期|\d{4}年(?:同期)?)|同比|环比|"
-    r"增长|增加|提高|提升|上升|上涨|下降|降低|减少|压缩|缩短|回落|下滑|前移|后移|平均|分别|再次|了|约|近|超过|达|[增减降]"
-)
+def _labels(key: str) -> re.Pattern[str]:
+    """A pattern of lang/zh/labels.toml: from_to (由30万元提高到50万元), anaphora (该, 上述), subjectless."""
+    return lang.pattern("zh", "labels", key)
+
+
+@functools.cache
+def _rate_units() -> frozenset[str]:
+    return frozenset(["fraction", *lang.words("zh", "units", "rate")])
+
+
+@functools.cache
+def _coordination() -> frozenset[str]:
+    """What may stand between two figures that share a verb and a noun: nothing, 和, 、 …"""
+    return frozenset(["", *lang.words("zh", "labels", "coordination")])
 
 
 def add_metrics(report: Report, source: SourceText) -> Report:
@@ -107,20 +111,21 @@ def _in_tables(report: Report, metrics: list[Metric]) -> tuple[Metric, ...]:
 
 def _bracketed_list(text: str, at: int) -> bool:
     """A 、 inside brackets lists inside a name (法治讲座(培训、报告会)): no clause starts after it."""
-    if text[at] != "、":
+    punctuation = lang.data("zh", "punctuation")
+    if text[at] != punctuation["inner_list"]:
         return False
     lo = max(0, at - 20)
-    opened = max(text.rfind("(", lo, at), text.rfind("（", lo, at))
-    return opened >= 0 and max(text.rfind(")", opened, at), text.rfind("）", opened, at)) < 0
+    opened = max(text.rfind(c, lo, at) for c in punctuation["round_open"])
+    return opened >= 0 and max(text.rfind(c, opened, at) for c in punctuation["round_close"]) < 0
 
 
 class _Breaks:
     """Sentence and clause boundaries, found once, looked up by bisection."""
 
     def __init__(self, text: str) -> None:
-        self.full = [m.end() for m in FULL_STOP.finditer(text)]
-        self.sentences = [m.end() for m in SENTENCE_BREAK.finditer(text)]
-        self.clauses = [m.end() for m in CLAUSE_BREAK.finditer(text) if not _bracketed_list(text, m.start())]
+        self.full = [m.end() for m in full_stop().finditer(text)]
+        self.sentences = [m.end() for m in sentence_break().finditer(text)]
+        self.clauses = [m.end() for m in clause_break().finditer(text) if not _bracketed_list(text, m.start())]
 
     def sentence_start(self, offset: int) -> int:
         i = bisect.bisect_right(self.sentences, offset) - 1
@@ -189,9 +194,10 @@ def _metric(report: Report, c: Candidate, mid: str, ctx: _Context) -> Metric:
 def _kind(c: Candidate, is_change: bool) -> MetricKind:
     if is_change:
         return MetricKind.CHANGE
-    if c.unit in MONEY_UNITS or c.unit.endswith("元") or c.unit in ("EUR", "USD", "€", "$"):
+    money_suffix = lang.data("zh", "units")["money_suffix"]
+    if c.unit in MONEY_UNITS or c.unit.endswith(money_suffix) or c.unit in ("EUR", "USD", "€", "$"):
         return MetricKind.MONEY
-    if c.unit in _RATE_UNITS:
+    if c.unit in _rate_units():
         return MetricKind.RATE
     return MetricKind.COUNT
 
@@ -200,13 +206,13 @@ def _link(text: str, m: Metric, earlier: list[Metric], breaks: _Breaks) -> Metri
     """Point a stated change at the fact it describes, and a restatement at its first mention."""
     prev = earlier[-1] if earlier else None
     between = text[prev.end : m.start] if prev is not None else ""
-    if prev is not None and m.kind is not MetricKind.CHANGE and between in _COORDINATION:
+    if prev is not None and m.kind is not MetricKind.CHANGE and between in _coordination():
         m = _share(prev, m)  # 分别下降5.6%和4%: the second number shares the first one's verb and noun
-    elif prev is not None and _FROM_TO.fullmatch(between) and prev.unit == m.unit:
+    elif prev is not None and _labels("from_to").fullmatch(between) and prev.unit == m.unit:
         m = attrs.evolve(m, label=prev.label)
     if m.kind is MetricKind.CHANGE:
         return _link_change(text, m, earlier, breaks)
-    if _ANAPHORA.search(text[max(0, m.start - 2) : m.start]):
+    if _labels("anaphora").search(text[max(0, m.start - 2) : m.start]):
         twin = next((e for e in _recent(earlier) if (e.value, e.unit) == (m.value, m.unit)), None)
         if twin is not None:
             return attrs.evolve(m, same_fact_as=twin.same_fact_as or twin.id)
@@ -222,12 +228,13 @@ def _share(prev: Metric, m: Metric) -> Metric:
 
 
 def _link_change(text: str, m: Metric, earlier: list[Metric], breaks: _Breaks) -> Metric:
-    if m.label.endswith(("增幅", "降幅")):  # shared from a coordinated change, already final
+    labels = lang.data("zh", "labels")
+    if m.label.endswith((labels["change_up"], labels["change_down"])):  # shared from a coordinated change
         return m
     sent = breaks.sentence_start(m.start)
     base = next((e for e in _recent(earlier) if e.start >= sent and e.kind is not MetricKind.CHANGE), None)
     label = m.label
-    own_subject = _SUBJECTLESS.sub("", text[breaks.clause_start(m.start) : m.start])
+    own_subject = _labels("subjectless").sub("", text[breaks.clause_start(m.start) : m.start])
     if base is not None and len(own_subject) <= 1:  # 53件,较去年同期下降27.4%: no subject of its own
         m = attrs.evolve(m, refers_to=base.id)
         label = base.label

@@ -30,9 +30,23 @@ def pattern(key: str) -> re.Pattern[str]:
 def _stages() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(a) for a in lang.alternatives("zh", "pairs", "stages"))
 
-_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
-_FROM = re.compile(r"[从由]")
-_TO_AFTER = re.compile(r"[^，。；]{0,2}?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|压缩|跃升|升|增|降)(?:到|至)")
+
+@functools.cache
+def _clause_break() -> re.Pattern[str]:
+    """Where the clause around a figure ends (lang/zh/punctuation.toml figure_clause_breaks)."""
+    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["figure_clause_breaks"]) + "]")
+
+
+def _direction(key: str) -> re.Pattern[str]:
+    """from_words (从, 由), to_after (提高到), to_end (到, 至) of lang/zh/directions.toml."""
+    return lang.pattern("zh", "directions", key)
+
+
+def _from_to() -> str:
+    marker: str = lang.data("zh", "directions")["from_to_marker"]
+    return marker
+
+
 _COLUMN_YEAR = re.compile(r"\((\d{4})\)$")  # the label parse/metrics/tables.py gives another year's column
 _OPENING_WIDTH = 40  # a paragraph's frame is said in its first words (——这五年，…)
 
@@ -92,16 +106,17 @@ def _heads(report: Report) -> tuple[int, ...]:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
-    hit = _CLAUSE_BREAK.search(text, end, end + 40)
+    breaks = _clause_break()
+    lo = max((m.end() for m in breaks.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    hit = breaks.search(text, end, end + 40)
     hi = hit.start() if hit else min(len(text), end + 40)
     return text[lo:start], text[end:hi]
 
 
 def _last(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
     found = None
-    for found in pattern.finditer(s):
-        pass
+    for hit in pattern.finditer(s):
+        found = hit
     return found
 
 
@@ -134,8 +149,8 @@ def _facts(report: Report, m: Metric) -> Facts:
     period = pattern("period_clause").search(before)
     if period is not None:
         return Facts(Frame.PERIOD, measure, period.group(0), indicator)
-    if _FROM.search(before) and _TO_AFTER.match(after):
-        return Facts(Frame.START, measure, "从…到", indicator)
+    if _direction("from_words").search(before) and _direction("to_after").match(after):
+        return Facts(Frame.START, measure, _from_to(), indicator)
     starts, frames = _paragraph_frames(text, _heads(report))
     frame, word = frames[max(0, bisect.bisect_right(starts, m.start) - 1)]
     para = starts[max(0, bisect.bisect_right(starts, m.start) - 1)]
@@ -144,8 +159,8 @@ def _facts(report: Report, m: Metric) -> Facts:
         if inner is not None:
             frame, word = Frame.PERIOD, inner.group(0)
     if frame is Frame.PERIOD:
-        if _FROM.search(before) and re.search(r"(?:到|至)$", before):
-            return Facts(Frame.END, measure, "从…到", indicator)
+        if _direction("from_words").search(before) and _direction("to_end").search(before):
+            return Facts(Frame.END, measure, _from_to(), indicator)
         done = pattern("activity").search(window)
         if done is None and m.kind is not MetricKind.CHANGE and not m.is_target:  # a 十五五 target is no level
             return Facts(Frame.END, measure, marker, indicator)

@@ -11,6 +11,7 @@ indicator's stock: it takes the flow's name, less the flow word.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -21,10 +22,28 @@ from ...model import Metric
 
 __all__ = ["distribute", "inherit"]
 
-_VERB = re.compile(r"分别(?:增长|下降|提高|降低|增加|减少|达到|达|为|增至|降至|占|是|上涨|突破|超过)?$")
-_LIST = re.compile(r"[、和及与]")
-_BETWEEN = frozenset({"、", "和", "及", "与"})
-_SUBJECT_START = re.compile(r"[，。；：！？,;:!?\n]")
+
+def _re(key: str) -> re.Pattern[str]:
+    """respective_verb, respective_list, total_words, flow_words of lang/zh/labels.toml."""
+    return lang.pattern("zh", "labels", key)
+
+
+@functools.cache
+def _between() -> frozenset[str]:
+    """What stands between the figures of one list: 4.4%、5.9%."""
+    return frozenset(lang.words("zh", "labels", "respective_between"))
+
+
+@functools.cache
+def _subject_start() -> re.Pattern[str]:
+    """Where the names listed before 分别 start (lang/zh/punctuation.toml figure_clause_breaks)."""
+    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["figure_clause_breaks"]) + "]")
+
+
+@functools.cache
+def _generic() -> frozenset[str]:
+    """Labels that name nothing of their own: 累计, 总数 (and the empty label)."""
+    return frozenset(["", *lang.words("zh", "labels", "generic")])
 
 
 def _heads() -> re.Pattern[str]:
@@ -34,7 +53,7 @@ def _heads() -> re.Pattern[str]:
 
 def _group_end(text: str, metrics: Sequence[Metric], i: int) -> int:
     j = i
-    while j + 1 < len(metrics) and text[metrics[j].end : metrics[j + 1].start] in _BETWEEN:
+    while j + 1 < len(metrics) and text[metrics[j].end : metrics[j + 1].start] in _between():
         j += 1
     return j
 
@@ -49,7 +68,8 @@ def _named(item: str, tail: str, head: str) -> str:
 
 def _names(subject: str, n: int) -> list[str] | None:
     # 学前教育毛入园率、高中阶段和高等教育毛入学率: with 、 in the list, 和 joins inside one name
-    items = subject.split("、") if "、" in subject else _LIST.split(subject)
+    comma = lang.data("zh", "labels")["list_comma"]
+    items = subject.split(comma) if comma in subject else _re("respective_list").split(subject)
     if len(items) != n or any(not it for it in items):
         return None
     last = items[-1]
@@ -66,16 +86,16 @@ def distribute(text: str, metrics: Sequence[Metric]) -> tuple[Metric, ...]:
     while i < len(out):
         m = out[i]
         before = text[max(0, m.start - 80) : m.start]
-        verb = _VERB.search(before)
+        verb = _re("respective_verb").search(before)
         j = _group_end(text, out, i)
         if verb is None or j == i:
             i = j + 1
             continue
-        cut = max((x.end() for x in _SUBJECT_START.finditer(before, 0, verb.start())), default=0)
+        cut = max((x.end() for x in _subject_start().finditer(before, 0, verb.start())), default=0)
         subject = before[cut : verb.start()]
         names = _names(subject, j - i + 1)
         last = names[-1] if names else ""
-        for k, name in zip(range(i, j + 1), names or []):
+        for k, name in zip(range(i, j + 1), names or [], strict=False):
             label = out[k].label
             if subject in label:  # the labeller took the whole list as one name (入园率和普惠率)
                 out[k] = attrs.evolve(out[k], label=label.replace(subject, name))
@@ -85,19 +105,14 @@ def distribute(text: str, metrics: Sequence[Metric]) -> tuple[Metric, ...]:
     return tuple(out)
 
 
-_TOTAL_WORDS = re.compile(r"[、，,]?(?:累计(?:达到|达)?|总数(?:达到|达)?|总量(?:达到|达)?|共计?|合计)")
-_FLOW_WORDS = re.compile(r"新增|新获批|新认定|新培育|净增")
-_GENERIC = frozenset({"", "累计", "总数", "总量", "合计", "共计"})
-
-
 def inherit(text: str, metrics: Sequence[Metric]) -> tuple[Metric, ...]:
     """``metrics`` with a running total right after a flow named after the flow's indicator."""
     out = list(metrics)
     for k in range(1, len(out)):
         m, prev = out[k], out[k - 1]
-        generic = m.label in _GENERIC or m.label == m.unit or len(m.label) < 2
-        if generic and prev.unit == m.unit and _TOTAL_WORDS.fullmatch(text[prev.end : m.start]):
-            name = _FLOW_WORDS.sub("", prev.label)
+        generic = m.label in _generic() or m.label == m.unit or len(m.label) < 2
+        if generic and prev.unit == m.unit and _re("total_words").fullmatch(text[prev.end : m.start]):
+            name = _re("flow_words").sub("", prev.label)
             if len(name) >= 2:
                 out[k] = attrs.evolve(m, label=name)
     return tuple(out)

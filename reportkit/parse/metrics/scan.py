@@ -9,18 +9,21 @@ linear in the text. What is left out (years, dates, ordinals, codes, slogans) fo
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
+from ... import lang
 from ...model import Qualifier
 from ..text.numbers import (
-    CN_NUMERAL_CHARS,
     MEASURE_WORDS,
     MONEY_UNITS,
     PLACE_NOUNS,
     TIME_UNITS,
     arabic_to_decimal,
+    cn_numeral_chars,
     fraction_value,
     parse_chinese,
     scale_factor,
@@ -31,30 +34,38 @@ from .filters import excluded, members_listed, truncated_ok
 __all__ = ["Candidate", "hop_finditer", "scan"]
 
 
-_CN = f"[{CN_NUMERAL_CHARS}]"
-# 1,789 and, in typeset statistics, 33 939 / 674 149 546 (a space between groups of three after a 1–3 digit head).
-_AR = r"(?:[0-9]{1,3}(?:[ \u00a0][0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)(?:[.．][0-9０-９]+)?"
-_NUMBER = re.compile(
-    rf"(?P<frac>{_CN}+)分之(?P<fnum>{_CN}+)"
-    r"|(?<![\d/.])(?P<anum>\d{1,2})/(?P<aden>\d{1,2})(?![\d/])"
-    r"|(?P<half>一半)"
-    rf"|百分之(?P<pct>{_AR}|{_CN}+)"
-    rf"|(?P<ar>{_AR})"
-    rf"|(?P<cn>{_CN}+)"
-)
-# Every branch of _NUMBER opens with a digit or a Chinese numeral. _NUMBER.search tries all
-# its branches at every character; hopping between these characters and matching there
-# finds the same numbers several times faster.
-_NUMBER_START = re.compile(rf"[\d{re.escape(CN_NUMERAL_CHARS)}]")
+def _data(concept: str, key: str) -> Any:
+    return lang.data("zh", concept)[key]
+
+
+def _filled(key: str) -> str:
+    """A pattern of lang/zh/numerals.toml with its placeholders filled: {cn} a Chinese numeral character,
+    {ar} an Arabic number."""
+    source: str = _data("numerals", key)
+    return source.replace("{cn}", f"[{cn_numeral_chars()}]").replace("{ar}", _data("numerals", "arabic"))
+
+
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """Every numeral: 三分之一, 1/3, 一半, 百分之五十, 1,789, 三千五百 (lang/zh/numerals.toml ``number``)."""
+    return re.compile(_filled("number"))
+
+
+@functools.cache
+def _number_start() -> re.Pattern[str]:
+    """Every branch of ``_number()`` opens with a digit or a Chinese numeral. Its search tries all branches at
+    every character; hopping between these characters and matching there finds the same numbers several
+    times faster."""
+    return re.compile(rf"[\d{re.escape(cn_numeral_chars())}]")
 
 
 def _next_number(text: str, pos: int) -> re.Match[str] | None:
-    """``_NUMBER.search(text, pos)``."""
+    """``_number().search(text, pos)``."""
     while True:
-        hop = _NUMBER_START.search(text, pos)
+        hop = _number_start().search(text, pos)
         if hop is None:
             return None
-        m = _NUMBER.match(text, hop.start())
+        m = _number().match(text, hop.start())
         if m is not None:
             return m
         pos = hop.start() + 1
@@ -64,36 +75,40 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_UNITS = MEASURE_WORDS + MONEY_UNITS + TIME_UNITS + PLACE_NOUNS
-_TAIL = re.compile(
-    r"(?P<ap1>余|多)?"
-    # 134.9 万亿元: typeset with a space; 千 and 百 alone only before 多/余 (2千多人, 2千多亿 below)
-    r"(?:[ \u3000\u00a0]?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|[千百](?=[余多])))?"
-    r"(?P<ap2>余|多)?"
-    # 4万多亿元 is more than 4万亿元: the scale is split around the 多 (万…亿, 千…亿, 百…亿, 千…万, 百…万)
-    r"(?P<scale2>(?<=[万千百][余多])亿|(?<=[千百][余多])万)?"
-    r"[ \u3000\u00a0]?"
-    rf"(?P<unit>[%％‰]|{_alternation(_UNITS)})?"
-    r"(?P<suf>以上|左右|上下|以内|以下)?"
-)
+@functools.cache
+def _tail() -> re.Pattern[str]:
+    """What follows a numeral: 余/多, the scale, the unit, 以上/左右 (lang/zh/numerals.toml ``tail``)."""
+    units = _alternation(MEASURE_WORDS + MONEY_UNITS + TIME_UNITS + PLACE_NOUNS)
+    suffixes = "|".join(re.escape(e["word"]) for e in _data("qualifiers", "after"))
+    more = "|".join(re.escape(w) for w in lang.words("zh", "qualifiers", "more"))
+    source: str = _data("numerals", "tail")
+    source = source.replace("{more}", more).replace("{units}", units)
+    return re.compile(source.replace("{suffixes}", suffixes))
+
+
 _MAX_DIGITS = 13
-_RANGE_SEP = re.compile(r"[-－—–~～至到]")
-_SUFFIX_QUALIFIER = {
-    "以上": Qualifier.APPROX_OVER,
-    "左右": Qualifier.APPROX,
-    "上下": Qualifier.APPROX,
-    "以内": Qualifier.AT_MOST,
-    "以下": Qualifier.AT_MOST,
-}
-# Dates and date-like codes are masked before numbers are read.
-_MASKS = re.compile(
-    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-    r"|\d{1,2}月\d{1,2}日"
-    r"|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+号"
-    r"|https?://\S+"
-)
-# Where a _MASKS match can begin: a digit, an opening bracket, the h of http.
-_MASK_HOP = re.compile(r"[\d〔\[［(（h]")
+
+
+@functools.cache
+def _suffix_qualifier() -> dict[str, Qualifier]:
+    """以上 → approx_over, 左右 → approx, 以内 → at_most … (lang/zh/qualifiers.toml ``after``)."""
+    return {e["word"]: Qualifier(e["qualifier"]) for e in _data("qualifiers", "after")}
+
+
+@functools.cache
+def _masks() -> re.Pattern[str]:
+    """Dates and date-like codes, masked before numbers are read (lang/zh/numerals.toml ``masks``)."""
+    return lang.pattern("zh", "numerals", "masks")
+
+
+@functools.cache
+def _mask_hop() -> re.Pattern[str]:
+    """Where a mask can begin: a digit, an opening bracket, the h of http."""
+    return lang.pattern("zh", "numerals", "mask_hop")
+
+
+def _re(concept: str, key: str) -> re.Pattern[str]:
+    return lang.pattern("zh", concept, key)
 
 
 def hop_finditer(pattern: re.Pattern[str], hop: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -111,14 +126,11 @@ def hop_finditer(pattern: re.Pattern[str], hop: re.Pattern[str], text: str) -> I
             pos = m.end()
 
 
-# A short quoted term is a name (“一网通办”, “最多跑一次”), not a fact, unless its members are listed.
-_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n。]{1,14})[”」』\"]")
-
-
 def scan(text: str) -> Iterator[Candidate]:
     """Every numeric fact candidate in ``text``, in text order."""
-    masks = [(m.start(), m.end()) for m in hop_finditer(_MASKS, _MASK_HOP, text)]
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    masks = [(m.start(), m.end()) for m in hop_finditer(_masks(), _mask_hop(), text)]
+    # A short quoted term is a name (“一网通办”, “最多跑一次”), not a fact, unless its members are listed.
+    quotes = [(m.start(), m.end()) for m in _re("not_facts", "quoted").finditer(text)]
     mask_starts = [s for s, _ in masks]
     quote_starts = [s for s, _ in quotes]
     content_end = len(text.rstrip())
@@ -143,15 +155,17 @@ def scan(text: str) -> Iterator[Candidate]:
 
 def _enumerated(text: str, m: re.Match[str]) -> Candidate | None:
     """A quoted numeral + noun (“四统一”) whose members the text lists: the noun is the unit."""
-    if m.start() == 0 or text[m.start() - 1] != "“":
+    quote_open, quote_close = _data("not_facts", "quote_open"), _data("not_facts", "quote_close")
+    if m.start() == 0 or text[m.start() - 1] != quote_open:
         return None
-    close_q = text.find("”", m.end(), m.end() + 6)
+    close_q = text.find(quote_close, m.end(), m.end() + 6)
     value = parse_chinese(m.group("cn"))
     if close_q < 0 or value is None or value.high is not None or value.value < 2:
         return None
     term = text[m.start() - 1 : close_q + 1]  # the quoted name is the steadiest label it has
     noun = text[m.end() : close_q]
-    noun = noun[1:] if len(noun) > 1 and noun[0] in "大个项" else noun  # “五大改革任务” counts 改革任务
+    if len(noun) > 1 and noun[0] in _data("not_facts", "enumerated_lead"):
+        noun = noun[1:]  # “五大改革任务” counts 改革任务
     cand = Candidate(m.start(), close_q, value.value, noun, "chinese", label=term)
     return cand if members_listed(text, cand) else None
 
@@ -164,8 +178,10 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return i + 1 < len(spans) and spans[i + 1][0] < end
 
 
-_AFTER_FRACTION = re.compile("以上|左右|以内|以下")
-_SHARED_UNIT = re.compile(rf"(?:(?:和|、|及|或|与){_AR}){{1,4}}")
+@functools.cache
+def _shared_unit() -> re.Pattern[str]:
+    """Numbers listed before the unit they share: 分别高4.2和0.7个百分点."""
+    return re.compile(_filled("shared_unit"))
 
 
 def _read(text: str, m: re.Match[str], content_end: int) -> Candidate | None:
@@ -188,15 +204,15 @@ def _read(text: str, m: re.Match[str], content_end: int) -> Candidate | None:
         if parsed is None:
             return None
         value, high = parsed.value, parsed.high
-    tail = _TAIL.match(text, m.end())
-    assert tail is not None  # every part of _TAIL is optional
+    tail = _tail().match(text, m.end())
+    assert tail is not None  # every part of the tail is optional
     scale = _scale(tail)
     if numeral == "chinese" and scale:
         return None  # 万 belongs to the Chinese numeral itself
     unit = tail.group("unit") or ""
     qualifier = Qualifier.APPROX_OVER if tail.group("ap1") or tail.group("ap2") else None
     if tail.group("suf"):
-        qualifier = _SUFFIX_QUALIFIER[tail.group("suf")]
+        qualifier = _suffix_qualifier()[tail.group("suf")]
     if not unit:
         return _without_unit(text, m, tail, value, content_end, qualifier)
     if high is not None:
@@ -204,7 +220,7 @@ def _read(text: str, m: re.Match[str], content_end: int) -> Candidate | None:
         high *= scale_factor(scale)
     value *= scale_factor(scale)
     base, surface = _unit_parts(unit, scale)
-    if unit in ("%", "％", "‰") and _RANGE_SEP.match(text, tail.end()):
+    if unit in _data("units", "percent") and _re("numerals", "range_sep").match(text, tail.end()):
         rng = _range(text, m, value, numeral)
         if rng is not None:
             return rng
@@ -237,9 +253,9 @@ def _without_unit(
         return Candidate(m.start(), end, value * scale_factor(scale), "", numeral, qualifier, None, scale)
     if m.end() >= content_end:  # 申请材料525⏎: the text is cut right after the number
         return Candidate(m.start(), m.end(), value, "", numeral, truncated=True)
-    shared = _SHARED_UNIT.match(text, m.end())
+    shared = _shared_unit().match(text, m.end())
     if shared is not None:  # 分别高4.2和0.7个百分点: the unit after the last number is everyone's
-        last = _TAIL.match(text, shared.end())
+        last = _tail().match(text, shared.end())
         assert last is not None
         if last.group("unit") and not last.group("scale") and not last.group("ap1"):
             base, _ = _unit_parts(last.group("unit"), "")
@@ -260,23 +276,23 @@ def _fraction(text: str, m: re.Match[str]) -> Candidate | None:
         numeral = "arabic"
     if value is None:
         return None
-    suffix = _AFTER_FRACTION.match(text, m.end())
+    suffix = _re("qualifiers", "after_fraction").match(text, m.end())
     end = suffix.end() if suffix else m.end()
-    qualifier = _SUFFIX_QUALIFIER[suffix.group(0)] if suffix else None
+    qualifier = _suffix_qualifier()[suffix.group(0)] if suffix else None
     return Candidate(m.start(), end, value, "fraction", numeral, qualifier)
 
 
 def _range(text: str, m: re.Match[str], low: Decimal, numeral: str) -> Candidate | None:
     """``6.5%－7%``, ``3-5个``, ``10至15天``: one fact with ``value_high``."""
-    first = re.compile(r"[%％]?").match(text, m.end())
+    first = _re("numerals", "range_low_end").match(text, m.end())
     assert first is not None
-    sep = _RANGE_SEP.match(text, first.end())
+    sep = _re("numerals", "range_sep").match(text, first.end())
     if sep is None:
         return None
-    second = _NUMBER.match(text, sep.end())
+    second = _number().match(text, sep.end())
     if second is None or second.group("ar") is None or numeral != "arabic":
         return None
-    tail = _TAIL.match(text, second.end())
+    tail = _tail().match(text, second.end())
     assert tail is not None
     unit = tail.group("unit") or ""
     if not unit or tail.group("ap1") or tail.group("ap2"):
@@ -292,7 +308,7 @@ def _range(text: str, m: re.Match[str], low: Decimal, numeral: str) -> Candidate
 
 
 def _unit_parts(unit: str, scale: str) -> tuple[str, str | None]:
-    base = {"％": "%", "个工作日": "工作日", "个小时": "小时", "个月": "月"}.get(unit, unit)
+    base = _data("units", "aliases").get(unit, unit)
     return base, (scale + base if scale else None)
 
 
@@ -302,4 +318,4 @@ def _cn_value(raw: str) -> Decimal | None:
 
 
 def _numeral(raw: str) -> str:
-    return "chinese" if raw[0] in CN_NUMERAL_CHARS else "arabic"
+    return "chinese" if raw[0] in cn_numeral_chars() else "arabic"

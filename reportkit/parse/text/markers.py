@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import attrs
 
 from ... import lang
-from .numbers import CN_DIGITS
+from .numbers import cn_digits
 
 # Read at import: the marker pattern and these sets are used once per character of a report
 # (lang/zh/markers.toml).
@@ -66,15 +66,16 @@ class Candidate:
 def cn_value(s: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; None for anything else."""
     ten = str(_MARKERS["ten"])
-    if not s or any(c not in CN_DIGITS and c != ten for c in s):
+    digits = cn_digits()
+    if not s or any(c not in digits and c != ten for c in s):
         return None
     if ten not in s:
-        return CN_DIGITS[s] if len(s) == 1 else None
+        return digits[s] if len(s) == 1 else None
     tens, _, units = s.partition(ten)
     if ten in units or len(tens) > 1 or len(units) > 1:
         return None
-    t = CN_DIGITS[tens] if tens else 1
-    u = CN_DIGITS[units] if units else 0
+    t = digits[tens] if tens else 1
+    u = digits[units] if units else 0
     return t * 10 + u if t else None
 
 

@@ -7,6 +7,7 @@ ours to test: vague ranges (两三个), bare unit words (十五), 零/〇 placeh
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -14,8 +15,6 @@ import attrs
 from ... import lang
 
 __all__ = [
-    "CN_DIGITS",
-    "CN_NUMERAL_CHARS",
     "MEASURE_WORDS",
     "MONEY_UNITS",
     "PLACE_NOUNS",
@@ -23,40 +22,43 @@ __all__ = [
     "ChineseNumber",
     "arabic_to_decimal",
     "chinese_to_decimal",
+    "cn_digits",
+    "cn_numeral_chars",
     "fraction_value",
     "parse_chinese",
     "scale_factor",
     "tidy",
 ]
 
-CN_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "○": 0,
-    "一": 1, "壹": 1,
-    "二": 2, "两": 2, "贰": 2,
-    "三": 3, "叁": 3,
-    "四": 4, "肆": 4,
-    "五": 5, "伍": 5,
-    "六": 6, "陆": 6,
-    "七": 7, "柒": 7,
-    "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}  # fmt: skip
-_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
-CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 
-# Scale words written between an Arabic number and its unit (1.3万亿元, 40万余名).
-_SCALES: dict[str, Decimal] = {
-    "万亿": Decimal(10) ** 12,
-    "千亿": Decimal(10) ** 11,
-    "百亿": Decimal(10) ** 10,
-    "亿": Decimal(10) ** 8,
-    "千万": Decimal(10) ** 7,
-    "百万": Decimal(10) ** 6,
-    "万": Decimal(10) ** 4,
-    "千": Decimal(10) ** 3,  # 2千多人
-    "百": Decimal(10) ** 2,
-}
+def _numerals(key: str) -> dict[str, int]:
+    table: dict[str, int] = lang.data("zh", "numerals")[key]
+    return table
+
+
+@functools.cache
+def cn_digits() -> dict[str, int]:
+    """Chinese digits and their values (lang/zh/numerals.toml ``digits``): 一 → 1, 两 → 2, 〇 → 0."""
+    return dict(_numerals("digits"))
+
+
+@functools.cache
+def cn_numeral_chars() -> str:
+    """Every character a Chinese numeral is written with: digits, 十百千 (and 拾佰仟), 万亿."""
+    return "".join(cn_digits()) + "".join(_numerals("small_units")) + "".join(_numerals("big_units"))
+
+
+@functools.cache
+def _scales() -> dict[str, Decimal]:
+    """Scale words written between an Arabic number and its unit (1.3万亿元, 40万余名) and their factors."""
+    return {word: Decimal(10) ** power for word, power in _numerals("scales").items()}
+
+
+@functools.cache
+def _fullwidth() -> dict[int, str]:
+    folded = lang.data("zh", "numerals")["fullwidth"]
+    return str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **folded})
+
 
 # The unit tables are language data (lang/zh/units.toml): measure words longest first where one is a
 # prefix of another (人次 before 人), currencies, durations, nouns counted without a measure word.
@@ -76,14 +78,11 @@ class ChineseNumber:
 
 def arabic_to_decimal(s: str) -> Decimal:
     """``1,789`` ``９７.６８`` ``20 000`` → Decimal; full-width digits and separators folded."""
-    folded = s.translate(_FULLWIDTH).replace(",", "").replace(" ", "").replace("\u00a0", "")
+    folded = s.translate(_fullwidth()).replace(",", "").replace(" ", "").replace("\u00a0", "")
     try:
         return Decimal(folded)
     except InvalidOperation as exc:  # the scanner's regex only hands over digits
         raise ValueError(f"not an Arabic number: {s!r}") from exc
-
-
-_FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "，": ","})
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -98,23 +97,24 @@ def tidy(value: Decimal) -> Decimal:
 
 def scale_factor(word: str) -> Decimal:
     """Factor of a scale word (万 → 10000); 1 for the empty string."""
-    return _SCALES.get(word, Decimal(1)) if word else Decimal(1)
+    return _scales().get(word, Decimal(1)) if word else Decimal(1)
 
 
 def _parse_section(s: str) -> int | None:
     """A numeral below 万: 三千五百, 一百零五, 十五. None when ill-formed."""
     total, digit, last_unit = 0, None, 10_000
     zero_seen = False
+    digits, small_units = cn_digits(), _numerals("small_units")
     for ch in s:
-        if ch in CN_DIGITS:
-            d = CN_DIGITS[ch]
+        if ch in digits:
+            d = digits[ch]
             if digit is not None and digit != 0:  # two digits in a row: only 零 may precede a digit
                 return None
             if d == 0:
                 zero_seen = True
             digit = d
-        elif ch in _SMALL_UNITS:
-            unit = _SMALL_UNITS[ch]
+        elif ch in small_units:
+            unit = small_units[ch]
             if unit >= last_unit:  # 百千 (as in 百千万) is a name, not a number
                 return None
             if digit is None:
@@ -145,12 +145,13 @@ def chinese_to_decimal(s: str) -> Decimal | None:
 
 def parse_chinese(s: str) -> ChineseNumber | None:
     """Like :func:`chinese_to_decimal` but keeps vague ranges: 两三 → 2..3, 七八 → 7..8."""
-    if not s or any(ch not in CN_NUMERAL_CHARS for ch in s):
+    chars, cn = cn_numeral_chars(), cn_digits()
+    if not s or any(ch not in chars for ch in s):
         return None
-    if all(ch in CN_DIGITS for ch in s):
+    if all(ch in cn for ch in s):
         if len(s) == 1:
-            return ChineseNumber(Decimal(CN_DIGITS[s]))
-        digits = [CN_DIGITS[ch] for ch in s]
+            return ChineseNumber(Decimal(cn[s]))
+        digits = [cn[ch] for ch in s]
         if len(s) == 2 and digits[1] == digits[0] + 1 and digits[0] > 0:
             return ChineseNumber(Decimal(digits[0]), Decimal(digits[1]))
         if digits[0] == 0:
@@ -159,7 +160,8 @@ def parse_chinese(s: str) -> ChineseNumber | None:
     # 十五六 (15–16) and 二三十 are left out (None): too rare to be worth a wrong reading
     total = 0
     rest = s
-    for big in ("亿", "万"):
+    big_units = _numerals("big_units")  # largest first: 亿, then 万
+    for big in big_units:
         if big in rest:
             head, _, rest = rest.partition(big)
             if big in rest:
@@ -167,14 +169,14 @@ def parse_chinese(s: str) -> ChineseNumber | None:
             value = _parse_section(head) if head else 1
             if value is None or (head == "" and total):
                 return None
-            total += value * _BIG_UNITS[big]
+            total += value * big_units[big]
     if rest:
         tail = _parse_section(rest)
         if tail is None:
             return None
         # 一万五 means 15000: a lone trailing digit after a bigger unit scales down one step
-        if len(rest) == 1 and rest in CN_DIGITS and total and CN_DIGITS[rest]:
-            tail = CN_DIGITS[rest] * (1000 if total % 10_000 == 0 and s[-2] == "万" else 1)
+        if len(rest) == 1 and rest in cn and total and cn[rest]:
+            tail = cn[rest] * (1000 if total % 10_000 == 0 and big_units.get(s[-2]) == 10_000 else 1)
         total += tail
     return ChineseNumber(Decimal(total))
 
