@@ -18,6 +18,7 @@ _EXPORTS = {
     "read": "reportkit.api",
     "parse_text": "reportkit.api",
     "compare": "reportkit.api",
+    "CompareOptions": "reportkit.comparison.options",
     "corpus": "reportkit.corpus",
     "roll_forward": "reportkit.draft",
     "collection_workbook": "reportkit.draft",
@@ -36,14 +37,15 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "Commitment", "Limits", "Metric", "Problem", "Report", "ReportDiff", "ReportMeta", "ReportkitError",
-    "Section", "Sentence", "collection_workbook", "compare", "corpus", "fill", "parse_text", "read", "read_workbook",
-    "roll_forward",
+    "Commitment", "CompareOptions", "Limits", "Metric", "Problem", "Report", "ReportDiff", "ReportMeta",
+    "ReportkitError", "Section", "Sentence", "collection_workbook", "compare", "corpus", "fill", "parse_text", "read",
+    "read_workbook", "roll_forward",
 ]
 assert sorted(__all__) == sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from .api import compare, parse_text, read
+    from .comparison.options import CompareOptions
     from .comparison.records import ReportDiff
     from .corpus import corpus
     from .draft import collection_workbook, fill, read_workbook, roll_forward

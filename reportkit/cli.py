@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 any other reportkit error; 2 usage; 3 unreadable or unsafe input;
 4 a filled workbook that does not validate; 5 a template that cannot be rendered;
-6 an output that cannot be written; 7 a doubtful pair under ``diff --strict``; 70 an internal error (a bug: please report it); 130 interrupted.
+6 an output that cannot be written; 7 a doubtful pair under ``diff --strict``;
+70 an internal error (a bug: please report it); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from ._io import output_set, write_stdout
 from .errors import OutputError, ReportkitError, UsageError, shown_path
 
 if TYPE_CHECKING:
+    from .comparison.options import CompareOptions
     from .limits import Limits
 
-EPILOG = "Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output, 7 doubtful pair (diff --strict)."
+EPILOG = ("Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 bad workbook, 5 bad template, 6 cannot write output, "
+          "7 doubtful pair (diff --strict).")
 
 
 # Larger than any file worth reading, small enough for every size computation (1 TiB).
@@ -56,6 +59,25 @@ def _add_limits(p: argparse.ArgumentParser) -> None:
     )
 
 
+_COMPARE_FLAGS = (  # the common thresholds of CompareOptions (docs/api.md lists them all)
+    ("--pair-cutoff", "pair_cutoff", "how alike two figures' indicators must be to pair (0-1, default 0.62)"),
+    ("--sentence-cutoff", "sentence_cutoff", "how alike two sentences must be to pair (0-1, default 0.5)"),
+    ("--min-confidence", "min_confidence", "leave metric pairs less confident than this unpaired (0-1, default 0)"),
+)
+
+
+def _add_compare_options(p: argparse.ArgumentParser) -> None:
+    for flag, dest, text in _COMPARE_FLAGS:
+        p.add_argument(flag, dest=dest, type=float, metavar="X", help=text)
+
+
+def _compare_options(args: argparse.Namespace) -> CompareOptions:
+    from .comparison.options import CompareOptions  # attrs loads only when a command needs it
+
+    given = {dest: getattr(args, dest) for _, dest, _ in _COMPARE_FLAGS if getattr(args, dest) is not None}
+    return CompareOptions(**given)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reportkit",
@@ -80,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-summary", action="store_true", help="do not print the terminal summary")
     p.add_argument(
         "--strict", action="store_true",
-        help="fail (exit 7) when the pair is doubtful: two organisations, years reversed or not consecutive, one text twice",
+        help="fail (exit 7) when the pair is doubtful: two organisations, years reversed or not consecutive, "
+        "one text twice",
     )
+    _add_compare_options(p)
     _add_limits(p)
 
     p = sub.add_parser("draft", help="roll a report forward: data-collection workbook and first draft")
@@ -153,8 +177,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     from .api import compare, read
 
-    limits = _limits(args)
-    diff = compare(read(args.old, limits=limits), read(args.new, limits=limits))
+    limits, options = _limits(args), _compare_options(args)
+    diff = compare(read(args.old, limits=limits), read(args.new, limits=limits), options=options)
     for w in diff.warnings:
         print(f"reportkit: warning: {w.message}", file=sys.stderr)
     if args.strict and diff.warnings:

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from reportkit.model import MetricKind, Qualifier, Report, ReportMeta
-from reportkit.parse.text.facts import is_english
 from reportkit.parse.metrics.extract import extract_metrics
+from reportkit.parse.text.facts import is_english
 
 
 def surfaces(text: str) -> list[tuple[str, Decimal, str]]:

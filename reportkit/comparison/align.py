@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from ..model import Report
 from .candidates import DENSE_PAIRS, bucket_overlap, plausible_pairs, shared_gram_pairs
+from .options import DEFAULT_OPTIONS
 from .records import SectionPair, SentencePair
 from .sections import align_sections, title_key
 from .sentences import (
     DEFAULT_SCORER,
-    SENTENCE_CUTOFF,
     Match,
     Scorer,
     align_sentences,
@@ -25,7 +25,6 @@ from .sentences import (
 __all__ = [
     "DEFAULT_SCORER",
     "DENSE_PAIRS",
-    "SENTENCE_CUTOFF",
     "Match",
     "Scorer",
     "align",
@@ -46,7 +45,7 @@ def align(
     new: Report,
     *,
     scorer: Scorer = DEFAULT_SCORER,
-    cutoff: float = SENTENCE_CUTOFF,
+    cutoff: float = DEFAULT_OPTIONS.sentence_cutoff,
 ) -> tuple[tuple[SectionPair, ...], tuple[SentencePair, ...]]:
     """Sections and sentences of two reports aligned; ``scorer`` is any RapidFuzz-form similarity."""
     so, sn = sentences_of(old), sentences_of(new)

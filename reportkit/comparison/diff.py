@@ -16,6 +16,7 @@ from ..model import Report
 from .align import align_sections, match_sentences, sentences_of, tag_sentences
 from .followthrough import follow_commitments
 from .metrics import pair_metrics
+from .options import DEFAULT_OPTIONS, CompareOptions
 from .records import ReportDiff
 from .scores import TextProfile, span_scores
 from .stated import check_stated_changes
@@ -42,23 +43,24 @@ def collections_put_off() -> Iterator[None]:
             gc.enable()
 
 
-def compare_reports(old: Report, new: Report) -> ReportDiff:
-    """Everything that changed from ``old`` (last year) to ``new`` (this year)."""
+def compare_reports(old: Report, new: Report, options: CompareOptions = DEFAULT_OPTIONS) -> ReportDiff:
+    """Everything that changed from ``old`` (last year) to ``new`` (this year), by the thresholds of ``options``."""
     with collections_put_off():
-        return _compare(old, new)
+        return _compare(old, new, options)
 
 
-def _compare(old: Report, new: Report) -> ReportDiff:
+def _compare(old: Report, new: Report, options: CompareOptions) -> ReportDiff:
+    cutoff = options.sentence_cutoff
     so, sn = sentences_of(old), sentences_of(new)
     if both_english(old, new):
         code = WordCode()  # English sentences are compared by words, not letters
-        matches = match_sentences([code.encode(s.text) for s in so], [code.encode(s.text) for s in sn])
+        matches = match_sentences([code.encode(s.text) for s in so], [code.encode(s.text) for s in sn], cutoff=cutoff)
     else:
-        matches = match_sentences([s.text for s in so], [s.text for s in sn])
+        matches = match_sentences([s.text for s in so], [s.text for s in sn], cutoff=cutoff)
     profile_old, profile_new = TextProfile.pair(old.text, new.text)
-    sections, section_map = align_sections(old, new, so, sn, matches, (profile_old, profile_new))
+    sections, section_map = align_sections(old, new, so, sn, matches, (profile_old, profile_new), options)
     sentences = tag_sentences(so, sn, matches, section_map if sections else None)
-    metric_pairs = pair_metrics(old, new, section_map=section_map)
+    metric_pairs = pair_metrics(old, new, section_map=section_map, options=options)
 
     shared = sum(sim * (len(so[i].text) + len(sn[j].text)) for i, j, sim in matches)
     total = sum(len(s.text) for s in so) + sum(len(s.text) for s in sn)
@@ -71,8 +73,8 @@ def _compare(old: Report, new: Report) -> ReportDiff:
         sections=sections,
         sentences=sentences,
         metrics=metric_pairs,
-        stated_changes=check_stated_changes(new, metric_pairs),
-        commitments=follow_commitments(old, new, metric_pairs),
+        stated_changes=check_stated_changes(new, metric_pairs, hedge=options.stated_hedge),
+        commitments=follow_commitments(old, new, metric_pairs, options=options),
         scores=report_scores,
         warnings=check_pair(old, new),
     )

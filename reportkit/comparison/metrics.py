@@ -14,6 +14,7 @@ NOT_COMPARABLE.  What stays single is DROPPED (old) or NEW.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -24,42 +25,45 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .. import lang
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
 from . import candidates as _align
 from ._arrays import sorted_unique
+from .options import DEFAULT_OPTIONS, CompareOptions
 from .outcome_scope import recap_spans
 from .pair_confidence import Assessment, Codes, Facts, all_facts, assess, pair_penalty, signed_value
 from .records import MetricPair, MetricStatus
 
 __all__ = [
-    "PAIR_CUTOFF",
     "clause_of",
     "fold",
     "indicator_context",
     "pair_metrics",
 ]
 
-PAIR_CUTOFF = 0.62  # below this two indicators are different things (tuned on gold/fazhi matching)
-NOT_COMPARABLE_CUTOFF = 0.8  # a pair across units must look like the same indicator beyond doubt
-_CLAUSE_END = "，。；：！？,;:!?\n"
-_CLAUSE_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
-# A frame of several years covers what follows it in its paragraph (过去五年，…); 累计 and 年均 only their clause.
-_NUM = re.compile(r"[0-9０-９][0-9０-９.,．]*|[零〇一二两三四五六七八九十百千万亿]+")
 _PLACEHOLDER = "#"
 
 
-# One indicator, several names, and reports switch between them from one year to the next. An indicator per unit
-# of GDP is its intensity (单位国内生产总值能耗 → 能耗强度, and so for carbon dioxide and water); lightening a burden
-# of tax and fees is 减负 (减轻企业和个人税负, 为企业减税降费, 降低企业税负).
-_SYNONYMS = (
-    (re.compile(r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)"
-                r"(能耗|能源消耗|二氧化碳排放|碳排放|用水|水耗)量?"), r"\1强度"),
-    (re.compile(r"能源消耗(?=强度)"), "能耗"),
-    (re.compile(r"(?:减轻|降低)([^，。；]{0,10}?)(?:税收和社保缴费负担|税费负担|税负|负担)"), r"\1减负"),
-    (re.compile(r"减税降费|减税费"), "减负"),
-)
-_SYNONYM_HINT = re.compile(r"单位|万元|能源消耗|负|减税")
+@functools.cache
+def _clause_re() -> re.Pattern[str]:
+    """Where a clause ends: lang/zh/punctuation.toml comparison_clause_ends (，。；： and ASCII twins, a line end)."""
+    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["comparison_clause_ends"]) + "]")
+
+
+@functools.cache
+def _num() -> re.Pattern[str]:
+    """A number, Arabic (half or full width) or in Chinese numerals (lang/zh/units.toml numerals)."""
+    numerals = re.escape(lang.data("zh", "units")["numerals"])
+    return re.compile(rf"[0-9\uff10-\uff19][0-9\uff10-\uff19.,\uff0e]*|[{numerals}]+")
+
+
+@functools.cache
+def _synonyms() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """One indicator, several names (lang/zh/indicators.toml synonyms): a quick hint, then each rewrite."""
+    table = lang.data("zh", "indicators")
+    rewrites = tuple((re.compile(e["pattern"]), str(e["replace"])) for e in table["synonyms"])
+    return re.compile(table["synonym_hint"]), rewrites
 
 
 @lru_cache(maxsize=16384)
@@ -67,8 +71,9 @@ def fold(s: str) -> str:
     """model.fold, remembered (labels and units repeat, and folding is a dict-driven translate), with an
     indicator's other names written one way: 单位国内生产总值能耗 → 能耗强度, 减轻企业税负 → 企业减负."""
     folded = _fold(s)
-    if _SYNONYM_HINT.search(folded):
-        for pattern, replacement in _SYNONYMS:
+    hint, rewrites = _synonyms()
+    if hint.search(folded):
+        for pattern, replacement in rewrites:
             folded = pattern.sub(replacement, folded)
     return folded
 
@@ -76,7 +81,7 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=8)
 def _breaks(text: str) -> list[int]:
     """Offsets of every clause delimiter in ``text`` (cached: a comparison asks hundreds of times)."""
-    return [m.start() for m in _CLAUSE_RE.finditer(text)]
+    return [m.start() for m in _clause_re().finditer(text)]
 
 
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,8 +97,8 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 def indicator_context(report: Report, m: Metric) -> str:
     """The clause around ``m`` with ``m`` replaced by ``#`` and other numbers dropped."""
     lo, hi = clause_of(report.text, m.start, m.end)
-    before = _NUM.sub("", report.text[lo : m.start])
-    after = _NUM.sub("", report.text[m.end : hi])
+    before = _num().sub("", report.text[lo : m.start])
+    after = _num().sub("", report.text[m.end : hi])
     return fold(before + _PLACEHOLDER + after)
 
 
@@ -165,12 +170,19 @@ def compared(a: Metric, b: Metric, similarity: float, judged: Assessment | None 
     status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
     pct: Decimal | None = None
     notes = [n for n in [_qualifier_note(a, b)] if n]
-    if a.unit in ("%", "％", "‰", "个百分点") or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
+    if a.unit in _rate_units() or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
         notes.append("delta in percentage points")  # a relative change of a rate misleads
     elif a.value != 0:
         pct = _quantize(delta / a.value * 100)
     return MetricPair(status, a, b, similarity, _quantize(delta), pct, "; ".join(notes),
                       confidence=confidence, reasons=reasons)
+
+
+@functools.cache
+def _rate_units() -> tuple[str, ...]:
+    """Units of a rate, whose change is in points (lang/zh/units.toml percent, and the first of points)."""
+    units = lang.data("zh", "units")
+    return (*units["percent"], units["points"][0])
 
 
 def _signed(m: Metric) -> Decimal:
@@ -181,14 +193,16 @@ def _same_place(section_map: Mapping[str, str] | None, a: Metric, b: Metric) -> 
     return section_map is not None and section_map.get(a.section) == b.section
 
 
-def _weighed(co: Codes, cn: Codes, score: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+def _weighed(
+    co: Codes, cn: Codes, score: np.ndarray, r: np.ndarray, c: np.ndarray, options: CompareOptions
+) -> np.ndarray:
     """The candidate scores less what stands against each (pair_confidence.pair_penalty); numbers that name
     something rather than measure it (十一届七次全会) pair with nothing.
 
     ``score`` is a block of consecutive rows × every column (``r`` a column, ``c`` a row of indices), or one
     score per pair (``r``, ``c`` flat); the penalty is worked out for just those pairs.
     """
-    penalty, allowed = pair_penalty(co, cn, r, c)
+    penalty, allowed = pair_penalty(co, cn, r, c, options=options)
     weighed: np.ndarray = np.where(allowed, score - penalty, 0.0)
     return weighed
 
@@ -199,7 +213,7 @@ def _scored_pairs(
     mo: Sequence[Metric],
     mn: Sequence[Metric],
     section_map: Mapping[str, str] | None,
-    cutoff: float,
+    options: CompareOptions,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Facts], list[Facts]]:
     """The pairs strong enough to be taken, row-major: rows, columns, scores, whether unit and kind agree, and
     the facts of each metric (pair_confidence.all_facts).
@@ -234,10 +248,10 @@ def _scored_pairs(
         score = score + 0.1 * (once_o[r] & once_n[c])
         if mapped is not None and placed is not None:
             score = score + 0.05 * (mapped[r] == placed[c])
-        score = _weighed(co, cn, score, r, c)
+        score = _weighed(co, cn, score, r, c, options)
         kinds_ok = ko[r] == kn[c]
         score = np.where(to[r] == tn[c], score, 0.0)
-        hit = np.nonzero(score >= np.where(kinds_ok, cutoff, NOT_COMPARABLE_CUTOFF))
+        hit = np.nonzero(score >= np.where(kinds_ok, options.pair_cutoff, options.not_comparable_cutoff))
         return hit, score[hit], kinds_ok[hit]
 
     found: list[tuple[np.ndarray, ...]] = []
@@ -275,15 +289,19 @@ def pair_metrics(
     new: Report,
     *,
     section_map: Mapping[str, str] | None = None,
-    cutoff: float = PAIR_CUTOFF,
+    options: CompareOptions = DEFAULT_OPTIONS,
 ) -> tuple[MetricPair, ...]:
-    """Every metric of both years once: paired (UP/DOWN/UNCHANGED/NOT_COMPARABLE), DROPPED or NEW."""
+    """Every metric of both years once: paired (UP/DOWN/UNCHANGED/NOT_COMPARABLE), DROPPED or NEW.
+
+    Candidates score at least ``options.pair_cutoff`` (``not_comparable_cutoff`` across units or kinds); a chosen
+    pair less confident than ``options.min_confidence`` is not kept, and its two figures stay unpaired.
+    """
     mo, mn = _pairable(old.metrics), _pairable(new.metrics)
     chosen: list[tuple[int, int, float]] = []
     facts_o: list[Facts] = []
     facts_n: list[Facts] = []
     if mo and mn:
-        rows, cols, score, kinds_ok, facts_o, facts_n = _scored_pairs(old, new, mo, mn, section_map, cutoff)
+        rows, cols, score, kinds_ok, facts_o, facts_n = _scored_pairs(old, new, mo, mn, section_map, options)
         order = np.lexsort((-kinds_ok.astype(int), -score))
         used_o: set[int] = set()
         used_n: set[int] = set()
@@ -295,12 +313,15 @@ def pair_metrics(
             used_n.add(c)
             chosen.append((r, c, round(min(1.0, float(score[k])), 4)))
     out: list[tuple[int, int, MetricPair]] = []
+    kept: list[tuple[int, int]] = []
     for r, c, sim in chosen:
         a, b = mo[r], mn[c]
-        judged = assess(a, facts_o[r], b, facts_n[c], sim, _same_place(section_map, a, b))
-        out.append((b.start, 0, compared(a, b, sim, judged)))
-    paired_o = {r for r, _, _ in chosen}
-    paired_n = {c for _, c, _ in chosen}
+        judged = assess(a, facts_o[r], b, facts_n[c], sim, _same_place(section_map, a, b), options=options)
+        if judged.confidence >= options.min_confidence:
+            kept.append((r, c))
+            out.append((b.start, 0, compared(a, b, sim, judged)))
+    paired_o = {r for r, _ in kept}
+    paired_n = {c for _, c in kept}
     out.extend(
         (m.start, 0, MetricPair(MetricStatus.NEW, None, m)) for c, m in enumerate(mn) if c not in paired_n
     )

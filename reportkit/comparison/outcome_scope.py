@@ -49,7 +49,7 @@ def has_subject(masked_clause: str) -> bool:
     """Does the figure's own clause name what it measures (全体居民人均可支配收入增长#), or only how it moved
     (比上年增长#, whose subject is in the clause before)?"""
     rest = lang.pattern("zh", "indicators", "subjectless").sub("", masked_clause.split("#")[0])
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= 2
+    return sum(0x4E00 <= ord(ch) <= 0x9FFF for ch in rest) >= 2  # CJK unified ideographs
 
 
 @functools.cache

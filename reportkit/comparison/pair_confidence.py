@@ -26,6 +26,7 @@ import numpy as np
 from .. import lang
 from ..model import Direction, Metric, MetricKind, Qualifier, Report, fold
 from ..parse.metrics.frames import Facts, Frame, Measure, facts_of
+from .options import DEFAULT_OPTIONS, CompareOptions
 from .records import Reason
 
 __all__ = [
@@ -43,9 +44,6 @@ __all__ = [
 ]
 
 HEADLINE_CONFIDENCE = 0.75  # a pair at or above this leads the headline lists (terminal, HTML top, Excel)
-_INCOMPATIBLE = 0.3  # taken off a candidate's score: only a near-certain name match survives it
-_DOUBT = 0.1
-_DOUBTFUL = 0.6  # the most a pair of levels more than threefold apart is trusted
 NAME_MIN = 3  # characters: a shorter label (连续, 省级) is the parser's fallback, not an indicator's name
 
 
@@ -133,16 +131,26 @@ class Codes:
 
 
 def grid_penalty(
-    mo: Sequence[Metric], fo: Sequence[Facts], mn: Sequence[Metric], fn: Sequence[Facts]
+    mo: Sequence[Metric],
+    fo: Sequence[Facts],
+    mn: Sequence[Metric],
+    fn: Sequence[Facts],
+    *,
+    options: CompareOptions = DEFAULT_OPTIONS,
 ) -> tuple[np.ndarray, np.ndarray]:
     """What stands against each candidate (taken off its score) and whether it can be paired at all."""
     rows, cols = np.arange(len(mo))[:, None], np.arange(len(mn))[None, :]
-    return pair_penalty(Codes.of(mo, fo), Codes.of(mn, fn), rows, cols)
+    return pair_penalty(Codes.of(mo, fo), Codes.of(mn, fn), rows, cols, options=options)
 
 
-def pair_penalty(o: Codes, n: Codes, r: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def pair_penalty(
+    o: Codes, n: Codes, r: np.ndarray, c: np.ndarray, *, options: CompareOptions = DEFAULT_OPTIONS
+) -> tuple[np.ndarray, np.ndarray]:
     """grid_penalty of the pairs (``r[k]``, ``c[k]``): a grid when ``r`` is a column and ``c`` a row of indices,
-    one value a pair when both are flat, so candidates from an index cost no loop over rows."""
+    one value a pair when both are flat, so candidates from an index cost no loop over rows.
+
+    ``options.incompatible_penalty`` (frames, measures or stages that differ, tenfold apart: only a near-certain
+    name match survives it) and ``options.doubt_penalty`` (three to ten times apart)."""
     frame_o, frame_n = o.frame[r], n.frame[c]
     meas_o, meas_n = o.measure[r], n.measure[c]
     flow_o, flow_n = meas_o == 1, meas_n == 1
@@ -164,8 +172,8 @@ def pair_penalty(o: Codes, n: Codes, r: np.ndarray, c: np.ndarray) -> tuple[np.n
     # between two equal names, a target pairs with a target (900万人以上 with 900万人以上, not with 1168万人)
     penalty = (
         0.02 * (o.qualifier[r] != n.qualifier[c])
-        + _INCOMPATIBLE * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ | scopes_differ)
-        + _DOUBT * ((ratio > 3) & (ratio < 10))
+        + options.incompatible_penalty * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ | scopes_differ)
+        + options.doubt_penalty * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
     return penalty, o.indicator[r] & n.indicator[c]
@@ -227,9 +235,20 @@ def _against(a: Metric, fa: Facts, b: Metric, fb: Facts, ratio: float) -> str:
     return ""
 
 
-def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_place: bool) -> Assessment:
+def assess(
+    a: Metric,
+    fa: Facts,
+    b: Metric,
+    fb: Facts,
+    similarity: float,
+    same_place: bool,
+    *,
+    options: CompareOptions = DEFAULT_OPTIONS,
+) -> Assessment:
     """The confidence of one chosen pair, the reasons for it (codes and arguments, worded by each renderer from
-    lang/*/messages.toml), and what makes it not comparable if anything."""
+    lang/*/messages.toml), and what makes it not comparable if anything. A doubtful pair (a start level, levels
+    more than threefold apart, no name, a sub-indicator) is trusted at most ``options.doubtful_confidence``."""
+    doubtful = options.doubtful_confidence
     reasons = [Reason("indicator", (f"{similarity:.2f}",))]
     confidence = min(1.0, similarity)
     if a.unit == b.unit:
@@ -240,10 +259,10 @@ def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_p
     against = _against(a, fa, b, fb, ratio)
     if _frames_fit(fa, fb, ratio):
         same = fa.frame is fb.frame
-        args = _frame_args(fa) if same else _frame_args(fa) + _frame_args(fb)
-        reasons.append(Reason("frame" if same else "frames", args))
+        both = _frame_args(fa) + _frame_args(fb)
+        reasons.append(Reason("frame", _frame_args(fa)) if same else Reason("frames", both))
     if Frame.START in (fa.frame, fb.frame):
-        confidence = min(confidence, _DOUBTFUL)  # a start level is last year's figure said again: no headline
+        confidence = min(confidence, doubtful)  # a start level is last year's figure said again: no headline
         reasons.append(Reason("doubt_start"))
     mixed = {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}  # not comparable (_against)
     if fa.measure is fb.measure and fa.measure is not Measure.OTHER:
@@ -252,15 +271,15 @@ def assess(a: Metric, fa: Facts, b: Metric, fb: Facts, similarity: float, same_p
         confidence -= 0.05
         reasons.append(Reason("doubt_flow_one_side"))
     if 3 < ratio < 10:
-        confidence = min(confidence, _DOUBTFUL)  # never a headline
+        confidence = min(confidence, doubtful)  # never a headline
         reasons.append(Reason("doubt_apart", (f"{ratio:.1f}",)))
     short = min((fold(x.label) for x in (a, b)), key=len)
     if len(short) < NAME_MIN:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around it
-        confidence = min(confidence, _DOUBTFUL)
+        confidence = min(confidence, doubtful)
         reasons.append(Reason("doubt_no_name", (short or "—",)))
     inserted = _inserted(fold(a.label), fold(b.label))
     if inserted:
-        confidence = min(confidence, _DOUBTFUL)
+        confidence = min(confidence, doubtful)
         reasons.append(Reason("doubt_sub_indicator", (inserted,)))
     if same_place:
         reasons.append(Reason("same_section"))

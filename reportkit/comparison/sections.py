@@ -12,21 +12,22 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .. import lang
 from ..model import Report, Section, Sentence, fold
 from .candidates import DENSE_PAIRS, shared_gram_pairs
+from .options import DEFAULT_OPTIONS, CompareOptions
 from .records import SectionPair, Tag
 from .scores import TextProfile, span_scores
 from .sentences import Match, _interleave, in_order
 
 __all__ = ["align_sections", "title_key"]
 
-_YEARS = re.compile(r"[0-9０-９]{4}\s*年?度?|[上下今明去本]一?年度?")
 _NOISE = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def title_key(title: str) -> str:
     """A title with years, punctuation and width differences taken out, for matching only."""
-    return _NOISE.sub("", _YEARS.sub("", fold(title)))
+    return _NOISE.sub("", lang.pattern("zh", "headings", "title_years").sub("", fold(title)))
 
 
 def _flat(report: Report) -> tuple[list[Section], list[int]]:
@@ -171,7 +172,9 @@ class _Pairing:
         old_sents: Sequence[Sentence],
         new_sents: Sequence[Sentence],
         matches: Sequence[Match],
+        options: CompareOptions,
     ) -> None:
+        self.title_cutoff, self.content_cutoff = options.section_title_cutoff, options.section_content_cutoff
         self.fo, self.po = _flat(old)
         self.fn, self.pn = _flat(new)
         # a sentence belongs to its section and every ancestor: section sizes and the text two sections share are
@@ -198,7 +201,8 @@ class _Pairing:
         for b, key in enumerate(keys_n):
             if key:
                 by_key.setdefault(key, []).append(b)
-        maybe = set(self.title.close(0.65)) | {ab for ab in self.shared if content(*ab) >= 0.35}
+        maybe = set(self.title.close(self.title_cutoff))
+        maybe |= {ab for ab in self.shared if content(*ab) >= self.content_cutoff}
         maybe.update((a, b) for a, key in enumerate(keys_o) if key for b in by_key.get(key, ()))
         by_level: dict[int, list[tuple[int, int]]] = {}
         for a, b in sorted(maybe):
@@ -217,7 +221,7 @@ class _Pairing:
             cand: list[tuple[float, int, int]] = []
             for a, b in by_level.get(level, ()):
                 t, c = title(a, b), content(a, b)
-                if not (t >= 0.65 or c >= 0.35 or (keys_o[a] and keys_o[a] == keys_n[b])):
+                if not (t >= self.title_cutoff or c >= self.content_cutoff or (keys_o[a] and keys_o[a] == keys_n[b])):
                     continue
                 score = 0.5 * t + 0.5 * c
                 if po[a] >= 0 and pair_of.get(po[a]) == pn[b] and pn[b] >= 0:
@@ -241,13 +245,15 @@ def align_sections(
     new_sents: Sequence[Sentence],
     matches: Sequence[Match],
     profiles: tuple[TextProfile, TextProfile] | None = None,
+    options: CompareOptions = DEFAULT_OPTIONS,
 ) -> tuple[tuple[SectionPair, ...], dict[str, str]]:
     """Section pairs in the new report's order (removed ones interleaved) and the map old path → new path.
 
     With ``profiles`` each pair gets its Scores; their ``edit`` is the content overlap along the sentence
-    matches (see :func:`reportkit.comparison.scores.span_scores`).
+    matches (see :func:`reportkit.comparison.scores.span_scores`). Two sections may pair when their titles are
+    ``options.section_title_cutoff`` alike, or sentence pairs carry ``options.section_content_cutoff`` of their text.
     """
-    sides = _Pairing(old, new, old_sents, new_sents, matches)
+    sides = _Pairing(old, new, old_sents, new_sents, matches, options)
     fo, po, fn, pn = sides.fo, sides.po, sides.fn, sides.pn
     if not fo and not fn:
         return (), {}

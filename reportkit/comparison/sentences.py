@@ -11,21 +11,21 @@ longest increasing run of the pairs) or whose sections were not paired with each
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from .. import lang
 from ..model import Report, Sentence
 from .candidates import BLOCK, plausible_pairs
+from .options import DEFAULT_OPTIONS
 from .records import SentencePair, Tag
 from .tokens import redline
 
 __all__ = [
     "DEFAULT_SCORER",
-    "SENTENCE_CUTOFF",
     "Match",
     "Scorer",
     "align_sentences",
@@ -40,8 +40,6 @@ Match = tuple[int, int, float]  # (old index, new index, similarity in [0, 1])
 
 DEFAULT_SCORER: Scorer = Indel.normalized_similarity
 _INDEL_SCORERS = (Indel.normalized_similarity, fuzz.ratio)
-SENTENCE_CUTOFF = 0.5
-_FALLBACK_SPLIT = re.compile(r"[^。！？；!?\n]+[。！？；!?]*")
 _SLACK = 0.88  # bucket-set Dice may sit this much below the Indel similarity (measured, see _prefiltered)
 
 
@@ -50,7 +48,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
     if report.sentences:
         return report.sentences
     out = []
-    for m in _FALLBACK_SPLIT.finditer(report.text):
+    for m in lang.pattern("zh", "punctuation", "sentence_fallback").finditer(report.text):
         text = m.group(0).strip()
         if text:
             start = m.start() + m.group(0).index(text)
@@ -74,7 +72,7 @@ def match_sentences(
     new: Sequence[str],
     *,
     scorer: Scorer = DEFAULT_SCORER,
-    cutoff: float = SENTENCE_CUTOFF,
+    cutoff: float = DEFAULT_OPTIONS.sentence_cutoff,
 ) -> list[Match]:
     """Pairs of indices: equal texts first (in order), then the best remaining pairs above ``cutoff``."""
     pending: dict[str, list[int]] = {}
@@ -232,7 +230,7 @@ def align_sentences(
     new: Sequence[Sentence],
     *,
     scorer: Scorer = DEFAULT_SCORER,
-    cutoff: float = SENTENCE_CUTOFF,
+    cutoff: float = DEFAULT_OPTIONS.sentence_cutoff,
 ) -> tuple[SentencePair, ...]:
     """Every old and every new sentence exactly once: SAME, EDITED (with a redline), MOVED, ADDED, REMOVED."""
     matches = match_sentences([s.text for s in old], [s.text for s in new], scorer=scorer, cutoff=cutoff)

@@ -17,25 +17,40 @@ reported as not checkable, with a note.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
 import attrs
 
+from .. import lang
 from ..model import Direction, Metric, MetricKind, Qualifier, Report
 from .metrics import fold
+from .options import DEFAULT_OPTIONS
 from .records import MetricPair, StatedChange
 
 __all__ = ["check_stated_changes", "implied_prior"]
 
-_YEAR_BASELINES = ("去年", "上年", "同比", "上一年", "前一年", "last year", "previous year", "prior year")
-_PERCENT = ("%", "％")
-_POINTS = ("个百分点", "百分点", "pp", "percentage points")
-_HEDGE = 0.05
-_REAL_BEFORE = re.compile(r"实际(?:增长|下降|提高|减少)?了?$")  # …实际增长6.3%
-_COMPARABLE = re.compile(r"可比价")  # 按可比价格计算
-_OUTPUT = re.compile(r"生产总值|GDP|增加值")
+_EN_BASELINES = ("last year", "previous year", "prior year")
+
+
+@functools.cache
+def _year_baselines() -> tuple[str, ...]:
+    """Baselines of a year-over-year change (lang/zh/changes.toml year_baselines, and English)."""
+    return lang.words("zh", "changes", "year_baselines") + _EN_BASELINES
+
+
+@functools.cache
+def _percent() -> tuple[str, ...]:
+    """The percent signs of a relative change (lang/zh/units.toml percent, but ‰)."""
+    return tuple(p for p in lang.words("zh", "units", "percent") if p != "\u2030")
+
+
+def _changes(key: str) -> re.Pattern[str]:
+    """A pattern of lang/zh/changes.toml: real_before (…实际增长6.3%), comparable_prices (按可比价格计算),
+    output (生产总值, GDP, 增加值)."""
+    return lang.pattern("zh", "changes", key)
 REAL_TERMS_NOTE = "in real terms"
 
 
@@ -54,7 +69,7 @@ def implied_prior(value: Decimal, change: Metric) -> Decimal | None:
     """Last year's value implied by this year's ``value`` and the stated ``change`` (None when undefined)."""
     sign = _sign(change)
     try:
-        if change.unit in _PERCENT:
+        if change.unit in _percent():
             factor = 1 + sign * change.value / 100
             return value / factor if factor > 0 else None
         return value - sign * change.value
@@ -62,8 +77,8 @@ def implied_prior(value: Decimal, change: Metric) -> Decimal | None:
         return None
 
 
-def _bounds(value: Decimal, change: Metric, hedged: bool) -> tuple[Decimal, Decimal]:
-    """The interval of last year's values the statement allows."""
+def _bounds(value: Decimal, change: Metric, hedged: bool, hedge: float) -> tuple[Decimal, Decimal]:
+    """The interval of last year's values the statement allows (``hedge`` wider each way when ``hedged``)."""
     lows, highs = [], []
     du, dc = _half_ulp(value), _half_ulp(change.value)
     for v in (value - du, value + du):
@@ -76,12 +91,12 @@ def _bounds(value: Decimal, change: Metric, hedged: bool) -> tuple[Decimal, Deci
         return Decimal(0), Decimal(0)
     lo, hi = min(lows), max(highs)
     if hedged:
-        lo, hi = lo * Decimal(1 - _HEDGE), hi * Decimal(1 + _HEDGE)
+        lo, hi = lo * Decimal(1 - hedge), hi * Decimal(1 + hedge)
     return lo, hi
 
 
 def _is_year_over_year(change: Metric) -> bool:
-    return change.baseline is None or any(b in change.baseline for b in _YEAR_BASELINES)
+    return change.baseline is None or any(b in change.baseline for b in _year_baselines())
 
 
 def _round(d: Decimal | None) -> Decimal | None:
@@ -91,8 +106,11 @@ def _round(d: Decimal | None) -> Decimal | None:
     return d.quantize(q)
 
 
-def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[StatedChange, ...]:
-    """Every year-over-year change NEW states of one of its metrics, checked where last year's value is known."""
+def check_stated_changes(
+    new: Report, pairs: Sequence[MetricPair], *, hedge: float = DEFAULT_OPTIONS.stated_hedge
+) -> tuple[StatedChange, ...]:
+    """Every year-over-year change NEW states of one of its metrics, checked where last year's value is known
+    (a value or prior that is not exact widens the interval by ``hedge`` each way)."""
     by_id: Mapping[str, Metric] = {m.id: m for m in new.metrics}
     prior_of = {id(p.new): p.old for p in pairs if p.new is not None and p.old is not None}
     out: list[StatedChange] = []
@@ -113,10 +131,10 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
             actual = _round((metric.value - prior.value) / prior.value * 100)  # the nominal change, for reference
         elif prior is not None and prior.unit == metric.unit and implied is not None:
             hedged = any(m.qualifier is not Qualifier.EXACT for m in (metric, prior))
-            lo, hi = _bounds(metric.value, change, hedged)
+            lo, hi = _bounds(metric.value, change, hedged, hedge)
             du = _half_ulp(prior.value)
             consistent = lo - du <= prior.value <= hi + du
-            if change.unit in _PERCENT and prior.value:
+            if change.unit in _percent() and prior.value:
                 actual = _round((metric.value - prior.value) / prior.value * 100)
             else:
                 actual = _round(metric.value - prior.value)
@@ -130,12 +148,13 @@ def check_stated_changes(new: Report, pairs: Sequence[MetricPair]) -> tuple[Stat
 def _in_real_terms(report: Report, change: Metric, metric: Metric) -> bool:
     """Whether a change is growth in real terms: said so (实际增长, 按可比价格计算), or a percentage change of
     output (国内生产总值, 增加值), which is always stated at comparable prices."""
-    if change.unit not in _PERCENT:
+    if change.unit not in _percent():
         return False
     text = report.text
-    if (_REAL_BEFORE.search(text, max(0, change.start - 6), change.start)
-            or _COMPARABLE.search(text, min(metric.start, change.start), max(metric.end, change.end))):
+    lo, hi = min(metric.start, change.start), max(metric.end, change.end)
+    if (_changes("real_before").search(text, max(0, change.start - 6), change.start)
+            or _changes("comparable_prices").search(text, lo, hi)):
         return True
     # output itself, not a measure per unit of it: 万元地区生产总值能耗 folds to 能耗强度
     name = fold(metric.label or text[max(0, metric.start - 12) : metric.start])
-    return _OUTPUT.search(name) is not None
+    return _changes("output").search(name) is not None

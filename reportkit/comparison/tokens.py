@@ -19,133 +19,66 @@ and CJK text as character bigrams (the usual bag-of-words stand-in for unsegment
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from .. import lang
 from ..model import Report
 from .records import TextOp
 
-__all__ = ["NUMBER_RE", "WordCode", "both_english", "merge_ops", "redline", "tokenize", "words"]
+__all__ = ["WordCode", "both_english", "merge_ops", "number_re", "redline", "tokenize", "words"]
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-# Measure words and units, longest first so that 万亿元 wins over 万 and 公里 over 里.
-_UNITS = sorted(
-    [
-        "万亿元",
-        "亿元",
-        "万元",
-        "千元",
-        "百万",
-        "万人次",
-        "人次",
-        "户次",
-        "件次",
-        "批次",
-        "个百分点",
-        "百分点",
-        "标准箱",
-        "万千瓦",
-        "千瓦时",
-        "千瓦",
-        "公顷",
-        "平方米",
-        "平方公里",
-        "公里",
-        "千米",
-        "米",
-        "吨",
-        "亩",
-        "公斤",
-        "千克",
-        "元",
-        "美元",
-        "件",
-        "个",
-        "人",
-        "名",
-        "家",
-        "条",
-        "项",
-        "场",
-        "份",
-        "次",
-        "户",
-        "套",
-        "台",
-        "辆",
-        "座",
-        "所",
-        "位",
-        "支",
-        "批",
-        "期",
-        "篇",
-        "本",
-        "部",
-        "起",
-        "宗",
-        "类",
-        "年",
-        "月",
-        "日",
-        "天",
-        "周",
-        "小时",
-        "分钟",
-        "秒",
-        "倍",
-        "岁",
-        "节",
-        "门",
-        "册",
-        "张",
-        "种",
-        "块",
-        "处",
-        "轮",
-        "届",
-        "层",
-        "级",
-        "点",
-        "成",
-        "里",
-        "斤",
-        "单",
-        "例",
-        "床",
-        "班",
-        "队",
-        "组",
-    ],
-    key=len,
-    reverse=True,
-)
-_UNIT_ALT = "|".join(map(re.escape, _UNITS))
-_ARABIC = r"[0-9０-９]+(?:[,][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
-_SCALE = r"(?:[多余]?[十百千万亿]+)?"
-# 多/余 may stand between the number and its unit (700多亿元, 20余次).
-_AFTER_ARABIC = rf"{_SCALE}[多余]?(?:[%％‰]|{_UNIT_ALT}|[\u4e00-\u9fff](?<![和与及或至到的比、]))?"
-NUMBER_RE = re.compile(
-    rf"(?:{_ARABIC}\s?(?:[%％‰]|{_AFTER_ARABIC}))"
-    rf"|(?:[{_CN_DIGITS}]+分之[{_CN_DIGITS}]+)"
-    rf"|(?:[{_CN_DIGITS}]+[多余]?(?:{_UNIT_ALT}))"
-    rf"|(?:{_ARABIC})"
-)
-_TOKEN_RE = re.compile(
-    rf"(?P<num>{NUMBER_RE.pattern})"
-    r"|(?P<latin>[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z0-9\uff21-\uff3a\uff41-\uff5a._'\-]*)"
-    r"|(?P<space>\s+)"
-    r"|(?P<other>.)",
-    re.DOTALL,
-)
+_DIGITS = "0-9\\uff10-\\uff19"  # half and full width, as a character range
+
+
+def _chars(key: str) -> str:
+    """A string of characters of lang/zh/units.toml, escaped for a character class."""
+    return "".join(map(re.escape, lang.data("zh", "units")[key]))
+
+
+@functools.cache
+def number_re() -> re.Pattern[str]:
+    """A number with its scale and unit (402件, 1.62万亿元, 700多亿元, 三分之一), from lang/zh/units.toml."""
+    units = lang.data("zh", "units")
+    # measure words and units, longest first so that 万亿元 wins over 万 and 公里 over 里
+    unit_alt = "|".join(map(re.escape, sorted(units["text_units"], key=len, reverse=True)))
+    cn, approx, percent = _chars("numerals"), _chars("approx"), _chars("percent")
+    arabic = rf"[{_DIGITS}]+(?:[,][{_DIGITS}]{{3}}(?![{_DIGITS}]))*(?:[.\uff0e][{_DIGITS}]+)?"
+    scale = rf"(?:[{approx}]?[{_chars('scales')}]+)?"
+    # 多/余 may stand between the number and its unit (700多亿元, 20余次)
+    after_arabic = rf"{scale}[{approx}]?(?:[{percent}]|{unit_alt}|[\u4e00-\u9fff](?<![{_chars('not_unit_after')}]))?"
+    fraction = re.escape(units["fraction"])
+    return re.compile(
+        rf"(?:{arabic}\s?(?:[{percent}]|{after_arabic}))"
+        rf"|(?:[{cn}]+{fraction}[{cn}]+)"
+        rf"|(?:[{cn}]+[{approx}]?(?:{unit_alt}))"
+        rf"|(?:{arabic})"
+    )
+
+
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<num>{number_re().pattern})"
+        r"|(?P<latin>[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z0-9\uff21-\uff3a\uff41-\uff5a._'\-]*)"
+        r"|(?P<space>\s+)"
+        r"|(?P<other>.)",
+        re.DOTALL,
+    )
+
+
+def _han(ch: str) -> bool:
+    """A CJK unified ideograph (U+4E00 to U+9FFF)."""
+    return 0x4E00 <= ord(ch) <= 0x9FFF
 
 
 @lru_cache(maxsize=4096)
 def _tokenize(text: str) -> tuple[str, ...]:
-    return tuple(m.group(0) for m in _TOKEN_RE.finditer(text))
+    return tuple(m.group(0) for m in _token_re().finditer(text))
 
 
 def tokenize(text: str) -> tuple[str, ...]:
@@ -168,7 +101,7 @@ def words(text: str) -> list[str]:
         run.clear()
 
     for tok in _tokenize(text):
-        if len(tok) == 1 and "\u4e00" <= tok <= "\u9fff":
+        if len(tok) == 1 and _han(tok):
             run.append(tok)
             continue
         flush()
@@ -230,7 +163,11 @@ _CODE_BASE, _CODE_SLOTS = 0xF0000, 65534  # Unicode plane 15, private use: never
 
 
 _STOP = frozenset(
-    ["a", "an", "the", "we", "will", "shall", "would", "to", "of", "in", "on", "for", "and", "or", "our", "is", "are", "be", "been", "being", "has", "have", "had", "was", "were", "this", "that", "these", "those", "with", "by", "as", "at", "it", "its", "from", "into", "also"]
+    [
+        "a", "an", "the", "we", "will", "shall", "would", "to", "of", "in", "on", "for", "and", "or", "our",
+        "is", "are", "be", "been", "being", "has", "have", "had", "was", "were", "this", "that", "these",
+        "those", "with", "by", "as", "at", "it", "its", "from", "into", "also",
+    ]
 )
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
@@ -257,7 +194,7 @@ class WordCode:
     def encode(self, text: str) -> str:
         out = []
         for w in _LATIN_WORD.findall(text):
-            if "\u4e00" <= w[0] <= "\u9fff":
+            if _han(w[0]):
                 out.append(w)
                 continue
             key = w.lower()

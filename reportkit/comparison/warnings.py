@@ -7,19 +7,17 @@ makes them an error (errors.ComparisonWarningError).
 
 from __future__ import annotations
 
-import re
-
+from .. import lang
 from ..model import Report, fold
 from .records import DiffWarning, WarningKind
 
 __all__ = ["check_pair", "same_organisation"]
 
-# What a name of a government may end in without naming another one (莲都区人民政府 is 莲都区).
-_SUFFIX = re.compile(r"(?:人民政府|政府|办公室|办公厅|司法局|司法厅)$")
 
 
 def _core(name: str) -> str:
-    return _SUFFIX.sub("", fold(name).replace(" ", ""))
+    # what a name of a government may end in without naming another one (莲都区人民政府 is 莲都区)
+    return lang.pattern("zh", "metadata", "org_strip").sub("", fold(name).replace(" ", ""))
 
 
 def same_organisation(a: str, b: str) -> bool:

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["alternatives", "data", "pattern", "union", "words"]
+__all__ = ["alternatives", "data", "pattern", "union", "words", "words_for"]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +52,13 @@ def words(language: str, concept: str, key: str) -> tuple[str, ...]:
     for entry in data(language, concept)[key]:
         out.append(entry if isinstance(entry, str) else entry["word"])
     return tuple(out)
+
+
+@functools.cache
+def words_for(language: str, concept: str, key: str, use: str) -> tuple[str, ...]:
+    """The words of a list whose entries say which rules read them: those whose ``for`` names ``use``, in order.
+    One list (the down verbs) serves several rules, each reading the members it was written for."""
+    return tuple(e["word"] for e in data(language, concept)[key] if use in e.get("for", ()))
 
 
 @functools.cache

@@ -26,12 +26,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import Report
+from ..options import DEFAULT_OPTIONS, CompareOptions
 from ..records import FollowThrough, MetricPair
 from . import compound, directed, evidence, in_words, listed, numeric
 from .context import Context, Strategy, review_spans
-from .numeric import TOLERANCE, judge
+from .numeric import judge
 
-__all__ = ["STRATEGIES", "TOLERANCE", "Context", "Strategy", "follow_commitments", "judge", "review_spans"]
+__all__ = ["STRATEGIES", "Context", "Strategy", "follow_commitments", "judge", "review_spans"]
 
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("outcome", numeric.by_outcome),
@@ -45,17 +46,21 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
 
 
 def follow_commitments(
-    old: Report, new: Report, metric_pairs: Sequence[MetricPair] = ()
+    old: Report,
+    new: Report,
+    metric_pairs: Sequence[MetricPair] = (),
+    *,
+    options: CompareOptions = DEFAULT_OPTIONS,
 ) -> tuple[FollowThrough, ...]:
     """One FollowThrough per commitment of OLD, in OLD's order.
 
     ``metric_pairs`` (from ``pair_metrics``) lets a promised direction (提高…率) be judged by how a rate
     moved from last year's figure to this year's.  Each strategy runs over the commitments still open, in
-    the order of :data:`STRATEGIES`; the last always decides.
+    the order of :data:`STRATEGIES`; the last always decides.  Their thresholds are those of ``options``.
     """
     if not old.commitments:
         return ()
-    ctx = Context(old, new, metric_pairs)
+    ctx = Context(old, new, metric_pairs, options)
     for _name, strategy in STRATEGIES:
         for c in ctx.open():
             verdict = strategy(c, ctx)

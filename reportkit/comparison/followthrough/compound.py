@@ -9,32 +9,26 @@ is looked up in next year's review; when some part is, the commitment is ADDRESS
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
+from ... import lang
 from ...model import Commitment
 from ..records import FollowStatus, FollowThrough
 from .context import Context
-from .text import EVIDENCE_BIGRAMS, EVIDENCE_CUTOFF, _containment, _squeeze
+from .text import _containment, _squeeze
 
 __all__ = ["by_parts", "parts"]
 
-_JOIN = re.compile(r"以及|和|及|与|、")
-_VERB = re.compile(
-    r"^(?:继续|进一步|持续|全面|深入|切实|认真|不断|大力|积极)*"
-    r"(?:落实|推进|推行|实施|执行|开展|完善|加强|健全|建立|深化|推动|抓好|做好)"
-)
 _MIN_PART = 4  # a side of fewer characters is a word of a name (权责清单), not a thing of its own
 
 
 def parts(text: str) -> list[str]:
     """The promises a compound names, each with the verb in front: [] when ``text`` is one promise."""
-    verb = _VERB.match(text)
+    verb = lang.pattern("zh", "promises", "compound_verb").match(text)
     if verb is None:
         return []
     body = text[verb.end() :]
-    sides = _JOIN.split(body)
+    sides = lang.pattern("zh", "promises", "compound_join").split(body)
     if len(sides) < 2 or any(len(s) < _MIN_PART for s in sides):
         return []
     return [verb.group(0) + s for s in sides]
@@ -50,13 +44,13 @@ def by_parts(c: Commitment, ctx: Context) -> FollowThrough | None:
 def _by_parts(ctx: Context) -> dict[int, FollowThrough]:
     """Each compound no strategy has decided, looked for part by part (the parts are scored against the review
     sentences as the commitments were)."""
-    cutoff, sents = EVIDENCE_CUTOFF, ctx.sents
+    cutoff, sents = ctx.options.evidence_cutoff, ctx.sents
     todo = [(k, ps) for k, c in enumerate(ctx.commits) if k not in ctx.decided and c.target is None
             and (ps := parts(c.text))]
     if not todo or not sents:
         return {}
     flat = [p for _, ps in todo for p in ps]
-    scores = _containment([_squeeze(n) for n in flat], ctx.hay, cutoff, min_shared=EVIDENCE_BIGRAMS)
+    scores = _containment([_squeeze(n) for n in flat], ctx.hay, cutoff, min_shared=ctx.options.evidence_bigrams)
     out: dict[int, FollowThrough] = {}
     row = 0
     for k, ps in todo:

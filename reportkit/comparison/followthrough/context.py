@@ -17,11 +17,12 @@ import numpy as np
 
 from ...model import Commitment, Metric, PartKind, Report, Sentence
 from ..align import sentences_of
+from ..options import DEFAULT_OPTIONS, CompareOptions
 from ..outcome_scope import recap_spans
 from ..records import FollowThrough, MetricPair
 from ..tokens import WordCode, both_english
 from .outcomes import _Outcomes, target_indicator
-from .text import EVIDENCE_BIGRAMS, EVIDENCE_CUTOFF, _containment, _grams, _Sparse, _squeeze, _words_of
+from .text import _containment, _grams, _Sparse, _squeeze, _words_of
 
 __all__ = ["Context", "Strategy", "review_spans"]
 
@@ -31,8 +32,14 @@ _T = TypeVar("_T")
 class Context:
     """One comparison as the strategies see it (``old`` last year, ``new`` this year)."""
 
-    def __init__(self, old: Report, new: Report, metric_pairs: Sequence[MetricPair] = ()) -> None:
-        self.old, self.new, self.metric_pairs = old, new, metric_pairs
+    def __init__(
+        self,
+        old: Report,
+        new: Report,
+        metric_pairs: Sequence[MetricPair] = (),
+        options: CompareOptions = DEFAULT_OPTIONS,
+    ) -> None:
+        self.old, self.new, self.metric_pairs, self.options = old, new, metric_pairs, options
         self.commits = old.commitments
         spans = review_spans(new)
         all_sents = sentences_of(new)
@@ -44,7 +51,7 @@ class Context:
         ]
         self.hay = [_squeeze(s.text) for s in self.sents]
         self.english = both_english(old, new)
-        self.top, self.sims = _evidence(self.commits, self.sents, self.hay, self.english)
+        self.top, self.sims = _evidence(self.commits, self.sents, self.hay, self.english, options)
         self.decided: dict[int, FollowThrough] = {}
         self._index = {id(c): k for k, c in enumerate(self.commits)}
         self._once: dict[Callable[[Context], Any], Any] = {}
@@ -73,7 +80,7 @@ class Context:
     @functools.cached_property
     def review(self) -> _Outcomes:
         """This year's review figures, each with the words that say what it measures."""
-        return _Outcomes.of(self.new, self.outcomes)
+        return _Outcomes.of(self.new, self.outcomes, self.options)
 
     @functools.cached_property
     def numeric(self) -> dict[int, int]:
@@ -83,11 +90,11 @@ class Context:
     @functools.cached_property
     def indicators(self) -> list[str]:
         """What each numeric target measures (:func:`target_indicator`), in the rows of :attr:`numeric`."""
-        return [target_indicator(self.old, self.commits[k]) for k in self.numeric]
+        return [target_indicator(self.old, self.commits[k], self.options.indicator_min) for k in self.numeric]
 
     @functools.cached_property
     def _named(self) -> _Sparse:
-        return _containment(self.indicators, self.hay, 0.9)
+        return _containment(self.indicators, self.hay, self.options.named_cutoff)
 
     def indicator(self, k: int) -> str:
         return self.indicators[self.numeric[k]]
@@ -102,18 +109,19 @@ Strategy = Callable[[Commitment, Context], FollowThrough | None]
 
 
 def _evidence(
-    commits: Sequence[Commitment], sents: Sequence[Sentence], hay: list[str], english: bool
+    commits: Sequence[Commitment], sents: Sequence[Sentence], hay: list[str], english: bool, options: CompareOptions
 ) -> tuple[dict[int, list[int]], list[float]]:
     """For each commitment the (up to) three review sentences that hold most of it, and its best score."""
+    cutoff = options.evidence_cutoff
     if english:
         code = WordCode()  # words, not letters: any two long English sentences share most letters
         evidence = _containment([code.encode(_words_of(c)) for c in commits], [code.encode(s.text) for s in sents],
-                                EVIDENCE_CUTOFF)
+                                cutoff)
     else:
-        evidence = _containment([_squeeze(_words_of(c)) for c in commits], hay, EVIDENCE_CUTOFF,
-                                min_shared=EVIDENCE_BIGRAMS)
+        evidence = _containment([_squeeze(_words_of(c)) for c in commits], hay, cutoff,
+                                min_shared=options.evidence_bigrams)
     # evidence is sparse: only the entries over the cutoff matter, three best per commitment
-    over = evidence.values >= EVIDENCE_CUTOFF
+    over = evidence.values >= cutoff
     rows, cols, values = evidence.rows[over], evidence.cols[over], evidence.values[over]
     order = np.lexsort((-values, rows))
     top: dict[int, list[int]] = {}

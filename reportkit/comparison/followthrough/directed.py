@@ -3,24 +3,28 @@ figures went: the review's stated changes and its rates that moved since last ye
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from ... import lang
 from ...model import Commitment, Direction, Metric, MetricKind
 from ..records import FollowStatus, FollowThrough, MetricPair, MetricStatus
 from .context import Context, _Sentences
-from .outcomes import _FILLER, _Outcomes
+from .outcomes import _filler, _Outcomes
 from .text import _grams
 
 __all__ = ["by_direction"]
 
-# A plan clause that promises a direction for an indicator: 降低行政诉讼案件发案量和败诉率, 提高办件率.
-_DIRECTED = re.compile(
-    r"^(?:持续|进一步|继续|切实|努力|着力|大力|有效|不断|逐步|全面|稳步|明显|显著|力争)*"
-    r"(降低|减少|压减|压降|减轻|提高|提升|增加|扩大|增强)(.+)$"
-)
-_DOWN_VERBS = ("降低", "减少", "压减", "压降", "减轻")
-DIRECTED_SUPPORT = 0.6  # share of the indicator's bigrams that must stand in the metric's clauses
+@functools.cache
+def _promise() -> re.Pattern[str]:
+    """A plan clause that promises a direction for an indicator (降低行政诉讼案件发案量和败诉率, 提高办件率):
+    adverbs, a verb read for promises (lang/zh/directions.toml up, down), then the indicators."""
+    verbs = lang.words_for("zh", "directions", "down", "promise") + lang.words_for("zh", "directions", "up", "promise")
+    return re.compile(
+        "^" + str(lang.data("zh", "promises")["promise_adverbs"])
+        + "(" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")(.+)$"
+    )
 
 
 def by_direction(c: Commitment, ctx: Context) -> FollowThrough | None:
@@ -30,7 +34,7 @@ def by_direction(c: Commitment, ctx: Context) -> FollowThrough | None:
     moving = ctx.once(_moving_of)
     if not moving:
         return None
-    return _directed(c, moving, ctx.sents, ctx.evidence_of(ctx.index(c)))
+    return _directed(c, moving, ctx.sents, ctx.evidence_of(ctx.index(c)), ctx.options.directed_support)
 
 
 def _moving_of(ctx: Context) -> _Moving:
@@ -78,6 +82,7 @@ def _directed(
     moving: _Moving,
     sents: _Sentences,
     ev_idx: list[int],
+    support: float,
 ) -> FollowThrough | None:
     """A promised direction without a number (降低行政诉讼案件发案量和败诉率), judged by this year's figures.
 
@@ -87,11 +92,12 @@ def _directed(
     named indicators found going the promised way is MET, some of them ADDRESSED, any going the other way
     MISSED.
     """
-    m = _DIRECTED.match(c.text.strip())
+    m = _promise().match(c.text.strip())
     if m is None:
         return None
-    promised = Direction.DOWN if m.group(1) in _DOWN_VERBS else Direction.UP
-    names = [core for n in re.split(r"[和及与、]", m.group(2)) if len(core := _FILLER.sub("", n)) >= 3]
+    promised = Direction.DOWN if m.group(1) in lang.words("zh", "directions", "down") else Direction.UP
+    split = lang.pattern("zh", "targets", "respective_pair_split")
+    names = [core for n in split.split(m.group(2)) if len(core := _filler().sub("", n)) >= 3]
     if not names:
         return None
     seen: list[tuple[Metric, bool, float]] = []
@@ -101,7 +107,7 @@ def _directed(
         for metric, went, measures in (moving[k] for k in moving.sharing(grams, 2)):
             hits = len(grams & measures)  # what the figure itself measures (label and clause), not its neighbours
             share = hits / len(grams)
-            if hits >= 2 and share >= DIRECTED_SUPPORT and (best is None or share > best[0]):
+            if hits >= 2 and share >= support and (best is None or share > best[0]):
                 best = (share, metric, went)
         if best is not None:
             seen.append((best[1], best[2] is promised, best[0]))

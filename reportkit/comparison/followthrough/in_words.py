@@ -4,8 +4,7 @@ or not (未能实现)."""
 
 from __future__ import annotations
 
-import re
-
+from ... import lang
 from ...model import Commitment
 from ..records import FollowStatus, FollowThrough
 from .context import Context, _Sentences
@@ -14,14 +13,6 @@ from .text import _bigram_share, _squeeze
 
 __all__ = ["stated_in_words"]
 
-NAMED_BIGRAMS = 0.5  # share of an indicator's bigrams a sentence must hold to name it in words
-# A thing named by what it is and a general noun (钢铁产能): a review lists the first and says the second once
-# (钢铁、煤炭年度去产能任务超额完成).
-_GENERAL_TAIL = re.compile(r"(.{2,}?)(产能|任务)$")
-_CLAUSE_END = re.compile(r"[，。；！？,;!?]")
-_DONE = re.compile(r"超额完成|如期完成|全面完成|顺利完成|完成|实现|达到|达成|目标任务")
-# 涨幅未达年初预期
-_MISSED = re.compile(r"未能实现|未能完成|没有完成|未完成|没有实现|未实现|未达|没有达到|低于[^，。；]*预期")
 
 
 def stated_in_words(c: Commitment, ctx: Context) -> FollowThrough | None:
@@ -33,11 +24,12 @@ def stated_in_words(c: Commitment, ctx: Context) -> FollowThrough | None:
         return None
     k = ctx.index(c)
     indicator, named, sents, ev_idx = ctx.indicator(k), ctx.named(k), ctx.sents, ctx.evidence_of(k)
+    named_cutoff, named_bigrams = ctx.options.named_cutoff, ctx.options.named_bigrams
     # no number: a sentence that names the indicator may still say it was done or not
     thing = _object(indicator)
     # the indicator's characters in order, and mostly side by side: 新建学校 is not named by 新能源…建设…学校
-    naming_it = {x for x, v in named.items() if v >= 0.9
-                 and _bigram_share(indicator, _squeeze(sents[x].text)) >= NAMED_BIGRAMS
+    naming_it = {x for x, v in named.items() if v >= named_cutoff
+                 and _bigram_share(indicator, _squeeze(sents[x].text)) >= named_bigrams
                  } if len(indicator) >= 4 else set()
     verb = indicator[: len(indicator) - len(thing)]
     if len(thing) >= 3:
@@ -57,7 +49,8 @@ def stated_in_words(c: Commitment, ctx: Context) -> FollowThrough | None:
 
 def _naming(thing: str, sents: _Sentences) -> list[int]:
     """The sentences that name ``thing``: as written, or its own part with its general noun after it."""
-    m = _GENERAL_TAIL.match(thing)
+    # a thing named by what it is and a general noun (钢铁产能): a review may say the second once for all
+    m = lang.pattern("zh", "indicators", "general_tail").match(thing)
     if m is None:
         return [x for x in sents.maybe_holding(thing) if thing in sents[x].text]
     own, general = m.groups()
@@ -70,13 +63,13 @@ def _named_apart(text: str, own: str, general: str) -> bool:
     at = text.find(own)
     if at < 0:
         return False
-    end = _CLAUSE_END.search(text, at)
+    end = lang.pattern("zh", "followthrough", "clause_end").search(text, at)
     return general in text[at + len(own) : end.start() if end else len(text)]
 
 
 def _explicit(sentence: str) -> bool | None:
-    if _MISSED.search(sentence):
+    if lang.pattern("zh", "followthrough", "missed").search(sentence):
         return False
-    if _DONE.search(sentence):
+    if lang.pattern("zh", "followthrough", "done").search(sentence):
         return True
     return None

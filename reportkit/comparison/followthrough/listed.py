@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from ... import lang
 from ...model import Commitment, Report
 from ..align import sentences_of
 from ..records import FollowThrough
@@ -17,8 +18,6 @@ from .outcomes import _object, target_indicator
 
 __all__ = ["covered_by_list"]
 
-_LIST_END = ("等",)  # what closes a list that stands for more than it names
-_LIST_REACH = 8  # characters after the sibling's name within which the list closes
 
 
 def covered_by_list(c: Commitment, ctx: Context) -> FollowThrough | None:
@@ -29,11 +28,15 @@ def covered_by_list(c: Commitment, ctx: Context) -> FollowThrough | None:
 
 
 def _covered(ctx: Context) -> dict[int, FollowThrough]:
-    return _covered_by_list(ctx.old, ctx.commits, list(ctx.numeric), ctx.decided)
+    return _covered_by_list(ctx.old, ctx.commits, list(ctx.numeric), ctx.decided, ctx.options.indicator_min)
 
 
 def _covered_by_list(
-    old: Report, commits: Sequence[Commitment], numeric: Sequence[int], found: dict[int, FollowThrough]
+    old: Report,
+    commits: Sequence[Commitment],
+    numeric: Sequence[int],
+    found: dict[int, FollowThrough],
+    indicator_min: int,
 ) -> dict[int, FollowThrough]:
     """Targets listed with one said in words to be done, where that sentence closes its list (with 等).
 
@@ -70,9 +73,10 @@ def _covered_by_list(
             if sentence_of(sibling.start) != sentence_of(target.start):
                 continue
             words = done.evidence[0].text
-            thing = _object(target_indicator(old, commits[j]))
+            thing = _object(target_indicator(old, commits[j], indicator_min))
             at = words.find(thing) if len(thing) >= 2 else -1
-            if at >= 0 and any(end in words[at : at + len(thing) + _LIST_REACH] for end in _LIST_END):
+            reach = words[at : at + len(thing) + int(lang.data("zh", "followthrough")["list_reach"])]
+            if at >= 0 and any(end in reach for end in lang.words("zh", "followthrough", "list_ends")):
                 out[k] = FollowThrough(
                     commits[k],
                     done.status,

@@ -12,15 +12,14 @@ from decimal import Decimal
 
 from ... import lang
 from ...model import Commitment, Direction, Metric, Qualifier, Report
+from ..options import DEFAULT_OPTIONS
 from ..outcome_scope import different_scope, is_start_level
 from ..records import FollowStatus, FollowThrough
 from .context import Context
-from .outcomes import INDICATOR_MIN, SUPPORT_CUTOFF, _judged_value, _same_quantity
+from .outcomes import _judged_value, _same_quantity
 
-__all__ = ["TOLERANCE", "by_outcome", "favourable", "judge"]
+__all__ = ["by_outcome", "favourable", "judge"]
 
-TOLERANCE = Decimal("0.05")  # 左右: 5 % relative on the unfavourable side (gold/GONGZUO.md)
-OUTCOME_CUTOFF = 0.75
 
 
 def by_outcome(c: Commitment, ctx: Context) -> FollowThrough | None:
@@ -35,19 +34,20 @@ def by_outcome(c: Commitment, ctx: Context) -> FollowThrough | None:
     indicator, review, sents, ev_idx = ctx.indicator(k), ctx.review, ctx.sents, ctx.evidence_of(k)
     naming = review.ranked(indicator, review.candidates(target))
     direction = favourable(ctx.old, c)
-    if len(indicator) >= INDICATOR_MIN:
+    options = ctx.options
+    if len(indicator) >= options.indicator_min:
         for x, score in naming:
-            if score < OUTCOME_CUTOFF:
+            if score < options.outcome_cutoff:
                 break
             outcome = review.metrics[x]
             if (
-                _same_quantity(target, outcome)
+                _same_quantity(target, outcome, options)
                 and not review.is_period_total(x)
-                and review.bigram_support(indicator, x) >= SUPPORT_CUTOFF
+                and review.bigram_support(indicator, x) >= options.support_cutoff
                 and not different_scope(indicator, review.lead[x])
                 and not is_start_level(review.own[x])
             ):
-                met = judge(target, _judged_value(target, outcome), direction)
+                met = judge(target, _judged_value(target, outcome), direction, tolerance=options.tolerance)
                 holder = sents.holding(outcome.start)
                 ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
                 status = FollowStatus.MET if met else FollowStatus.MISSED
@@ -68,13 +68,17 @@ def favourable(report: Report, c: Commitment) -> Direction:
     if t is not None:
         # the target's own clause only: 失业率 in the clause before 城镇新增就业68万人 makes no ceiling of it
         lo = max(0, t.start - 20)
-        cut = max(report.text.rfind(mark, lo, t.start) for mark in "，,；;。")
+        marks = str(lang.data("zh", "followthrough")["target_clause_marks"])
+        cut = max(report.text.rfind(mark, lo, t.start) for mark in marks)
         words += report.text[max(lo, cut + 1) : t.end + 4]
     return Direction.DOWN if lang.pattern("zh", "directions", "ceiling").search(words) else Direction.UP
 
 
-def judge(target: Metric, outcome: Decimal, direction: Direction | None) -> bool:
-    """Met or missed, by the target's qualifier (gold/GONGZUO.md "met"); values are scaled alike."""
+def judge(
+    target: Metric, outcome: Decimal, direction: Direction | None, *, tolerance: Decimal = DEFAULT_OPTIONS.tolerance
+) -> bool:
+    """Met or missed, by the target's qualifier (gold/GONGZUO.md "met"); values are scaled alike. ``tolerance``:
+    左右 allows this much relative slack on the unfavourable side (5 %, gold/GONGZUO.md)."""
     q, v = target.qualifier, target.value
     up = direction is not Direction.DOWN
     if q in (Qualifier.AT_LEAST, Qualifier.APPROX_OVER):
@@ -84,9 +88,9 @@ def judge(target: Metric, outcome: Decimal, direction: Direction | None) -> bool
     if q is Qualifier.RANGE and target.value_high is not None:
         return v <= outcome <= target.value_high
     if direction is Direction.NEUTRAL:
-        return abs(outcome - v) <= v * TOLERANCE
+        return abs(outcome - v) <= v * tolerance
     if q is Qualifier.APPROX:
-        return outcome >= v * (1 - TOLERANCE) if up else outcome <= v * (1 + TOLERANCE)
+        return outcome >= v * (1 - tolerance) if up else outcome <= v * (1 + tolerance)
     return outcome >= v if up else outcome <= v
 
 

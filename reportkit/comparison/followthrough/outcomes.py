@@ -5,6 +5,7 @@ factor of three; growth rates within ten)."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -13,55 +14,71 @@ from decimal import Decimal
 import attrs
 import numpy as np
 
+from ... import lang
 from ...model import Commitment, Direction, Metric, MetricKind, Report
 from ..metrics import clause_of, fold, indicator_context
+from ..options import DEFAULT_OPTIONS, CompareOptions
 from ..outcome_scope import converted, has_subject, same_measure
 from .text import _grams, _lcs, _squeeze
 
 _NOT_THE_YEAR = frozenset({"period", "start", "other_year"})  # Metric.frame values that are no year's outcome
-LEVEL_SPREAD = Decimal(3)  # an outcome level within a third and three times its target is the same quantity
-GROWTH_SPREAD = Decimal(10)  # growth rates spread wider
-SUPPORT_CUTOFF = 0.7
-INDICATOR_MIN = 2  # characters: an indicator shorter than this cannot be told apart from noise
-_FILLER = re.compile(
-    r"比改革前|比上年|比去年|同比|今年|明年|全年|年内|要|再|拟|将|也|力争|确保|努力|争取|预期|预计|目标|控制在|保持在|稳定在|提高到|增加到|扩大到|达到|"
-    r"完成|实现|左右|以上|以内|以下|其中|分别|都|均|[的了在为把由从到和与及、]"
-)
-_NUM_RE = re.compile(r"[0-9０-９.%％]+")
-_SUFFIX = re.compile(r"(增幅|降幅|增速|比重)$")
-_SUFFIX_AS = {"增幅": "增长", "增速": "增长", "降幅": "下降"}
-_VERB = re.compile(
-    r"^(淘汰|减少|降低|提高|增加|新增|新建|改建|改造|完成|开工|建设|推进|解决|实施|取消|下放|开展|组织|举办|培训|"
-    r"压减|退出|化解)+"
-)
-_PERIOD = re.compile(r"年均|累计|平均每年|五年来|这些年")
+_NUM_RE = re.compile(r"[0-9\uff10-\uff19.%\uff05]+")  # digits and percent signs, half and full width
+
+
+def _filler() -> re.Pattern[str]:
+    """Plan verbs and hedges, no part of an indicator (lang/zh/indicators.toml indicator_filler)."""
+    return lang.pattern("zh", "indicators", "indicator_filler")
+
+
+@functools.cache
+def _suffixes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A rate-of-change noun ending an indicator, and the verb each reads as (lang/zh/indicators.toml)."""
+    table = lang.data("zh", "indicators")["rate_suffixes"]
+    suffix = re.compile("(" + "|".join(re.escape(e["word"]) for e in table) + ")$")
+    return suffix, {e["word"]: e["reads"] for e in table}
+
+
+@functools.cache
+def _people_unit() -> str:
+    return str(lang.data("zh", "indicators")["people_unit"])
+
+
+@functools.cache
+def _people_labels() -> tuple[str, ...]:
+    return lang.words("zh", "indicators", "people_labels")
+
+
+@functools.cache
+def _respective_word() -> str:
+    return lang.words("zh", "directions", "respective")[0]
 
 
 def _core(text: str) -> str:
     """An indicator's words without plan verbs and hedges; the parser's 增幅/降幅 read as 增长/下降."""
     folded = fold(text)
-    m = _SUFFIX.search(folded)
+    suffix, reads = _suffixes()
+    m = suffix.search(folded)
     if m:
-        folded = folded[: m.start()] + _SUFFIX_AS.get(m.group(0), "")
-    return _FILLER.sub("", folded)
+        folded = folded[: m.start()] + reads.get(m.group(0), "")
+    return _filler().sub("", folded)
 
 
-def target_indicator(report: Report, c: Commitment) -> str:
+def target_indicator(report: Report, c: Commitment, indicator_min: int) -> str:
     """What the target measures: the parser's indicator or label, else the clause around the number.
 
     A commitment that is one subject of a coordination (二氧化硫 in 二氧化硫、氮氧化物排放量分别下降3%) does
     not hold its number; its own words name the indicator better than the shared label.
     """
     t = c.target
-    if t is not None and not c.start <= t.start < c.end and len(_core(c.text)) >= INDICATOR_MIN:
+    if t is not None and not c.start <= t.start < c.end and len(_core(c.text)) >= indicator_min:
         return _core(c.text)
     for cand in (c.indicator, t.label if t else None):
-        if cand and "、" in cand and t is not None:
+        if cand and lang.data("zh", "targets")["respective_list_split"] in cand and t is not None:
             # a label coordinating several subjects names none of them alone: take the clause's words
             own = _core(c.text.replace(t.text, ""))
-            if len(own) >= INDICATOR_MIN:
+            if len(own) >= indicator_min:
                 return own
-        if cand and len(_core(cand)) >= INDICATOR_MIN:
+        if cand and len(_core(cand)) >= indicator_min:
             return _core(cand)
     if t is None:
         return _core(c.text)
@@ -70,7 +87,7 @@ def target_indicator(report: Report, c: Commitment) -> str:
 
 def _object(indicator: str) -> str:
     """The thing counted, without the leading verb: 淘汰钢铁 → 钢铁 (a review may say 钢铁…淘汰…完成)."""
-    return _VERB.sub("", indicator)
+    return lang.pattern("zh", "indicators", "lead_verbs").sub("", indicator)
 
 
 @attrs.frozen
@@ -83,9 +100,10 @@ class _Outcomes:
     phrase: tuple[str, ...]  # its label (or the words before it), as an indicator
     by_unit: dict[str, list[int]]  # metrics by folded unit, each list by value (see candidates())
     lead: tuple[str, ...] = ()  # the clause before and its own, always: what may narrow its scope (扣除…后，)
+    options: CompareOptions = DEFAULT_OPTIONS  # the spreads and the support cutoff
 
     @staticmethod
-    def of(report: Report, metrics: Sequence[Metric]) -> _Outcomes:
+    def of(report: Report, metrics: Sequence[Metric], options: CompareOptions = DEFAULT_OPTIONS) -> _Outcomes:
         own, wide, phrase, lead = [], [], [], []
         for m in metrics:
             lo, hi = clause_of(report.text, m.start, m.end)
@@ -98,13 +116,13 @@ class _Outcomes:
             wide.append(ctx if has_subject(ctx) else lead[-1])
             # a label shared by 甲、乙…分别 numbers names only one of them: use the subject instead
             label = "" if respective else _core(m.label)
-            phrase.append(label if len(label) >= INDICATOR_MIN else _core(ctx.split("#")[0]))
+            phrase.append(label if len(label) >= options.indicator_min else _core(ctx.split("#")[0]))
         by_unit: dict[str, list[int]] = defaultdict(list)
         for x, m in enumerate(metrics):
             by_unit[fold(m.unit)].append(x)
         for xs in by_unit.values():
             xs.sort(key=lambda x: metrics[x].value)
-        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), dict(by_unit), tuple(lead))
+        return _Outcomes(tuple(metrics), tuple(own), tuple(wide), tuple(phrase), dict(by_unit), tuple(lead), options)
 
     def candidates(self, target: Metric) -> list[int]:
         """The metrics that measure the same quantity as ``target`` (:func:`_same_quantity`), in text order:
@@ -113,9 +131,10 @@ class _Outcomes:
         if target.value <= 0:
             return []
         unit = fold(target.unit)
-        units = [unit] + (["人"] if unit == "" else [""] if unit == "人" else [])
+        people = _people_unit()
+        units = [unit] + ([people] if unit == "" else [""] if unit == people else [])
         # the widest spread _same_quantity allows, a little wider still: it decides exactly below
-        spread = Decimal(str(max(GROWTH_SPREAD, LEVEL_SPREAD))) * Decimal("1.001")
+        spread = Decimal(str(max(self.options.growth_spread, self.options.level_spread))) * Decimal("1.001")
         low, high = target.value / spread, target.value * spread
         found: list[int] = []
         for u in units + list(same_measure(unit)):  # 1300万吨 for a target in 斤
@@ -123,7 +142,7 @@ class _Outcomes:
             lo_u, hi_u = (converted(low, unit, u) or low), (converted(high, unit, u) or high)
             lo = bisect.bisect_left(xs, lo_u, key=lambda x: self.metrics[x].value)
             hi = bisect.bisect_right(xs, hi_u, key=lambda x: self.metrics[x].value)
-            found.extend(x for x in xs[lo:hi] if _same_quantity(target, self.metrics[x]))
+            found.extend(x for x in xs[lo:hi] if _same_quantity(target, self.metrics[x], self.options))
         return sorted(found)
 
     def ranked(self, needle: str, xs: Sequence[int]) -> list[tuple[int, float]]:
@@ -161,17 +180,18 @@ class _Outcomes:
 
         mine, near, phrase = _grams(needle), self.wide[k], _grams(self.phrase[k])
         forward = sum(g in near for g in mine) / len(mine) if mine else 0.0
-        if forward < SUPPORT_CUTOFF and needle[:2] in near:
+        if forward < self.options.support_cutoff and needle[:2] in near:
             # a head that matches (外商投资… in 外商投资限制性条目) earns a little slack on the rest;
             # a head that does not (氨氮 against 氮氧化物) earns none
-            forward = min(SUPPORT_CUTOFF, forward + 0.1)
+            forward = min(self.options.support_cutoff, forward + 0.1)
         backward = sum(g in needle for g in phrase) / len(phrase) if len(self.phrase[k]) >= 4 else 0.0
         return max(forward, backward)
 
     def is_period_total(self, k: int) -> bool:
         """年均 / 累计 figures sum or average several years, and the start of a change (从A增加到B) is where the
         year began: neither is the year's outcome (the frame the parser recorded, and 年均/累计 in its clause)."""
-        return self.metrics[k].frame in _NOT_THE_YEAR or bool(_PERIOD.search(self.own[k].split("#")[0]))
+        period = lang.pattern("zh", "indicators", "period_words")
+        return self.metrics[k].frame in _NOT_THE_YEAR or bool(period.search(self.own[k].split("#")[0]))
 
 
 def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric]) -> str | None:
@@ -181,11 +201,12 @@ def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric
     characters of it are dropped as that subject has, and 排放量 stays.
     """
     clause = text[lo:hi]
-    k = clause.find("分别")
+    word = _respective_word()
+    k = clause.find(word)
     if k < 0:
         return None
     nums = sorted((x for x in metrics if lo + k <= x.start < hi), key=lambda x: x.start)
-    subjects = re.split(r"[、和与及]", clause[:k])
+    subjects = lang.pattern("zh", "targets", "respective_pair_split").split(clause[:k])
     if len(nums) < 2 or len(subjects) != len(nums) or m not in nums:
         return None
     i = nums.index(m)
@@ -195,12 +216,12 @@ def _respective(text: str, lo: int, hi: int, m: Metric, metrics: Sequence[Metric
             kept.append(subj)
         elif j == len(subjects) - 1:
             kept.append(subj[len(subjects[i]) :])
-    rest = _NUM_RE.sub("", clause[k + 2 : nums[0].start - lo])
+    rest = _NUM_RE.sub("", clause[k + len(word) : nums[0].start - lo])
     return _squeeze(fold("".join(kept) + rest)) + "#"
 
 
 def _counts_people(m: Metric) -> bool:
-    return m.kind is MetricKind.COUNT and bool(m.label) and ("人口" in m.label or "人数" in m.label)
+    return m.kind is MetricKind.COUNT and bool(m.label) and any(w in m.label for w in _people_labels())
 
 
 def _outcome_value(target: Metric, m: Metric) -> Decimal | None:
@@ -216,14 +237,15 @@ def _judged_value(target: Metric, outcome: Metric) -> Decimal:
     return -value if falls and target.direction is not Direction.DOWN else value
 
 
-def _same_quantity(target: Metric, m: Metric) -> bool:
+def _same_quantity(target: Metric, m: Metric, options: CompareOptions) -> bool:
     units = {fold(target.unit), fold(m.unit)}
     # a bare number of people (易地扶贫搬迁人口超过240万) counts 人
-    people = units == {"", "人"} and _counts_people(m if not fold(m.unit) else target)
+    people = units == {"", _people_unit()} and _counts_people(m if not fold(m.unit) else target)
     value = m.value if people else _outcome_value(target, m)
     if value is None or target.value <= 0 or value <= 0:
         return False
     ratio = value / target.value
     # a growth rate may land far from its target (进出口总额增长5.5%左右 → 17.3%); a level may not
-    spread = GROWTH_SPREAD if target.kind is MetricKind.CHANGE and m.kind is MetricKind.CHANGE else LEVEL_SPREAD
+    spread = (options.growth_spread if target.kind is MetricKind.CHANGE and m.kind is MetricKind.CHANGE
+              else options.level_spread)
     return 1 / spread <= ratio <= spread

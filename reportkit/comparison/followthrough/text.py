@@ -13,8 +13,6 @@ from rapidfuzz.distance import LCSseq
 from ...model import Commitment
 from ..align import plausible_pairs
 
-EVIDENCE_CUTOFF = 0.7
-EVIDENCE_BIGRAMS = 2  # bigrams of a commitment a sentence must share to be evidence (Chinese)
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 _WORD_CHARS = re.compile(r"\w")
 

@@ -28,16 +28,16 @@ def _re(key: str) -> re.Pattern[str]:
 
 
 def _up_verbs() -> tuple[str, ...]:
-    return lang.words("zh", "directions", "up_verbs")
+    return lang.words_for("zh", "directions", "up", "goal")
 
 
 def _down_verbs() -> tuple[str, ...]:
-    return lang.words("zh", "directions", "down_verbs")
+    return lang.words_for("zh", "directions", "down", "goal")
 
 
 @functools.cache
 def _goal_verbs() -> tuple[str, ...]:
-    """Outcome verbs (lang/zh/directions.toml up_verbs, down_verbs; lang/zh/commitments.toml goal_verbs)."""
+    """Outcome verbs (lang/zh/directions.toml up, down: those read for goals; lang/zh/commitments.toml goal_verbs)."""
     return _up_verbs() + _down_verbs() + lang.words("zh", "commitments", "goal_verbs")
 
 
@@ -79,7 +79,8 @@ def _object_after(rest: str) -> tuple[str, str]:
     if m is None:
         return "", rest
     obj = rest[m.end() :]
-    return m.group(), obj[1:] if obj.startswith(lang.words("zh", "commitments", "object_drop")) and len(obj) > 3 else obj  # 实施好…
+    dropped = obj.startswith(lang.words("zh", "commitments", "object_drop")) and len(obj) > 3  # 实施好…
+    return m.group(), obj[1:] if dropped else obj
 
 
 _ENGLISH_BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -131,7 +132,8 @@ def classify(clause: str, *, has_target: bool, direction: Direction | None = Non
     theme = _theme(text, obj)
     if _re("principle").match(rest) or _re("principle").match(text):  # every branch is anchored at ^: match is search
         return Classification(CommitmentType.PRINCIPLE, theme, has_target, direction=direction if has_target else None)
-    goal = bool(_goal_re().match(rest)) or bool(_re("provide").match(rest)) or (has_target and verb not in action_verbs())
+    goal = (bool(_goal_re().match(rest)) or bool(_re("provide").match(rest))
+            or (has_target and verb not in action_verbs()))
     ctype = CommitmentType.GOAL if goal else CommitmentType.ACTION
     indicator: str | None = None
     if goal and verb:

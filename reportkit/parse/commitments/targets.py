@@ -85,7 +85,8 @@ def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[
     number = q.text.split("%")[0][:8]
     if any(number.startswith(s) for s in _slogan_numbers(whole)):
         return False
-    if _re("baseline_before").search(before) and _re("baseline_after").search(after) and nxt is not None and nxt.start < ce:
+    if (_re("baseline_before").search(before) and _re("baseline_after").search(after)
+            and nxt is not None and nxt.start < ce):
         return False
     if _re("forecast").search(near.rstrip()) or _re("existing").search(near):
         return False
@@ -95,7 +96,8 @@ def _is_target(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[
         return False
     if _re("record_next").match(text, ce):
         return False
-    if _re("conditional").search(text[cs:ce]) or _re("unchanged").search(text[cs:ce]) or _re("share_after").search(after):
+    if (_re("conditional").search(text[cs:ce]) or _re("unchanged").search(text[cs:ce])
+            or _re("share_after").search(after)):
         return False
     # a date scopes forward: 经过今明两年努力 covers what follows it, not the clause before
     return not _dated(text[sentence[0] : ce], plan_year)
@@ -170,16 +172,22 @@ def target_direction(clause: str, q: Quantity) -> Direction:
     (lang/zh/directions.toml)."""
     if q.qualifier is Qualifier.AT_MOST:
         return Direction.DOWN
-    if lang.pattern("zh", "directions", "ceiling").search(clause) or lang.pattern("zh", "directions", "cut").search(
-        clause
-    ):
+    if lang.pattern("zh", "directions", "ceiling").search(clause) or _cut().search(clause):
         return Direction.DOWN
     return Direction.UP
 
 
+@functools.cache
+def _cut() -> re.Pattern[str]:
+    """A promised cut: the down verbs read for cuts and the other cut words (lang/zh/directions.toml)."""
+    words = lang.words_for("zh", "directions", "down", "cut") + lang.words("zh", "directions", "cut")
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def share_qualifier(text: str, clause_start: int, targets: list[Quantity]) -> list[Quantity]:
     """分别增长5%、7%左右: a hedge after the last of a 分别 list covers every member."""
-    if len(targets) < 2 or not lang.pattern("zh", "directions", "respective").search(text[clause_start : targets[0].start]):
+    respective = lang.pattern("zh", "directions", "respective")
+    if len(targets) < 2 or not respective.search(text[clause_start : targets[0].start]):
         return targets
     last = targets[-1]
     joined = all(not text[a.end : b.start].strip(_text("respective_joints")) for a, b in itertools.pairwise(targets))

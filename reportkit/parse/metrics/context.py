@@ -155,7 +155,8 @@ def _rates() -> frozenset[str]:
 @functools.cache
 def _change_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """The change verbs (longest first), the rate nouns before a rate, and the verbs that point up."""
-    up, down = _d("change_up"), _d("change_down")
+    up = lang.words_for("zh", "directions", "up", "change")
+    down = lang.words_for("zh", "directions", "down", "change")
     verbs = "|".join(sorted([*up, *down], key=len, reverse=True))
     verb = re.compile("(?P<verb>" + verbs + ")" + _d("change_gap"))
     nouns = "|".join([*_d("rate_nouns_up"), *_d("rate_nouns_down")])
