@@ -31,6 +31,7 @@ from ..model import fold as _fold
 from . import candidates as _align
 from ._arrays import sorted_unique
 from .options import DEFAULT_OPTIONS, CompareOptions
+from .outcome_scope import recap_spans
 from .pair_confidence import Assessment, Codes, Facts, all_facts, assess, pair_penalty, signed_value
 from .records import MetricPair, MetricStatus, Note
 
@@ -124,13 +125,17 @@ def _pairable(ms: Sequence[Metric]) -> list[Metric]:
 
 
 def _in_plan(report: Report, ms: Sequence[Metric]) -> np.ndarray:
-    """Which figures are targets: those in the plan part, and those a goal word governs outside the review (a
-    review's 涨幅控制在3.3% says what was achieved)."""
+    """Which figures are targets: those in the plan part or appended after it (附件1 2025年省十件民生实事),
+    and those a goal word governs outside the review (a review's 涨幅控制在3.3% says what was achieved)."""
     plan = report.part(PartKind.PLAN)
     lo, hi = (plan.start, plan.end) if plan is not None else (0, 0)
+    after = hi if plan is not None else len(report.text) + 1
     review = report.part(PartKind.REVIEW)
     rlo, rhi = (review.start, review.end) if review is not None else (0, 0)
-    return np.array([lo <= m.start < hi or (m.is_target and not rlo <= m.start < rhi) for m in ms], dtype=bool)
+    recaps = recap_spans(report) if review is not None else []  # 过去一年，… in the plan: last year's figures
+    return np.array([not any(a <= m.start < b for a, b in recaps)
+                     and (lo <= m.start < hi or m.start >= after or (m.is_target and not rlo <= m.start < rhi))
+                     for m in ms], dtype=bool)
 
 
 def _grid(a: Sequence[str], b: Sequence[str]) -> np.ndarray:

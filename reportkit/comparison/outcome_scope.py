@@ -11,8 +11,9 @@ import functools
 from decimal import Decimal
 
 from .. import lang
+from ..model import PartKind, Report
 
-__all__ = ["converted", "different_scope", "has_subject", "is_start_level", "same_measure"]
+__all__ = ["converted", "different_scope", "has_subject", "is_start_level", "recap_spans", "same_measure"]
 
 
 @functools.cache
@@ -77,3 +78,19 @@ def same_measure(unit: str) -> tuple[str, ...]:
     if mine is None:
         return ()
     return tuple(u for u, (measure, _) in _factors().items() if measure == mine[0] and u != unit)
+
+
+def recap_spans(report: Report) -> list[tuple[int, int]]:
+    """Where the plan part looks back on last year (过去一年，…国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%):
+    from the opening (lang/zh/indicators.toml ``recap_openings``) to the end of its paragraph or the next
+    word of this year (``recap_ends``). Its figures are last year's outcomes as much as the review's."""
+    plan = report.part(PartKind.PLAN)
+    if plan is None:
+        return []
+    text, out = report.text, []
+    ends = lang.union("indicators", "recap_ends", ("zh",))
+    for hit in lang.union("indicators", "recap_openings", ("zh",)).finditer(text, plan.start, plan.end):
+        line_end = text.find("\n", hit.end(), plan.end)
+        stop = ends.search(text, hit.end(), line_end if line_end >= 0 else plan.end)
+        out.append((hit.start(), stop.start() if stop else line_end if line_end >= 0 else plan.end))
+    return out

@@ -15,12 +15,15 @@ broadcast over the candidate grid, so the cost grows with the grid that metrics.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Sequence
 
 import attrs
 import numpy as np
 
+from .. import lang
 from ..model import Direction, Metric, MetricKind, Qualifier, Report, fold
 from ..parse.metrics.frames import Facts, Frame, Measure, facts_of
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -28,6 +31,7 @@ from .records import Note, Reason
 
 __all__ = [
     "HEADLINE_CONFIDENCE",
+    "NAME_MIN",
     "Codes",
     "Facts",
     "Frame",
@@ -40,6 +44,7 @@ __all__ = [
 ]
 
 HEADLINE_CONFIDENCE = 0.75  # a pair at or above this leads the headline lists (terminal, HTML top, Excel)
+NAME_MIN = 3  # characters: a shorter label (连续, 省级) is the parser's fallback, not an indicator's name
 
 
 def all_facts(report: Report, ms: Sequence[Metric]) -> list[Facts]:
@@ -50,6 +55,35 @@ _FRAME_CODE = {Frame.YEAR: 0, Frame.END: 1, Frame.PERIOD: 2, Frame.START: 3, Fra
 _MEASURE_CODE = {Measure.OTHER: 0, Measure.FLOW: 1, Measure.STOCK: 2}
 _LEVEL_KINDS = (MetricKind.COUNT, MetricKind.MONEY)
 _QUALIFIER_CODE = {q: i for i, q in enumerate(Qualifier)}
+
+
+@functools.cache
+def _resident_parts() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in lang.alternatives("zh", "indicators", "resident_parts"))
+
+
+@functools.lru_cache(maxsize=8192)
+def resident_scope(label: str) -> str:
+    """Whom among the residents a figure's name is about (lang/zh/indicators.toml ``residents``,
+    ``resident_parts``): the number of the part it names (城镇居民, 农村居民), "all" for residents without a
+    part (全国居民, 居民), "" for a name that is not about residents."""
+    if not lang.union("indicators", "residents", ("zh",)).search(label):
+        return ""
+    return next((str(k) for k, p in enumerate(_resident_parts()) if p.search(label)), "all")
+
+
+def _scopes_differ(a: Metric, b: Metric) -> bool:
+    x, y = resident_scope(a.label), resident_scope(b.label)
+    return bool(x and y and x != y)
+
+
+def _other_streak(a: Metric, b: Metric) -> bool:
+    """Two streaks of years (连续39年, 连续37年) that cannot be one streak a year on (lang/zh/pairs.toml
+    ``streaks``): the same streak next year is one year longer."""
+    streak = lang.union("pairs", "streaks", ("zh",))
+    if not (streak.search(fold(a.label)) and streak.search(fold(b.label))):
+        return False
+    return b.value - a.value != 1
 
 
 def _frames_fit(a: Facts, b: Facts, ratio: float) -> bool:
@@ -79,6 +113,7 @@ class Codes:
     stage: np.ndarray
     qualifier: np.ndarray
     indicator: np.ndarray
+    scope: np.ndarray  # resident_scope of each label: 城镇居民… never pairs with 全国居民…
 
     @classmethod
     def of(cls, ms: Sequence[Metric], fs: Sequence[Facts]) -> Codes:
@@ -91,6 +126,7 @@ class Codes:
             qualifier=np.array([_QUALIFIER_CODE[m.qualifier] for m in ms], dtype=np.int64),
             # another year's column is last year's figure restated, or older: this year's figures pair without it
             indicator=np.array([bool(f.indicator) and f.frame is not Frame.OTHER_YEAR for f in fs], dtype=bool),
+            scope=np.array([resident_scope(m.label) for m in ms], dtype=object),
         )
 
 
@@ -131,10 +167,12 @@ def pair_penalty(
     one_said = (meas_o == 0) & flow_n | flow_o & (meas_n == 0)
     stage_o, stage_n = o.stage[r], n.stage[c]
     stages_differ = (stage_o >= 0) & (stage_n >= 0) & (stage_o != stage_n)
+    scope_o, scope_n = o.scope[r], n.scope[c]  # 城镇居民… against 全国居民…: another indicator
+    scopes_differ = (scope_o != "") & (scope_n != "") & (scope_o != scope_n)
     # between two equal names, a target pairs with a target (900万人以上 with 900万人以上, not with 1168万人)
     penalty = (
         0.02 * (o.qualifier[r] != n.qualifier[c])
-        + options.incompatible_penalty * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ)
+        + options.incompatible_penalty * (~frames_ok | stock_flow | (ratio >= 10) | stages_differ | scopes_differ)
         + options.doubt_penalty * ((ratio > 3) & (ratio < 10))
         + 0.05 * one_said
     )
@@ -170,6 +208,23 @@ def _frame_args(f: Facts) -> tuple[str, str]:
     return f.frame.value, f.marker
 
 
+def _against(a: Metric, fa: Facts, b: Metric, fb: Facts, ratio: float) -> Note | None:
+    """What makes a chosen pair not comparable (the first that does), None when nothing does."""
+    if not _frames_fit(fa, fb, ratio):
+        return Note("frames_differ", _frame_args(fa) + _frame_args(fb))
+    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
+        return Note("stages_differ")
+    if _scopes_differ(a, b):
+        return Note("other_scope", (a.label or "—", b.label or "—"))
+    if _other_streak(a, b):
+        return Note("two_streaks", (a.text, b.text))
+    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
+        return Note("flow_against_stock", (fa.marker or "—", fb.marker or "—"))
+    if ratio >= 10:
+        return Note("implausible_ratio", (f"{ratio:.0f}",))
+    return None
+
+
 def assess(
     a: Metric,
     fa: Facts,
@@ -186,37 +241,30 @@ def assess(
     doubtful = options.doubtful_confidence
     reasons = [Reason("indicator", (f"{similarity:.2f}",))]
     confidence = min(1.0, similarity)
-    against: Note | None = None
     if a.unit == b.unit:
         reasons.append(Reason("same_unit", (a.unit,)) if a.unit else Reason("no_unit"))
     if a.kind is b.kind:
         reasons.append(Reason("same_kind", (a.kind.value,)))
     ratio = _ratio(a, b)
+    against = _against(a, fa, b, fb, ratio)
     if _frames_fit(fa, fb, ratio):
         same = fa.frame is fb.frame
         both = _frame_args(fa) + _frame_args(fb)
         reasons.append(Reason("frame", _frame_args(fa)) if same else Reason("frames", both))
-    else:
-        against = Note("frames_differ", _frame_args(fa) + _frame_args(fb))
-    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
-        against = against or Note("stages_differ")
     if Frame.START in (fa.frame, fb.frame):
         confidence = min(confidence, doubtful)  # a start level is last year's figure said again: no headline
         reasons.append(Reason("doubt_start"))
-    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
-        against = against or Note("flow_against_stock", (fa.marker or "—", fb.marker or "—"))
-    elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
+    mixed = {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}  # not comparable (_against)
+    if fa.measure is fb.measure and fa.measure is not Measure.OTHER:
         reasons.append(Reason("same_measure", (fa.measure.value, fa.marker, fb.marker)))
-    elif Measure.FLOW in (fa.measure, fb.measure):
+    elif Measure.FLOW in (fa.measure, fb.measure) and not mixed:
         confidence -= 0.05
         reasons.append(Reason("doubt_flow_one_side"))
-    if ratio >= 10:
-        against = against or Note("implausible_ratio", (f"{ratio:.0f}",))
-    elif ratio > 3:
+    if 3 < ratio < 10:
         confidence = min(confidence, doubtful)  # never a headline
         reasons.append(Reason("doubt_apart", (f"{ratio:.1f}",)))
     short = min((fold(x.label) for x in (a, b)), key=len)
-    if len(short) < 3:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around the figure
+    if len(short) < NAME_MIN:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around it
         confidence = min(confidence, doubtful)
         reasons.append(Reason("doubt_no_name", (short or "—",)))
     inserted = _inserted(fold(a.label), fold(b.label))

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import attrs
 
-from ..comparison.pair_confidence import HEADLINE_CONFIDENCE
+from ..comparison.pair_confidence import HEADLINE_CONFIDENCE, NAME_MIN, facts_of
 from ..comparison.records import (
     FollowStatus,
     FollowThrough,
@@ -26,7 +26,7 @@ from ..comparison.records import (
     StatedChange,
     Tag,
 )
-from ..model import CommitmentType, Section, Sentence
+from ..model import CommitmentType, Metric, PartKind, Report, Section, Sentence, fold
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -64,18 +64,32 @@ def _magnitude(p: MetricPair) -> tuple[int, Decimal, Decimal]:
     return (1 if p.pct_change is not None else 0, pct, abs(p.delta) if p.delta is not None else Decimal(0))
 
 
+def _in_review(report: Report, m: Metric) -> bool:
+    """A result stands in the review part; the plan, the list of next year's projects appended to it (附件1
+    2025年省十件民生实事) and the notes on terms hold plans and definitions. A report without a review part
+    is read as all review."""
+    review = report.part(PartKind.REVIEW)
+    return review is None or review.start <= m.start < review.end
+
+
 def largest_changes(diff: ReportDiff, n: int | None = None) -> list[MetricPair]:
     """Metrics that rose or fell, paired with confidence (comparison/pair_confidence.py), largest relative
     change first: a headline is no place for a doubtful pair, nor for a plan's figure (next year's target
     against last year's is a change of plan, not of results: the metrics table shows it)."""
     moved = [p for p in diff.metrics if p.status in (MetricStatus.UP, MetricStatus.DOWN) and p.old and p.new
-             and p.confidence >= HEADLINE_CONFIDENCE and not (p.old.is_target or p.new.is_target)]
+             and p.confidence >= HEADLINE_CONFIDENCE and not (p.old.is_target or p.new.is_target)
+             and _in_review(diff.old, p.old) and _in_review(diff.new, p.new)]
     moved.sort(key=_magnitude, reverse=True)
     return moved[:n] if n is not None else moved
 
 
 def dropped(diff: ReportDiff) -> list[MetricPair]:
-    return [p for p in diff.metrics if p.status is MetricStatus.DROPPED]
+    """Last year's results this year's report does not give again: figures of the review that measure
+    something (not “四统一”: lang/zh/pairs.toml ``not_an_indicator``) and have a name of their own (连续 of
+    连续36年 or 户 is the parser's fallback, as pair_confidence treats it: too little to say what is gone)."""
+    return [p for p in diff.metrics if p.status is MetricStatus.DROPPED and p.old is not None
+            and _in_review(diff.old, p.old) and len(fold(p.old.label)) >= NAME_MIN
+            and facts_of(diff.old, p.old).indicator]
 
 
 def inconsistent(diff: ReportDiff) -> list[StatedChange]:

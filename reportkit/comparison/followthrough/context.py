@@ -18,6 +18,7 @@ import numpy as np
 from ...model import Commitment, Metric, PartKind, Report, Sentence
 from ..align import sentences_of
 from ..options import DEFAULT_OPTIONS, CompareOptions
+from ..outcome_scope import recap_spans
 from ..records import FollowThrough, MetricPair
 from ..tokens import WordCode, both_english
 from .outcomes import _Outcomes, target_indicator
@@ -136,7 +137,7 @@ def review_spans(report: Report) -> list[tuple[int, int]]:
     """Where this year's report looks back on last year."""
     spans = [(p.start, p.end) for p in report.parts if p.kind in (PartKind.REVIEW, PartKind.PROBLEMS)]
     if spans:
-        return spans
+        return spans + recap_spans(report)  # 过去一年，… said again at the top of the plan
     plan = report.part(PartKind.PLAN)
     return [(0, plan.start if plan else len(report.text))]
 
