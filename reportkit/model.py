@@ -169,6 +169,10 @@ class Metric:
     # (从A增加到B; a level stated as current in a five-year review), "other_year" (a table's other column)
     frame: str | None = None
     measure: str | None = None  # "flow" (新增5地), "stock" (累计16地) or "other"
+    # the clause holding the figure, as offsets into Report.text: bounded by ，。；：！？ (and their ASCII twins) or a
+    # line end (lang/zh/punctuation.toml figure_clause_breaks); computed once in parse, read by comparison
+    clause_start: int | None = None
+    clause_end: int | None = None
 
     @property
     def key(self) -> str:

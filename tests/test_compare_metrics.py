@@ -8,7 +8,7 @@ import pytest
 
 import reportkit
 from reportkit.comparison.followthrough import judge
-from reportkit.comparison.records import FollowStatus, FollowThrough, MetricStatus
+from reportkit.comparison.records import FollowStatus, FollowThrough, MetricStatus, Note, note_text
 from reportkit.comparison.stated import implied_prior
 from reportkit.model import Direction, Metric, MetricKind, Qualifier
 
@@ -48,7 +48,7 @@ def test_metrics_pair_by_indicator_with_change_and_percentage(diff) -> None:  # 
 def test_qualifiers_are_kept_in_the_note(diff) -> None:  # type: ignore[no-untyped-def]
     p = _by_old(diff, "20余件")
     assert p.new is not None and p.new.text == "20件"
-    assert "approx" in p.note
+    assert [n.code for n in p.notes] == ["qualifiers_differ"] and p.notes[0].args == ("approx_over", "approx")
 
 
 def test_a_metric_silent_this_year_is_dropped(diff) -> None:  # type: ignore[no-untyped-def]
@@ -93,9 +93,9 @@ def test_growth_in_real_terms_is_not_checked_against_a_nominal_value() -> None:
     by_metric = {c.metric.text: c for c in reportkit.compare(old, new).stated_changes}
     gdp, trade = by_metric["610亿元"], by_metric["110亿元"]
     # 560 × 1.065 is 596, not 610: prices rose, and real growth leaves them out
-    assert gdp.consistent is None and gdp.implied_prior is None and gdp.note == "in real terms"
+    assert gdp.consistent is None and gdp.implied_prior is None and [n.code for n in gdp.notes] == ["real_terms"]
     assert gdp.actual_change == Decimal("8.93")
-    assert trade.consistent is False and trade.note == ""  # a nominal figure checks a nominal change
+    assert trade.consistent is False and trade.notes == ()  # a nominal figure checks a nominal change
 
 
 def test_real_terms_are_read_where_they_are_said_and_not_from_a_neighbour() -> None:
@@ -106,8 +106,8 @@ def test_real_terms_are_read_where_they_are_said_and_not_from_a_neighbour() -> N
     )
     by_metric = {c.metric.text: c for c in reportkit.compare(old, new).stated_changes}
     # a nominal figure beside a real-terms one, and energy per unit of output, are checked as usual
-    assert [(t, by_metric[t].consistent, by_metric[t].note) for t in ("500亿元", "0.50吨")] == [
-        ("500亿元", False, ""), ("0.50吨", False, "")
+    assert [(t, by_metric[t].consistent, by_metric[t].notes) for t in ("500亿元", "0.50吨")] == [
+        ("500亿元", False, ()), ("0.50吨", False, ())
     ]
 
 
@@ -247,7 +247,7 @@ def test_targets_said_in_words_to_be_done_are_met_and_等_covers_the_rest_of_the
     d = reportkit.compare(reportkit.parse_text(LIST_OLD), reportkit.parse_text(LIST_NEW))
     by_target = {f.commitment.target.text: f for f in d.commitments if f.commitment.target is not None}
     assert by_target["420万吨"].status is FollowStatus.MET and by_target["420万吨"].outcome is None
-    assert by_target["350万标准箱"].met is True and "等" in by_target["350万标准箱"].note
+    assert by_target["350万标准箱"].met is True and by_target["350万标准箱"].notes == (Note("covered_by_deng"),)
 
 
 def _followed(plan: str, review: str) -> list[FollowThrough]:
@@ -291,7 +291,7 @@ def test_capacity_cuts_listed_under_one_general_noun_are_done_in_words() -> None
     assert [(f.commitment.target.text, f.status, f.met) for f in follow] == [
         ("3000万吨左右", FollowStatus.MET, True), ("1.5亿吨左右", FollowStatus.MET, True)
     ]
-    assert all(f.outcome is None and "words" in f.note for f in follow)
+    assert all(f.outcome is None and f.notes == (Note("stated_in_words"),) for f in follow)
 
 
 def test_a_target_reported_without_a_figure_is_addressed_by_the_sentence_naming_it() -> None:
@@ -317,7 +317,9 @@ def test_a_figure_over_several_years_is_not_comparable_with_one_years() -> None:
     old = reportkit.parse_text("一、工作回顾\n过去一年，城镇保障性安居工程住房建设740万套。\n")
     new = reportkit.parse_text("一、工作回顾\n过去五年，城镇保障性安居工程住房建设4013万套。\n")
     paired = [p for p in reportkit.compare(old, new).metrics if p.old is not None and p.new is not None]
-    assert [p.status for p in paired] == [MetricStatus.NOT_COMPARABLE] and "several years" in paired[0].note
+    assert [p.status for p in paired] == [MetricStatus.NOT_COMPARABLE]
+    assert [n.code for n in paired[0].notes] == ["frames_differ"]
+    assert note_text(paired[0].notes).startswith("frame one year → several years")
 
 
 def test_a_running_total_pairs_with_last_years_level_and_the_flow_stays_apart() -> None:

@@ -14,7 +14,7 @@ from test_draft_rollforward import make_english_report, make_report
 from test_draft_workbook import FILLED, edit, fill_values
 
 from reportkit.draft import build_context, collection_workbook, draft, fill, read_workbook, roll_forward
-from reportkit.draft._text import change_phrase
+from reportkit.draft._forms import change_phrase
 from reportkit.errors import TemplateError
 from reportkit.model import Report
 
@@ -42,11 +42,12 @@ def filled_workbook(tmp_path: Path) -> Path:
 
 
 def test_change_phrases_are_computed_from_the_two_values() -> None:
-    assert change_phrase(Decimal(1789), Decimal(1900), "zh") == "较上年增长6.2%"
-    assert change_phrase(Decimal(53), Decimal(38), "zh") == "较上年下降28.3%"
-    assert change_phrase(Decimal(5), Decimal(5), "zh") == "与上年持平"
-    assert change_phrase(Decimal(0), Decimal(5), "zh") is None
-    assert change_phrase(Decimal(100000), Decimal(120000), "en") == "up 20% on last year"
+    assert change_phrase("", "zh", "money", Decimal(1789), Decimal(1900), "项") == "较上年增长6.2%"
+    assert change_phrase("", "zh", "money", Decimal(53), Decimal(38), "件") == "较上年下降28.3%"
+    assert change_phrase("", "zh", "money", Decimal(5), Decimal(5), "件") == "与上年持平"
+    assert change_phrase("", "zh", "money", Decimal(0), Decimal(5), "件") is None
+    assert change_phrase("", "en", "money", Decimal(100000), Decimal(120000), "€") == "up 20% on last year"
+    assert change_phrase("", "en", "count", Decimal(5), Decimal(5), "") == "unchanged from last year"
 
 
 def test_filled_numbers_keep_the_report_style_and_changes_are_recomputed(

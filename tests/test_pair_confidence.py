@@ -15,7 +15,7 @@ from conftest import EXAMPLES
 import reportkit
 from reportkit import lang
 from reportkit.comparison.pair_confidence import HEADLINE_CONFIDENCE, Frame, Measure, facts_of
-from reportkit.comparison.records import MetricPair, MetricStatus, Reason
+from reportkit.comparison.records import MetricPair, MetricStatus, Note, Reason
 from reportkit.model import Report
 from reportkit.render import _view
 
@@ -80,12 +80,12 @@ def test_this_years_figure_pairs_with_last_years_and_the_five_year_total_stays_a
 def test_a_flow_against_a_stock_is_not_comparable() -> None:
     pairs = _pairs("一、工作\n国家级绿色工厂新增301家。\n", "一、工作\n国家级绿色工厂累计1210家。\n")
     pair = pairs[("301家", "1210家")]
-    assert pair.status is MetricStatus.NOT_COMPARABLE and "flow" in pair.note
+    assert pair.status is MetricStatus.NOT_COMPARABLE and pair.notes == (Note("flow_against_stock", ("新增", "累计")),)
 
 
 def test_a_level_tenfold_apart_is_implausible_and_threefold_is_a_doubt() -> None:
     far = _pairs("一、工作\n建成社区食堂120个。\n", "一、工作\n建成社区食堂1500个。\n")[("120个", "1500个")]
-    assert far.status is MetricStatus.NOT_COMPARABLE and "times apart" in far.note
+    assert far.status is MetricStatus.NOT_COMPARABLE and far.notes == (Note("implausible_ratio", ("12",)),)
     doubt = _pairs("一、工作\n建成社区食堂120个。\n", "一、工作\n建成社区食堂450个。\n")[("120个", "450个")]
     assert doubt.status is MetricStatus.UP and doubt.confidence < HEADLINE_CONFIDENCE
     assert any(r.code == "doubt_apart" for r in doubt.reasons)
@@ -121,7 +121,7 @@ def test_a_stated_change_keeps_its_sign_and_a_rates_delta_is_in_points() -> None
         ("12.8%", "10.5%")
     ]
     assert pair.delta == Decimal("2.30") and pair.status is MetricStatus.UP  # −12.8 → −10.5: a smaller fall
-    assert pair.pct_change is None and "percentage points" in pair.note
+    assert pair.pct_change is None and Note("in_points") in pair.notes
 
 
 def test_two_restatements_of_one_value_are_two_facts_when_their_names_differ() -> None:
@@ -200,12 +200,14 @@ def test_work_started_and_work_finished_are_two_figures() -> None:
 
 
 def test_a_sub_indicator_is_a_doubt_and_no_headline() -> None:
-    pair = _pairs("一、工作\n万人发明专利拥有量74.5件。\n", "一、工作\n万人高价值发明专利拥有量34.2件。\n")[("74.5件", "34.2件")]
+    pair = _pairs("一、工作\n万人发明专利拥有量74.5件。\n",
+                  "一、工作\n万人高价值发明专利拥有量34.2件。\n")[("74.5件", "34.2件")]
     assert pair.confidence < HEADLINE_CONFIDENCE and Reason("doubt_sub_indicator", ("高价值",)) in pair.reasons
 
 
 def test_a_start_level_against_a_start_level_is_no_headline() -> None:
-    pairs = _pairs("一、工作\n财政补助由每人每年380元提高到420元。\n", "一、工作\n财政补助由每人每年420元提高到450元。\n")
+    pairs = _pairs("一、工作\n财政补助由每人每年380元提高到420元。\n",
+                   "一、工作\n财政补助由每人每年420元提高到450元。\n")
     assert pairs[("420元", "450元")].confidence >= HEADLINE_CONFIDENCE
     start = pairs.get(("380元", "420元"))
     assert start is None or start.confidence < HEADLINE_CONFIDENCE

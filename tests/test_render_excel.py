@@ -11,7 +11,7 @@ import pytest
 from office import convert
 from test_render_samples import HOSTILE, make_diff
 
-from reportkit.comparison.records import ReportDiff
+from reportkit.comparison.records import Note, ReportDiff
 from reportkit.render.excel import write_xlsx
 
 
@@ -22,7 +22,8 @@ def _hostile_diff() -> ReportDiff:
     for i, text in enumerate(HOSTILE):
         p = metrics[i]
         metrics[i] = attrs.evolve(p, new=attrs.evolve(p.new, label=text) if p.new else None,
-                                  old=attrs.evolve(p.old, label=text) if p.old else None, note=text)
+                                  old=attrs.evolve(p.old, label=text) if p.old else None,
+                                  notes=(Note("unit_differs", (text, text)),))
     follow = tuple(attrs.evolve(f, commitment=attrs.evolve(f.commitment, text=HOSTILE[i % 4]))
                    for i, f in enumerate(diff.commitments))
     return attrs.evolve(diff, metrics=tuple(metrics), commitments=follow)

@@ -16,6 +16,7 @@ from reportkit.comparison.records import (
     FollowThrough,
     MetricPair,
     MetricStatus,
+    Note,
     ReportDiff,
     Scores,
     SectionPair,
@@ -83,7 +84,7 @@ def _sections(text: str) -> tuple[Section, ...]:
             heads.append((level, pos, m.group(), title, pos + m.end(), pos + m.end() + len(title)))
         pos += len(line)
     end_of = {}
-    for i, (level, start, *_rest) in enumerate(heads):
+    for i, (level, _start, *_rest) in enumerate(heads):
         nxt = next((h[1] for h in heads[i + 1:] if h[0] <= level), len(text.rstrip("\n")))
         end_of[i] = nxt
     tops: list[Section] = []
@@ -182,8 +183,8 @@ def _pair_sentences(old: Report, new: Report) -> tuple[SentencePair, ...]:
     out: list[SentencePair] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            out += [SentencePair(Tag.SAME, old.sentences[i], new.sentences[j], 1.0,
-                                 (TextOp("equal", a[i], a[i]),)) for i, j in zip(range(i1, i2), range(j1, j2))]
+            out += [SentencePair(Tag.SAME, old.sentences[i], new.sentences[j], 1.0, (TextOp("equal", a[i], a[i]),))
+                    for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
             continue
         olds, news = list(old.sentences[i1:i2]), list(new.sentences[j1:j2])
         while olds and news:
@@ -233,9 +234,10 @@ def make_diff() -> ReportDiff:
                           implied_prior=Decimal(40), actual_change=Decimal(-20))
     follow = (
         FollowThrough(old.commitments[0], FollowStatus.MET, (new.sentences[2],),
-                      outcome=cases_new, met=True, similarity=0.6, note="纠错率 18%"),
+                      outcome=cases_new, met=True, similarity=0.6,
+                      notes=(Note("target_outcome", ("纠错率 18%", "approx", "18.2%")),)),
         FollowThrough(old.commitments[1], FollowStatus.ADDRESSED, (new.sentences[4],), similarity=0.5),
-        FollowThrough(old.commitments[2], FollowStatus.NOT_FOUND, (), note=HOSTILE[1]),
+        FollowThrough(old.commitments[2], FollowStatus.NOT_FOUND, (), notes=(Note(HOSTILE[1], (HOSTILE[2],)),)),
     )
     return ReportDiff(old, new, tuple(sections), _pair_sentences(old, new), tuple(pairs), (stated,), follow,
                       Scores(0.82, 0.61, 0.7, 0.74))

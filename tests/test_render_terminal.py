@@ -167,22 +167,32 @@ def test_an_english_report_gets_an_english_summary() -> None:
 
 
 def test_comparison_notes_read_in_the_reports_language() -> None:
+    from reportkit.comparison.records import Note
     from reportkit.render._words import Words
 
     zh, en = Words("zh"), Words("en")
-    assert zh.note("both approx_over") == "两年均为余/以上" and en.note("both approx_over") == "both more than"
-    assert zh.note("scope one year → 累计") == "口径不同（当年 → 累计）"
-    assert zh.note("target 1 名 (at_least), outcome 2名") == "目标 1 名（至少），结果 2名"
-    assert zh.note("delta in percentage points") == "变化以百分点计"
-    assert zh.note("something new") == "something new"  # an unknown note stays as written
-    assert zh.note("both approx; delta in percentage points") == "两年均为约数；变化以百分点计"
+    both = Note("both_qualified", ("approx_over",))
+    assert zh.note(both) == "两年均为余/以上" and en.note(both) == "both more than"
+    target = Note("target_outcome", ("1 名", "at_least", "2名"))
+    assert zh.note(target) == "目标 1 名（至少），结果 2名" and en.note(target) == "target 1 名 (at least), outcome 2名"
+    assert zh.note(Note("in_points")) == "变化以百分点计"
+    assert zh.note(Note("kind_differs", ("count", "rate"))) == "类型不同（计数 → 比率）"
+    frames = Note("frames_differ", ("year", "", "period", "近三年"))
+    assert zh.note(frames) == "时段不同（当年 → 多年（近三年））"
+    assert en.note(frames) == "frame one year → several years (近三年)"
+    assert zh.note(Note("something_new", ("x",))) == "something_new x"  # an unknown code shows, not dropped
+    assert zh.notes((Note("both_qualified", ("approx",)), Note("in_points"))) == "两年均为约数；变化以百分点计"
+    assert zh.note(Note("unit_differs", ("{0}", "{1.__class__}"))) == "单位不同（{0} → {1.__class__}）"
 
 
-def test_a_promised_direction_reads_in_chinese() -> None:
+def test_a_promised_direction_reads_in_chinese_whatever_its_outcome_holds() -> None:
+    from reportkit.comparison.records import Note
     from reportkit.render._words import Words
 
-    assert Words("zh").note("promised 降低: 20% went the same way") == "承诺降低；20%变化方向一致"
-    assert Words("zh").note("promised 提高: 98.9% went the other way; 1 of 2 parts found") == (
+    # an outcome with "；" or "; " in it once kept the whole note in English (issue 17)
+    same = Note("promised_same_way", ("降低", "下降20%; 下降"))
+    assert Words("zh").note(same) == "承诺降低；下降20%; 下降变化方向一致"
+    assert Words("zh").notes((Note("promised_other_way", ("提高", "98.9%")), Note("parts_found", ("1", "2")))) == (
         "承诺提高；98.9%变化方向相反；2 项中有 1 项见于今年报告"
     )
 

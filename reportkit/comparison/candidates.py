@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
+from ._arrays import sorted_unique
+
 __all__ = ["BLOCK", "DENSE_PAIRS", "KeepRule", "bucket_overlap", "plausible_pairs", "shared_gram_pairs"]
 
 _BUCKETS = 256
@@ -64,27 +66,18 @@ def shared_gram_pairs(a: Sequence[str], b: Sequence[str], *, cap: int | None = N
     filter of :func:`plausible_pairs` is used instead wherever the pairs are few enough to look at every one).
     """
     cap = POSTING_CAP if cap is None else cap
-    ids: dict[str, int] = {}
-    tok_b: list[int] = []
-    row_b: list[int] = []
-    for j, t in enumerate(b):
-        for g in _bigrams(t):
-            tok_b.append(ids.setdefault(g, len(ids)))
-            row_b.append(j)
-    tok_a: list[int] = []
-    row_a: list[int] = []
-    for i, t in enumerate(a):
-        for g in _bigrams(t):
-            k = ids.get(g)
-            if k is not None:
-                tok_a.append(k)
-                row_a.append(i)
-    if not tok_a:
+    grams_b, rb = _gram_codes(b)
+    vocabulary = sorted_unique(grams_b)
+    tb = np.searchsorted(vocabulary, grams_b)
+    grams_a, ra = _gram_codes(a)
+    at = np.minimum(np.searchsorted(vocabulary, grams_a), max(len(vocabulary) - 1, 0))
+    known = vocabulary[at] == grams_a if len(vocabulary) else np.zeros(len(grams_a), dtype=bool)
+    ta, ra = at[known], ra[known]
+    if not len(ta):
         return
-    ta, ra = np.array(tok_a, dtype=np.int64), np.array(row_a, dtype=np.int64)
-    tb, rb = np.array(tok_b, dtype=np.int64), np.array(row_b, dtype=np.int64)
-    count_a = np.bincount(ta, minlength=len(ids))
-    count_b = np.bincount(tb, minlength=len(ids))
+    # a gram's id is its place in b's vocabulary; counts are of texts holding it (each text's grams are distinct)
+    count_a = np.bincount(ta, minlength=len(vocabulary))
+    count_b = np.bincount(tb, minlength=len(vocabulary))
     usable = (count_a <= cap) & (count_b <= cap)
     keep = usable[ta]
     ta, ra = ta[keep], ra[keep]
@@ -92,8 +85,8 @@ def shared_gram_pairs(a: Sequence[str], b: Sequence[str], *, cap: int | None = N
     # some of those, and the proposals stay a fixed number a text
     order = np.lexsort((count_a[ta] + count_b[ta], ra))
     ta, ra = ta[order], ra[order]
-    row_first = np.searchsorted(ra, ra, side="left")
-    rank = np.arange(len(ra)) - row_first
+    firsts = np.flatnonzero(np.concatenate(([True], ra[1:] != ra[:-1])))  # where each row's entries begin
+    rank = np.arange(len(ra)) - np.repeat(firsts, np.diff(np.append(firsts, len(ra))))
     ta, ra = ta[rank < RAREST_GRAMS], ra[rank < RAREST_GRAMS]  # still in row order
     by_tok = np.argsort(tb, kind="stable")
     cols_sorted = rb[by_tok]
@@ -111,12 +104,40 @@ def shared_gram_pairs(a: Sequence[str], b: Sequence[str], *, cap: int | None = N
             hi = cut if cut > lo else int(np.searchsorted(ra, ra[lo], side="right"))
         rr, tt, nn = ra[lo:hi], ta[lo:hi], reps[lo:hi]
         first = np.repeat(start_b[tt] - (np.cumsum(nn) - nn), nn) + np.arange(int(nn.sum()))
-        yield np.unique(np.repeat(rr, nn) * m + cols_sorted[first])
+        yield sorted_unique(np.repeat(rr, nn) * m + cols_sorted[first])
         lo = hi
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[k : k + 2] for k in range(len(text) - 1)} if len(text) > 1 else {text}
+_ONE_CHARACTER = np.uint64(1 << 42)  # above every bigram code (two 21-bit code points)
+_NO_CHARACTER = np.uint64(1 << 43)
+
+
+def _gram_codes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's distinct character bigrams as codes (``cp1 << 21 | cp2``), and the text each belongs to,
+    sorted by text and code.  A text of one character is its own gram (an empty text too), as in a set of
+    ``text[k:k+2]``; built from one UTF-32 array of all the texts, without a Python loop over characters."""
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    starts = np.cumsum(lengths) - lengths
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), np.maximum(lengths - 1, 0))
+    firsts = np.ones(len(cps), dtype=bool)  # positions that start a bigram: all but the last of each text
+    firsts[(starts + lengths - 1)[lengths > 0]] = False
+    pos = np.flatnonzero(firsts)
+    codes = (cps[pos] << np.uint64(21)) | cps[pos + 1]
+    short = np.flatnonzero(lengths <= 1)
+    if len(short):
+        own = np.full(len(short), _NO_CHARACTER, dtype=np.uint64)
+        single = lengths[short] == 1
+        own[single] = _ONE_CHARACTER | cps[starts[short[single]]]
+        codes = np.concatenate((codes, own))
+        rows = np.concatenate((rows, short))
+    if len(texts) <= 1 << 20:  # text and code in one 64-bit key (20 + 44 bits): one sort, not a lexsort
+        keys = sorted_unique((rows.astype(np.uint64) << np.uint64(44)) | codes)
+        return keys & np.uint64((1 << 44) - 1), (keys >> np.uint64(44)).astype(np.int64)
+    order = np.lexsort((codes, rows))
+    codes, rows = codes[order], rows[order]
+    new = np.concatenate(([True], (codes[1:] != codes[:-1]) | (rows[1:] != rows[:-1])))
+    return codes[new], rows[new]
 
 
 def plausible_pairs(a: Sequence[str], b: Sequence[str], keep: KeepRule) -> tuple[np.ndarray, np.ndarray]:

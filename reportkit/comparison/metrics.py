@@ -33,10 +33,11 @@ from ._arrays import sorted_unique
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .outcome_scope import recap_spans
 from .pair_confidence import Assessment, Codes, Facts, all_facts, assess, pair_penalty, signed_value
-from .records import MetricPair, MetricStatus
+from .records import MetricPair, MetricStatus, Note
 
 __all__ = [
     "clause_of",
+    "clause_span",
     "fold",
     "indicator_context",
     "pair_metrics",
@@ -47,8 +48,8 @@ _PLACEHOLDER = "#"
 
 @functools.cache
 def _clause_re() -> re.Pattern[str]:
-    """Where a clause ends: lang/zh/punctuation.toml comparison_clause_ends (，。；： and ASCII twins, a line end)."""
-    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["comparison_clause_ends"]) + "]")
+    """Where a clause ends: lang/zh/punctuation.toml figure_clause_breaks (，。；： and ASCII twins, a line end)."""
+    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["figure_clause_breaks"]) + "]")
 
 
 @functools.cache
@@ -94,9 +95,17 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def clause_span(report: Report, m: Metric) -> tuple[int, int]:
+    """The clause holding ``m``: the parser's (``Metric.clause_start``/``clause_end``), else found here (a
+    target's metric, a report built by hand)."""
+    if m.clause_start is not None and m.clause_end is not None:
+        return m.clause_start, m.clause_end
+    return clause_of(report.text, m.start, m.end)
+
+
 def indicator_context(report: Report, m: Metric) -> str:
     """The clause around ``m`` with ``m`` replaced by ``#`` and other numbers dropped."""
-    lo, hi = clause_of(report.text, m.start, m.end)
+    lo, hi = clause_span(report, m)
     before = _num().sub("", report.text[lo : m.start])
     after = _num().sub("", report.text[m.end : hi])
     return fold(before + _PLACEHOLDER + after)
@@ -144,10 +153,10 @@ def _quantize(d: Decimal) -> Decimal:
         return d
 
 
-def _qualifier_note(a: Metric, b: Metric) -> str:
+def _qualifier_note(a: Metric, b: Metric) -> Note | None:
     if a.qualifier is b.qualifier:
-        return "" if a.qualifier is Qualifier.EXACT else f"both {a.qualifier.value}"
-    return f"qualifiers differ ({a.qualifier.value} → {b.qualifier.value}): the change is approximate"
+        return None if a.qualifier is Qualifier.EXACT else Note("both_qualified", (a.qualifier.value,))
+    return Note("qualifiers_differ", (a.qualifier.value, b.qualifier.value))
 
 
 def compared(a: Metric, b: Metric, similarity: float, judged: Assessment | None = None) -> MetricPair:
@@ -156,25 +165,25 @@ def compared(a: Metric, b: Metric, similarity: float, judged: Assessment | None 
     or kinds. A change keeps its sign (下降12.8% is −12.8), so a smaller fall is a rise."""
     confidence, reasons = (judged.confidence, judged.reasons) if judged is not None else (similarity, ())
     if judged is not None and judged.against:
-        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=judged.against,
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, notes=(judged.against,),
                           confidence=confidence, reasons=reasons)
     if not _comparable(a, b):
         why = (
-            f"unit {a.unit or '∅'} → {b.unit or '∅'}"
+            Note("unit_differs", (a.unit or "∅", b.unit or "∅"))
             if fold(a.unit) != fold(b.unit)
-            else f"kind {a.kind.value} → {b.kind.value}"
+            else Note("kind_differs", (a.kind.value, b.kind.value))
         )
-        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, note=why,
+        return MetricPair(MetricStatus.NOT_COMPARABLE, a, b, similarity, notes=(why,),
                           confidence=confidence, reasons=reasons)
     delta = _signed(b) - _signed(a)
     status = MetricStatus.UP if delta > 0 else MetricStatus.DOWN if delta < 0 else MetricStatus.UNCHANGED
     pct: Decimal | None = None
-    notes = [n for n in [_qualifier_note(a, b)] if n]
+    notes = [n for n in [_qualifier_note(a, b)] if n is not None]
     if a.unit in _rate_units() or a.kind in (MetricKind.RATE, MetricKind.CHANGE):
-        notes.append("delta in percentage points")  # a relative change of a rate misleads
+        notes.append(Note("in_points"))  # a relative change of a rate misleads
     elif a.value != 0:
         pct = _quantize(delta / a.value * 100)
-    return MetricPair(status, a, b, similarity, _quantize(delta), pct, "; ".join(notes),
+    return MetricPair(status, a, b, similarity, _quantize(delta), pct, tuple(notes),
                       confidence=confidence, reasons=reasons)
 
 

@@ -27,7 +27,7 @@ from .. import lang
 from ..model import Direction, Metric, MetricKind, Qualifier, Report, fold
 from ..parse.metrics.frames import Facts, Frame, Measure, facts_of
 from .options import DEFAULT_OPTIONS, CompareOptions
-from .records import Reason
+from .records import Note, Reason
 
 __all__ = [
     "HEADLINE_CONFIDENCE",
@@ -84,6 +84,15 @@ def _other_streak(a: Metric, b: Metric) -> bool:
     if not (streak.search(fold(a.label)) and streak.search(fold(b.label))):
         return False
     return b.value - a.value != 1
+
+
+def _other_indicator(a: Metric, b: Metric) -> Note | None:
+    """Another scope of residents (城镇居民… → 全国居民…) or two streaks of years (连续39年 → 连续37年)."""
+    if _scopes_differ(a, b):
+        return Note("residents_differ", (a.label, b.label))
+    if _other_streak(a, b):
+        return Note("two_streaks", (a.text, b.text))
+    return None
 
 
 def _frames_fit(a: Facts, b: Facts, ratio: float) -> bool:
@@ -187,17 +196,7 @@ def signed_value(m: Metric) -> float:
 class Assessment:
     confidence: float
     reasons: tuple[Reason, ...]
-    against: str  # why the pair is not comparable, "" when it is
-
-
-def _frame_word(f: Facts) -> str:
-    return {
-        Frame.YEAR: "one year",
-        Frame.END: f"level at the end ({f.marker})" if f.marker else "level at the end",
-        Frame.PERIOD: f"several years ({f.marker})" if f.marker else "several years",
-        Frame.START: "start level (从…到)",
-        Frame.OTHER_YEAR: f"another year ({f.marker})",
-    }[f.frame]
+    against: Note | None  # why the pair is not comparable, None when it is
 
 
 def _inserted(x: str, y: str) -> str:
@@ -218,23 +217,6 @@ def _frame_args(f: Facts) -> tuple[str, str]:
     return f.frame.value, f.marker
 
 
-def _against(a: Metric, fa: Facts, b: Metric, fb: Facts, ratio: float) -> str:
-    """What makes a chosen pair not comparable (the first that does), "" when nothing does."""
-    if not _frames_fit(fa, fb, ratio):
-        return f"frame {_frame_word(fa)} → {_frame_word(fb)}"
-    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
-        return "two stages of the work (started → finished)"
-    if _scopes_differ(a, b):
-        return f"another scope of residents ({a.label} → {b.label})"
-    if _other_streak(a, b):
-        return f"two streaks ({a.text} → {b.text})"
-    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
-        return f"a flow against a stock ({fa.marker or '—'} → {fb.marker or '—'})"
-    if ratio >= 10:
-        return f"implausible: {ratio:.0f} times apart"
-    return ""
-
-
 def assess(
     a: Metric,
     fa: Facts,
@@ -251,30 +233,38 @@ def assess(
     doubtful = options.doubtful_confidence
     reasons = [Reason("indicator", (f"{similarity:.2f}",))]
     confidence = min(1.0, similarity)
+    against: Note | None = None
     if a.unit == b.unit:
         reasons.append(Reason("same_unit", (a.unit,)) if a.unit else Reason("no_unit"))
     if a.kind is b.kind:
         reasons.append(Reason("same_kind", (a.kind.value,)))
     ratio = _ratio(a, b)
-    against = _against(a, fa, b, fb, ratio)
     if _frames_fit(fa, fb, ratio):
         same = fa.frame is fb.frame
         both = _frame_args(fa) + _frame_args(fb)
         reasons.append(Reason("frame", _frame_args(fa)) if same else Reason("frames", both))
+    else:
+        against = Note("frames_differ", _frame_args(fa) + _frame_args(fb))
+    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
+        against = against or Note("stages_differ")
+    against = against or _other_indicator(a, b)
     if Frame.START in (fa.frame, fb.frame):
         confidence = min(confidence, doubtful)  # a start level is last year's figure said again: no headline
         reasons.append(Reason("doubt_start"))
-    mixed = {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}  # not comparable (_against)
-    if fa.measure is fb.measure and fa.measure is not Measure.OTHER:
+    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
+        against = against or Note("flow_against_stock", (fa.marker or "—", fb.marker or "—"))
+    elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
         reasons.append(Reason("same_measure", (fa.measure.value, fa.marker, fb.marker)))
-    elif Measure.FLOW in (fa.measure, fb.measure) and not mixed:
+    elif Measure.FLOW in (fa.measure, fb.measure):
         confidence -= 0.05
         reasons.append(Reason("doubt_flow_one_side"))
-    if 3 < ratio < 10:
+    if ratio >= 10:
+        against = against or Note("implausible_ratio", (f"{ratio:.0f}",))
+    elif ratio > 3:
         confidence = min(confidence, doubtful)  # never a headline
         reasons.append(Reason("doubt_apart", (f"{ratio:.1f}",)))
     short = min((fold(x.label) for x in (a, b)), key=len)
-    if len(short) < NAME_MIN:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around it
+    if len(short) < NAME_MIN:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around the figure
         confidence = min(confidence, doubtful)
         reasons.append(Reason("doubt_no_name", (short or "—",)))
     inserted = _inserted(fold(a.label), fold(b.label))

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from .. import lang
 from .._io import json_text
 from ..model import Commitment, Metric, Report, Section, Sentence, converter
 
@@ -90,6 +91,17 @@ class Reason:
 
 
 @attrs.frozen
+class Note:
+    """One thing the comparison says about a finding, as a code and its arguments
+    (``Note("qualifiers_differ", ("approx", "exact"))``, ``Note("parts_found", ("1", "2"))``); each renderer words
+    it from the message catalogue of the report's language (reportkit/lang/*/messages.toml, ``[notes]``), and the
+    JSON keeps the codes beside the English wording."""
+
+    code: str
+    args: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class MetricPair:
     status: MetricStatus
     old: Metric | None
@@ -97,7 +109,7 @@ class MetricPair:
     similarity: float = 0.0
     delta: Decimal | None = None  # new − old, in the metric's unit
     pct_change: Decimal | None = None  # (new − old) / old × 100
-    note: str = ""
+    notes: tuple[Note, ...] = ()  # why it is not comparable, or how to read the change (qualifiers, points)
     confidence: float = 0.0  # how sure the pairing is, in [0, 1]; headline lists show those ≥ 0.75
     reasons: tuple[Reason, ...] = ()  # what the confidence rests on, and any doubt (comparison/pair_confidence.py)
 
@@ -114,7 +126,7 @@ class StatedChange:
     consistent: bool | None  # None when last year's value is unknown
     implied_prior: Decimal | None  # what the stated change implies last year's value was
     actual_change: Decimal | None = None  # the change computed from OLD and NEW
-    note: str = ""  # why it cannot be checked, when that is known (growth in real terms)
+    notes: tuple[Note, ...] = ()  # why it cannot be checked, when that is known (growth in real terms)
 
 
 @attrs.frozen
@@ -127,7 +139,7 @@ class FollowThrough:
     outcome: Metric | None = None  # in NEW
     met: bool | None = None
     similarity: float = 0.0
-    note: str = ""
+    notes: tuple[Note, ...] = ()  # how it was judged (the target and its outcome, stated in words, parts found)
 
 
 class WarningKind(enum.StrEnum):
@@ -148,6 +160,12 @@ class DiffWarning:
     old: str
     new: str
     message: str
+
+
+def note_text(notes: tuple[Note, ...], language: str = "en") -> str:
+    """Notes in words of ``language`` (lang/<language>/messages.toml), joined by ``; ``: the ``note`` of the JSON
+    and of the corpus tables. A code the catalogue lacks shows as the code and its arguments."""
+    return "; ".join(lang.message(language, "notes", n.code, n.args) or " ".join((n.code, *n.args)) for n in notes)
 
 
 @attrs.frozen
@@ -172,6 +190,9 @@ class ReportDiff:
         for f in attrs.fields(ReportDiff):
             if f.name not in ("old", "new"):
                 out[f.name] = conv.unstructure(getattr(self, f.name))
+        for name in ("metrics", "stated_changes", "commitments"):  # the notes in words too, for a reader
+            for record, entry in zip(getattr(self, name), out[name], strict=True):
+                entry["note"] = note_text(record.notes)
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -28,7 +28,7 @@ from .. import lang
 from ..model import Direction, Metric, MetricKind, Qualifier, Report
 from .metrics import fold
 from .options import DEFAULT_OPTIONS
-from .records import MetricPair, StatedChange
+from .records import MetricPair, Note, StatedChange
 
 __all__ = ["check_stated_changes", "implied_prior"]
 
@@ -51,7 +51,9 @@ def _changes(key: str) -> re.Pattern[str]:
     """A pattern of lang/zh/changes.toml: real_before (…实际增长6.3%), comparable_prices (按可比价格计算),
     output (生产总值, GDP, 增加值)."""
     return lang.pattern("zh", "changes", key)
-REAL_TERMS_NOTE = "in real terms"
+
+
+REAL_TERMS_NOTE = Note("real_terms")
 
 
 def _half_ulp(d: Decimal) -> Decimal:
@@ -140,7 +142,7 @@ def check_stated_changes(
                 actual = _round(metric.value - prior.value)
         out.append(
             StatedChange(change.start, change.end, change, metric, prior, consistent, _round(implied), actual,
-                         REAL_TERMS_NOTE if real else "")
+                         (REAL_TERMS_NOTE,) if real else ())
         )
     return tuple(out)
 

@@ -25,8 +25,10 @@ __all__ = ["write_overview"]
 
 _W, _H, _PAD = 220, 80, 8
 _MAX_CHARTS = 24
-_STATUS = {"ok": "已读", "duplicate": "重复", "unplaced": "未归位"}  # reports.status, in render/_words.py words
-_STAGE = {"read": "读取", "compare": "比较"}  # failures.stage
+# reports.status and failures.stage → their ids in lang/*/ui.toml (render/_words.py)
+_STATUS = {"ok": "read", "duplicate": "duplicate", "unplaced": "unplaced"}
+_STAGE = {"read": "stage_read", "compare": "comparisons"}
+_FAILED = {"read": "read_failed", "compare": "compare_failed"}
 
 
 def write_overview(store: Store, path: PathLike, *, charts: Sequence[str] | None = None) -> None:
@@ -66,19 +68,19 @@ def _data(store: Store, charts: Sequence[str] | None) -> dict[str, Any]:
                    | {int(y) for g in gaps for y in g[2].split(",") if y})
     cells: dict[tuple[str, str], dict[int, dict[str, str]]] = {}
     for org, genre, year, status, rel, title in reports:
-        said = t(_STATUS.get(status, status))
+        said = t(_STATUS[status]) if status in _STATUS else status
         cells.setdefault((org, genre), {})[year] = {"cls": status, "mark": "●" if status == "ok" else "◐",
                                                     "title": f"{rel} — {title or ''}{t.paren(said)}"}
     for org, genre, missing in gaps:
         for y in filter(None, missing.split(",")):
-            cells.setdefault((org, genre), {}).setdefault(int(y), {"cls": "gap", "mark": "·", "title": t("缺年")})
+            cells.setdefault((org, genre), {}).setdefault(int(y), {"cls": "gap", "mark": "·", "title": t("gaps")})
     for _path, org, year, stage, _other, cls, msg in failures:
         if org is not None and year is not None:
             row = next((v for (o, _g), v in cells.items() if o == org), None)
             if row is None:
                 row = cells.setdefault((org, "?"), {})
-            what = t(_STAGE.get(stage, stage) + "失败")
-            row[year] = {"cls": "failed", "mark": "✕", "title": f"{what}{t('：')}{cls}{t('：')}{msg}"}
+            failed = t(_FAILED[stage]) if stage in _FAILED else stage + t("failures")
+            row[year] = {"cls": "failed", "mark": "✕", "title": f"{failed}{t('colon')}{cls}{t('colon')}{msg}"}
     name = _names(store)
     grid = [{"org": name(org), "key": org, "genre": _genre(t, genre),
              "cells": [by_year.get(y) for y in years]}
@@ -93,19 +95,22 @@ def _data(store: Store, charts: Sequence[str] | None) -> dict[str, Any]:
     return {
         "t": t, "lang": "en" if t.english else "zh-CN",
         "years": years, "grid": grid,
-        "failures": [(p, name(o) if o else o, y, t(_STAGE.get(s, s)), *rest) for p, o, y, s, *rest in failures],
+        "failures": [(p, name(o) if o else o, y, t(_STAGE[s]) if s in _STAGE else s, *rest)
+                     for p, o, y, s, *rest in failures],
         "targets": targets, "verdicts": verdicts,
         "counts": [(t(word), counts[table]) for word, table in (
-            ("报告", "reports"), ("比较", "comparisons"), ("目标数", "targets"), ("缺年", "gaps"),
-            ("失败", "failures"))],
+            ("reports", "reports"), ("comparisons", "comparisons"), ("targets", "targets"), ("gaps", "gaps"),
+            ("failures", "failures"))],
         "charts": _charts(store, charts, name, t),
     }
 
 
 def _genre(t: Words, code: str) -> str:
     """A genre id (``gongzuo``) by the name of lang/<language>/genres.toml (政府工作报告), in the page's words."""
+    if t.knows(f"genre_{code}"):
+        return t(f"genre_{code}")
     known = by_id(code, "en" if t.english else "zh") or by_id(code, "zh" if t.english else "en")
-    return t(known.name) if known is not None else code
+    return known.name if known is not None else code
 
 
 def _verdict(t: Words, code: str | None) -> str:
@@ -148,7 +153,7 @@ def _charts(store: Store, picks: Sequence[str] | None, name: Callable[[str], str
 
 def _chart(org: str, pts: list[tuple[int, float, str, str]], t: Words) -> dict[str, Any]:
     show = _text.number if t.english else _text.amount
-    colon = t("：")
+    colon = t("colon")
 
     def _num(v: float) -> str:  # 5.3万亿, 1184万 for a Chinese reader (render/_text.amount), 1,184,000 otherwise
         return show(Decimal(repr(v)))

@@ -10,7 +10,7 @@ import bisect
 from decimal import Decimal
 from typing import Any
 
-from ..comparison.records import ReportDiff
+from ..comparison.records import ReportDiff, note_text
 from ..model import Metric, Report, Sentence
 from .schema import TABLES
 
@@ -93,7 +93,7 @@ def diff_rows(diff: ReportDiff, pair: dict[str, Any]) -> Rows:
         out["pairs"].append(row(
             "pairs", **keys, status=_e(p.status), indicator=m.key, old_value=_f(p.old.value) if p.old else None,
             new_value=_f(p.new.value) if p.new else None, unit=m.unit, delta=_f(p.delta), percent=_f(p.pct_change),
-            confidence=p.similarity, note=p.note, **_span("old_", p.old), old_sentence=text_of(old, p.old),
+            confidence=p.similarity, note=note_text(p.notes), **_span("old_", p.old), old_sentence=text_of(old, p.old),
             **_span("new_", p.new), new_sentence=text_of(new, p.new),
         ))
     for sc in diff.stated_changes:
@@ -105,7 +105,7 @@ def diff_rows(diff: ReportDiff, pair: dict[str, Any]) -> Rows:
             prior_value=_f(sc.prior.value) if sc.prior else None,
             prior_start=sc.prior.start if sc.prior else None, prior_end=sc.prior.end if sc.prior else None,
             prior_text=sc.prior.text if sc.prior else None, consistent=sc.consistent,
-            implied_prior=_f(sc.implied_prior), actual_change=_f(sc.actual_change), note=sc.note,
+            implied_prior=_f(sc.implied_prior), actual_change=_f(sc.actual_change), note=note_text(sc.notes),
         ))
     targets = 0
     for f in diff.commitments:
@@ -114,7 +114,7 @@ def diff_rows(diff: ReportDiff, pair: dict[str, Any]) -> Rows:
             "commitments", **keys, commitment_id=c.id, type=_e(c.type), theme=c.theme, section=c.section,
             measurable=c.measurable, start=c.start, end=c.end, text=c.text, status=_e(f.status),
             similarity=f.similarity, evidence_count=len(f.evidence), evidence_start=ev.start if ev else None,
-            evidence_end=ev.end if ev else None, evidence=ev.text if ev else None, note=f.note,
+            evidence_end=ev.end if ev else None, evidence=ev.text if ev else None, note=note_text(f.notes),
         ))
         t = c.target
         if t is None:
@@ -126,7 +126,7 @@ def diff_rows(diff: ReportDiff, pair: dict[str, Any]) -> Rows:
             direction=_e(c.direction or t.direction), target_start=t.start, target_end=t.end, target_text=t.text,
             commitment_start=c.start, commitment_end=c.end, commitment=c.text, target_sentence=text_of(old, t),
             outcome_value=_f(f.outcome.value) if f.outcome else None, **_span("outcome_", f.outcome),
-            outcome_sentence=text_of(new, f.outcome), verdict=_e(f.status), met=f.met, note=f.note,
+            outcome_sentence=text_of(new, f.outcome), verdict=_e(f.status), met=f.met, note=note_text(f.notes),
         ))
     s = diff.scores
     out["comparisons"].append(row(

@@ -17,8 +17,10 @@ import attrs
 from ..errors import InputTooLargeError, OutputError, PathLike, UsageError
 from ..limits import DEFAULT_LIMITS
 from ..model import Report
+from . import _layout as L
+from ._bounds import draft_problem
 from ._docx import render_docx
-from ._readback import draft_problem, read_workbook
+from ._readback import read_workbook
 from ._records import (
     Block,
     BlockKind,
@@ -75,9 +77,7 @@ class DraftResult:
 def draft_names(d: DraftReport) -> tuple[str, str]:
     """File names of the workbook and first draft: 2023-数据填报.xlsx / 2023-初稿.docx (or English)."""
     year = str(d.title_year or d.year) if (d.title_year or d.year) else "next"
-    if d.language == "en":
-        return f"{year}-data-collection.xlsx", f"{year}-draft.docx"
-    return f"{year}-数据填报.xlsx", f"{year}-初稿.docx"
+    return L.say(d.language, "workbook_file").format(year=year), L.say(d.language, "docx_file").format(year=year)
 
 
 def draft(

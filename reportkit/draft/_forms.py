@@ -1,4 +1,5 @@
-"""The word lists of forms.json: what a workbook cell takes, which figures get no row, how a change is worded.
+"""The word lists of lang/zh/forms.toml (and lang/en/forms.toml): what a workbook cell takes, which figures get
+no row, how a change is worded.
 
 Loaded once, lazily (importing reportkit does no work). Every rule matches characters, never words
 split on spaces, so it holds for Chinese.
@@ -6,29 +7,20 @@ split on spaces, so it holds for Chinese.
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
-import json
 import re
 from decimal import Decimal
-from typing import Any
 
 from .. import lang
 from ..model import MetricKind
+from . import _layout as L
 
 WHOLE, DECIMAL, SHARE, SIGNED = "whole", "decimal", "share", "signed"
-_SCALE = re.compile(r"^(万|亿|万亿|千|百万|thousand|million)")
-
-
-@functools.lru_cache(maxsize=1)
-def forms() -> dict[str, Any]:
-    text = importlib.resources.files("reportkit.draft").joinpath("forms.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
 
 
 def words(name: str) -> tuple[str, ...]:
-    return tuple(forms()[name]["words"])
+    """A word list of both languages: the Chinese words, then the English ones."""
+    english = lang.data("en", "forms").get(name, {}).get("words", [])
+    return tuple(lang.data("zh", "forms")[name]["words"]) + tuple(english)
 
 
 def _has(text: str, name: str) -> bool:
@@ -39,11 +31,11 @@ def _has(text: str, name: str) -> bool:
 def answer_kind(label: str, unit: str, kind: MetricKind) -> str:
     """What the cell of a figure takes: a whole count, a share (0–100), a signed growth rate, a decimal."""
     u = unit.strip()
-    if u in ("%", "％") or kind is MetricKind.RATE:
+    if u in L.say("zh", "percent_units") or kind is MetricKind.RATE:
         if kind is MetricKind.CHANGE or (_has(label, "growth_words") and not _has(label, "share_words")):
             return SIGNED
         return SHARE
-    if u and not _SCALE.match(u) and u.lower() in words("whole_units"):
+    if u and not L.pattern("scale").match(u) and u.lower() in words("whole_units"):
         return WHOLE
     return DECIMAL
 
@@ -81,7 +73,7 @@ def looks_forward(sentence: str) -> bool:
 def genre_of(title: str, head: str) -> str:
     """The genre named by a title (or, failing that, the opening of the text): 政府工作报告 …, or ""."""
     for text in (title, head):
-        for marker, genre in forms()["genres"]["order"]:
+        for marker, genre in lang.data("zh", "forms")["genres"]["order"]:
             if marker in text:
                 return str(genre)
     return ""
@@ -91,8 +83,9 @@ def change_phrase(genre: str, language: str, family: str, old: Decimal, new: Dec
     """较上年增长8.5% / 比上年增加26件 / 提高0.3个百分点, as the genre words it; None if it cannot be computed."""
     from ._text import format_decimal, percent_change
 
-    key = "en" if language == "en" else (genre if genre in forms()["change_phrases"] else "")
-    pattern = str(forms()["change_phrases"][key][family])
+    table = lang.data("en" if language == "en" else "zh", "forms")["change_phrases"]
+    key = "en" if language == "en" else (genre if genre in table else "")
+    pattern = str(table[key][family])
     diff = new - old
     if "{pct}" in pattern:
         pct = percent_change(old, new)
@@ -100,14 +93,16 @@ def change_phrase(genre: str, language: str, family: str, old: Decimal, new: Dec
             return None
         up = pct > 0
         if pct == 0:
-            return "unchanged from last year" if language == "en" else "与上年持平"
+            return str(L.say(language, "unchanged"))
     else:
         up = diff > 0
         if diff == 0:
-            return "unchanged from last year" if language == "en" else "与上年持平"
+            return str(L.say(language, "unchanged"))
         pct = None
     words_for = "rate" if "{pp}" in pattern else ("count" if "{diff}" in pattern else "money")
-    up_word, down_word = forms()["change_words"]["en" if language == "en" else words_for]
+    up_word, down_word = lang.data("en" if language == "en" else "zh", "forms")["change_words"][
+        "en" if language == "en" else words_for
+    ]
     return pattern.format(
         word=up_word if up else down_word,
         pct=format_decimal(abs(pct)) if pct is not None else "",

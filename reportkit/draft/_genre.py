@@ -10,8 +10,11 @@ from ..model import Report
 from ..parse.structure.genre import OTHER, by_id
 from . import _forms
 
-GONGZUO = "政府工作报告"
-NATION = ("", "国务院", "中国", "中华人民共和国", "全国")  # a national report's title names no organisation
+
+def gongzuo() -> str:
+    """The name of the genre of a 政府工作报告 (lang/zh/genres.toml, id ``gongzuo``)."""
+    known = by_id("gongzuo")
+    return known.name if known is not None else ""
 
 
 def genre_of(report: Report) -> str:

@@ -21,7 +21,7 @@ def tidy(label: str) -> str:
     """The label without a doubled verb (下降降幅), a leading comparison (比上年…) or a trailing link (…继续)."""
     text = _rules("doubled").sub("", _rules("drop").sub("", label.strip()))
     for _ in range(2):  # 比上年减少降幅 → 比上年降幅 → 降幅
-        text = _rules("trail").sub("", _rules("lead").sub("", text)).strip(" 、，,")
+        text = _rules("trail").sub("", _rules("lead").sub("", text)).strip(str(lang.data("zh", "workbook")["strip"]))
     return text
 
 
@@ -38,7 +38,7 @@ def is_direction(label: str) -> bool:
 
 def subject_of(label: str) -> str:
     """国内生产总值 of 国内生产总值达到 / 国内生产总值增幅: what a direction word is the change of."""
-    return re.sub(r"(?:增幅|降幅|涨幅|增速|增长|下降|达到|为|（[^（）]*）)+$", "", label.strip())
+    return _rules("subject_end").sub("", label.strip())
 
 
 def not_asked(before: str, after: str) -> bool:

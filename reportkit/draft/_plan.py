@@ -13,13 +13,13 @@ import attrs
 
 from ..model import Commitment, PartKind
 from . import _forms, _text
-from ._genre import GONGZUO
+from . import _layout as L
+from ._genre import gongzuo
 from ._records import ChecklistItem, Slot
 
 if TYPE_CHECKING:
     from .rollforward import _Roller
 
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|\.(?=\s|$)")
 
 
 def main_targets(ro: _Roller) -> None:
@@ -28,7 +28,7 @@ def main_targets(ro: _Roller) -> None:
     A target whose figure last year's review also states (地区生产总值增长5.2%) is that row;
     the others get a row of their own, with no place in the text (they go to the appendix).
     """
-    if ro.genre != GONGZUO:
+    if ro.genre != gongzuo():
         return
     plan = ro.r.part(PartKind.PLAN)
     sentences = [
@@ -43,7 +43,9 @@ def main_targets(ro: _Roller) -> None:
     end = max(s0.end, nl if nl >= 0 else len(ro.r.text))
     targets = [m for m in ro.r.metrics if s0.start <= m.start < end and m.numeral == "arabic"]
     review = [s for s in ro.slots if s.input and ro._part_of_slot(s) is PartKind.REVIEW]
-    section = f"{ro.plan_year}年主要预期目标" if ro.plan_year else "主要预期目标"
+    section = L.say("zh", "targets_section_bare")
+    if ro.plan_year:
+        section = L.say("zh", "targets_section").format(year=ro.plan_year)
     out: list[Slot] = []
     for i, m in enumerate(targets, 1):
         label = _target_label(ro.r.text[ro._clause_start(m.start, s0.start) : m.start]) or m.label
@@ -82,7 +84,7 @@ def main_targets(ro: _Roller) -> None:
 def checklist(ro: _Roller) -> Iterable[ChecklistItem]:
     plan = ro.r.part(PartKind.PLAN)
     items = [c for c in ro.r.commitments if plan is None or plan.start <= c.start < plan.end]
-    if items and ro.genre == GONGZUO:
+    if items and ro.genre == gongzuo():
         yield from _tasks_by_paragraph(ro, items)
         return
     if items:
@@ -120,7 +122,7 @@ def _tasks_by_paragraph(ro: _Roller, items: list[Commitment]) -> Iterable[Checkl
         done.add(start)
         nl = text.find("\n", c.start)
         line = text[start : nl if nl >= 0 else len(text)].strip()
-        lead = _SENTENCE_END.split(line, maxsplit=1)[0].strip()
+        lead = L.pattern("sentence_end").split(line, maxsplit=1)[0].strip()
         if any(w in lead for w in _forms.words("not_tasks")):
             continue
         if len(lead) > 60:
@@ -134,10 +136,10 @@ def _ends_alike(a: str, b: str) -> bool:
 
 
 def _fold_label(label: str) -> str:
-    return re.sub(r"(增幅|增速|增长|涨幅|上涨|降幅|下降|控制在|保持在|达到|为)+$", "", re.sub(r"\s+", "", label))
+    return L.pattern("target_fold_end").sub("", re.sub(r"\s+", "", label))
 
 
 def _target_label(clause_head: str) -> str:
     """城镇调查失业率控制在 → 城镇调查失业率: a target row names the figure as the plan words it."""
-    head = re.split(r"[：:，,、；;]", clause_head)[-1]
-    return re.sub(r"(控制在|保持在|达到|为)$", "", head.strip())
+    head = L.pattern("target_clause").split(clause_head)[-1]
+    return L.pattern("target_label_end").sub("", head.strip())

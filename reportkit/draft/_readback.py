@@ -26,12 +26,11 @@ from ..errors import PathLike, UsageError, WorkbookError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Report
 from . import _layout as L
-from ._records import FORMAT, DraftReport, FilledValue, FilledWorkbook, PieceKind, Progress
+from ._bounds import MAX_VALUE, draft_problem
+from ._records import FORMAT, DraftReport, FilledValue, FilledWorkbook, Progress
 from ._zipcheck import check_xlsx
 
 _NUMERIC_TEXT = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?")
-# Excel keeps 15 significant digits; no report states a figure of a thousand trillion.
-MAX_VALUE = Decimal(10) ** 15
 
 
 def read_workbook(
@@ -75,7 +74,7 @@ class _Reader:
         self.allow_missing = allow_missing
         self.limits = limits
         self.errors: list[tuple[str, str, str]] = []  # (sheet, cell, the whole line)
-        self.lay = L.ZH
+        self.lay = L.layout_for("zh")
 
     def fail(self, message: str, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
         return WorkbookError(message, path=self.path, sheet=sheet, cell=cell)
@@ -254,21 +253,7 @@ class _Reader:
         return values, missing
 
     def _says(self, what: str, raw: object = "") -> str:
-        zh = {
-            "empty": "未填写",
-            "formula": f"填的是公式（{raw}）",
-            "word": f"“{raw}”不是数字",
-            "got": f"填写了 {raw}",
-            "huge": f"{raw} 过大（超过 15 位）",
-        }
-        en = {
-            "empty": "empty",
-            "formula": f"a formula ({raw})",
-            "word": f"“{raw}” is not a number",
-            "got": f"got {raw}",
-            "huge": f"{raw} is too large (over 15 digits)",
-        }
-        return (en if self.lay is L.EN else zh)[what]
+        return L.message(self.lay.language, what).format(raw=raw)
 
     def _problem(
         self,
@@ -280,13 +265,16 @@ class _Reader:
         choices: tuple[str, ...] = (),
     ) -> None:
         """One line per problem: the cell, what the row is about, what is there and what was expected."""
-        en = self.lay is L.EN
+        language = self.lay.language
         if choices:
-            expected = ("one of " if en else "应从下拉列表中选择：") + ("、".join(c for c in choices if c) or "—")
+            listed = L.message(language, "choice_separator").join(c for c in choices if c) or "—"
+            expected = L.message(language, "choose").format(choices=listed)
         else:
-            expected = ("expected " if en else "应为") + self.lay.expect.get(answer, self.lay.expect["decimal"])
+            expected = L.message(language, "expected").format(
+                expect=self.lay.expect.get(answer, self.lay.expect["decimal"])
+            )
         short = label if len(label) <= 30 else label[:29] + "…"
-        body = f"({short}) {issue}; {expected}" if en else f"（{short}）{issue}，{expected}"
+        body = L.message(language, "problem").format(label=short, issue=issue, expected=expected)
         self.errors.append((ws.title, cell.coordinate, body))
 
     def _value(self, ws: Worksheet, cell: Cell | MergedCell, label: str, answer: str) -> Decimal | None:
@@ -321,7 +309,8 @@ class _Reader:
             bad("huge", raw)
             return None
         shown = _text_of(value)
-        if value < 0 and answer != "signed" or answer == "share" and value > 100 or answer == "whole" and value != value.to_integral_value():
+        negative = value < 0 and answer != "signed"
+        if negative or answer == "share" and value > 100 or answer == "whole" and value != value.to_integral_value():
             bad("got", shown)
         return value
 
@@ -359,33 +348,6 @@ class _Reader:
                 )
             )
         return out
-
-
-def draft_problem(draft: DraftReport, limits: Limits) -> str:
-    """What makes a draft unusable (too big, a piece naming no slot, a figure out of range), or ""."""
-    size = len(draft.to_json())
-    if size > limits.max_chars:
-        return f"{size} characters of draft, over the limit of {limits.max_chars} (Limits.max_chars)"
-    if len(draft.blocks) > limits.max_draft_blocks:
-        return f"{len(draft.blocks)} blocks, over the limit of {limits.max_draft_blocks} (Limits.max_draft_blocks)"
-    for name, n in (("slots", len(draft.slots)), ("checklist items", len(draft.checklist))):
-        if n > limits.max_draft_slots:
-            return f"{n} {name}, over the limit of {limits.max_draft_slots} (Limits.max_draft_slots)"
-    ids = [s.id for s in draft.slots]
-    if len(set(ids)) != len(ids) or len({c.id for c in draft.checklist}) != len(draft.checklist):
-        return "two rows share an id"
-    known = set(ids)
-    for slot in draft.slots:
-        if slot.base is not None and slot.base not in known:
-            return f"slot {slot.id} refers to slot {slot.base!r}, which the draft does not have"
-        if not slot.last_value.is_finite() or abs(slot.last_value) >= MAX_VALUE:
-            return f"slot {slot.id} has last year's value {slot.last_value}, out of range"
-    for block in draft.blocks:
-        for sentence in block.sentences:
-            for piece in sentence.pieces:
-                if piece.kind is not PieceKind.TEXT and piece.slot not in known:
-                    return f"the text refers to slot {piece.slot!r}, which the draft does not have"
-    return ""
 
 
 def _text_of(value: Decimal) -> str:

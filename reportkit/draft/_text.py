@@ -11,22 +11,17 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..parse.text.numbers import chinese_to_decimal
+from . import _layout as L
 
-_DIGITS = "0-9０-９"
-# A four-digit year not glued to other digits, letters, path or range characters.
-_YEAR = re.compile(
-    rf"(?<![{_DIGITS}A-Za-z_./\\\-–—~～])((?:19|20)[0-9]{{2}})(?![{_DIGITS}A-Za-z_/\\\-–—~～%])"
-)
-_RANGE_AFTER = re.compile(r"^\s*(?:年)?\s*(?:[-–—~～至到]|to\b)\s*[0-9]")
-_RANGE_BEFORE = re.compile(r"(?:[0-9]\s*(?:年)?\s*(?:[-–—~～至到]|to)\s*)$")
-# Spans whose numbers are names, not facts: titles of documents, links, Markdown link targets.
-_PROTECTED = re.compile(r"《[^《》]*》|〈[^〈〉]*〉|https?://\S+|\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
-_NUMBER = re.compile(rf"[{_DIGITS}][{_DIGITS},，.．]*")
-_CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_YEAR, _RANGE_AFTER, _RANGE_BEFORE = "year", "range_after", "range_before"
+
+
+def _p(key: str) -> re.Pattern[str]:
+    return L.pattern(key)
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    return [(m.start(), m.end()) for m in _p("protected").finditer(text)]
 
 
 def roll_years(text: str, mapping: Mapping[int, int]) -> str:
@@ -36,11 +31,11 @@ def roll_years(text: str, mapping: Mapping[int, int]) -> str:
     shield = _protected(text)
     out: list[str] = []
     last = 0
-    for m in _YEAR.finditer(text):
+    for m in _p(_YEAR).finditer(text):
         year = int(m.group(1))
         if year not in mapping or any(a <= m.start() < b for a, b in shield):
             continue
-        if _RANGE_AFTER.match(text, m.end()) or _RANGE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+        if _p(_RANGE_AFTER).match(text, m.end()) or _p(_RANGE_BEFORE).search(text[max(0, m.start() - 8) : m.start()]):
             continue
         out.append(text[last : m.start()])
         out.append(str(mapping[year]))
@@ -49,36 +44,31 @@ def roll_years(text: str, mapping: Mapping[int, int]) -> str:
     return "".join(out)
 
 
-_DATE_PART = re.compile(rf"[{_DIGITS}]{{1,2}}(?=\s*[月日号])")
-
-
-_QUOTED = re.compile(r"“[^“”]{0,20}”|「[^「」]{0,20}」")
-
-
 def carries_numbers(text: str) -> bool:
     """True if ``text`` still states a number (not a year, date, document title, link or quoted name)."""
     for a, b in reversed(_protected(text)):
         text = text[:a] + text[b:]
-    text = _QUOTED.sub("", text)  # “1612”体系, “6+1+1”系统: names, not counts
-    text = _YEAR.sub("", text)
-    text = _DATE_PART.sub("", text)
-    return bool(re.search(rf"[{_DIGITS}]", text))
+    text = _p("quoted").sub("", text)  # “1612”体系, “6+1+1”系统: names, not counts
+    text = _p(_YEAR).sub("", text)
+    text = _p("date_part").sub("", text)
+    return bool(_p("digit").search(text))
 
 
 def number_text(metric_text: str, numeral: str) -> str:
     """The number inside a metric's surface (``2000`` in ``2000余次``; ``二`` in ``第二``)."""
-    m = _NUMBER.search(metric_text) if numeral != "chinese" else None
+    m = _p("number").search(metric_text) if numeral != "chinese" else None
     if m is None:
-        m = _CN_NUMERAL.search(metric_text) or _NUMBER.search(metric_text)
-    return m.group(0).rstrip(",，.．") if m else ""
+        m = _p("cn_numeral").search(metric_text) or _p("number").search(metric_text)
+    return m.group(0).rstrip(L.say("zh", "grouping") + "." + L.say("zh", "decimal_point")) if m else ""
 
 
 def parse_number(surface: str) -> Decimal | None:
     if not surface:
         return None
-    if _CN_NUMERAL.fullmatch(surface):
+    if _p("cn_numeral").fullmatch(surface):
         return chinese_to_decimal(surface)
-    cleaned = surface.translate({ord(c): None for c in ",，"}).replace("．", ".")
+    cleaned = surface.translate({ord(c): None for c in L.say("zh", "grouping")})
+    cleaned = cleaned.replace(L.say("zh", "decimal_point"), ".")
     cleaned = cleaned.translate({0xFF10 + i: str(i) for i in range(10)})
     try:
         return Decimal(cleaned)
@@ -90,10 +80,10 @@ def int_to_chinese(n: int) -> str:
     """Chinese numerals as written in reports (十二, 二十, 一百零五); up to 9999, else Arabic."""
     if n < 0 or n > 9999:
         return str(n)
+    digits: str = L.say("zh", "cn_digits")
     if n == 0:
-        return "零"
-    digits = "零一二三四五六七八九"
-    units = ["", "十", "百", "千"]
+        return digits[0]
+    units: list[str] = L.say("zh", "cn_units")
     out, zero = "", False
     s = str(n)
     for i, ch in enumerate(s):
@@ -102,9 +92,9 @@ def int_to_chinese(n: int) -> str:
             zero = bool(out)
             continue
         if zero:
-            out += "零"
+            out += digits[0]
             zero = False
-        out += ("" if (d == 1 and u == "十" and not out) else digits[d]) + u
+        out += ("" if (d == 1 and u == units[1] and not out) else digits[d]) + u
     return out
 
 
@@ -113,7 +103,7 @@ def format_decimal(value: Decimal, like: str = "") -> str:
     q = value.normalize()
     if q == q.to_integral_value():
         q = q.quantize(Decimal(1))
-    text = f"{q:,f}" if ("," in like or "，" in like) else f"{q:f}"
+    text = f"{q:,f}" if any(c in like for c in L.say("zh", "grouping")) else f"{q:f}"
     return text
 
 
@@ -137,33 +127,22 @@ def percent_change(old: Decimal, new: Decimal) -> Decimal | None:
     return ((new - old) / old * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-# Up and down words come in pairs, so a stated change keeps its register when it flips sign.
-_PAIRS_ZH = (("增长", "下降"), ("上升", "下降"), ("增加", "减少"), ("提高", "降低"), ("提升", "降低"))
 _PAIRS_EN = (("up", "down"), ("increase", "decrease"), ("higher", "lower"), ("more", "less"))
-DIRECTION_WORDS = tuple(w for pair in _PAIRS_ZH + _PAIRS_EN for w in pair)
+
+
+def _pairs() -> tuple[tuple[str, str], ...]:
+    """Up and down words in pairs (lang/zh/draft.toml), so a stated change keeps its register when it flips sign."""
+    return tuple((a, b) for a, b in L.say("zh", "direction_pairs")) + _PAIRS_EN
+
+
+def direction_words() -> tuple[str, ...]:
+    return tuple(w for pair in _pairs() for w in pair)
 
 
 def direction_word(written: str, up: bool, language: str) -> str:
     """The word for ``up``/down in the register of the word last year's report used."""
-    for a, b in _PAIRS_ZH + _PAIRS_EN:
+    for a, b in _pairs():
         if written in (a, b):
             return a if up else b
-    if language == "en":
-        return "up" if up else "down"
-    return "增长" if up else "下降"
-
-
-def change_phrase(old: Decimal, new: Decimal, language: str) -> str | None:
-    """较上年增长12.2% / 与上年持平 (or the English), None when it cannot be computed."""
-    pct = percent_change(old, new)
-    if pct is None:
-        return None
-    if language == "en":
-        return (
-            "unchanged from last year"
-            if pct == 0
-            else (f"{'up' if pct > 0 else 'down'} {format_decimal(abs(pct))}% on last year")
-        )
-    if pct == 0:
-        return "与上年持平"
-    return f"较上年{'增长' if pct > 0 else '下降'}{format_decimal(abs(pct))}%"
+    first = ("up", "down") if language == "en" else _pairs()[0]
+    return first[0] if up else first[1]

@@ -10,7 +10,6 @@ is added only where the drafter ticked the row's 写变化, worded as the genre 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -40,7 +39,6 @@ from ._safety import guard_outputs, refuse_inputs
 _PLACEHOLDER = "FFFF00"  # shading of a slot still to fill
 _STALE = "FCE4D6"  # shading of a sentence still carrying last year's numbers
 _REFERENCE = "D0CECE"  # shading of last year's text kept for reference (the plan)
-_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[0-9]+[.、．]\s*|#+\s*)")
 _MARKS = {ProgressStatus.DONE: "☑", ProgressStatus.ONGOING: "◐", ProgressStatus.NOT_STARTED: "☐"}
 
 
@@ -60,7 +58,10 @@ def fill(
     out = Path(os.fspath(out_path))
     refuse_inputs(
         out,
-        [(Path(os.fspath(workbook_path)), "the workbook"), (Path(os.fspath(template)) if template else None, "the template")],
+        [
+            (Path(os.fspath(workbook_path)), "the workbook"),
+            (Path(os.fspath(template)) if template else None, "the template"),
+        ],
     )
     filled = read_workbook(workbook_path, allow_missing=allow_missing)
     context = build_context(filled.draft, filled)
@@ -128,16 +129,22 @@ class _Writer:
             "blocks": blocks,
             "checklist": checklist,
             "checklist_title": (
-                f"Follow-up of the {last_plan} plans" if self.en else f"附件：{last_plan}年工作思路落实情况"
+                L.say(d.language, "checklist_title").format(year=last_plan)
             )
             if last_plan
             else "",
             "metrics": metrics,
-            "date_line": "" if self.en or not d.signoff else (f"{d.year + 1}年  月  日" if d.year else ""),
+            "date_line": self._date_line(),
             "stale_count": sum(1 for b in blocks for s in b["sentences"] if s["stale"]),
             "missing_count": sum(1 for m in metrics if m["value"] in ("", self.lay.missing)),
             "is_first_draft": self.filled is None,
         }
+
+    def _date_line(self) -> str:
+        d = self.d
+        if self.en or not d.signoff or not d.year:
+            return ""
+        return str(L.say("zh", "date_line").format(year=d.year + 1))
 
     # -- blocks --------------------------------------------------------------------
     def _blocks(self) -> list[dict[str, Any]]:
@@ -145,7 +152,7 @@ class _Writer:
         out: list[dict[str, Any]] = []
         placed = False
         year = self.d.plan_year or ""
-        title = f"Plans for {year}" if self.en else f"{year}年工作思路"
+        title = L.say(self.d.language, "plan_title").format(year=year)
         for b in self.d.blocks:
             if b.part is not PartKind.PLAN:
                 out.append(self._block(b))
@@ -154,7 +161,7 @@ class _Writer:
                 placed = True
                 if b.kind is BlockKind.HEADING:
                     out.append(self._block(b))  # 二、2024年工作思路: the heading is next year's
-                    title = _HEADING_NUMBER.sub("", b.heading).strip() or title
+                    title = L.pattern("heading_number").sub("", b.heading).strip() or title
                 out.append(self._plain(self.lay.plan_placeholder.format(title=title), _PLACEHOLDER))
                 if b.kind is BlockKind.HEADING:
                     continue
@@ -178,7 +185,7 @@ class _Writer:
 
     def _legend(self) -> RichText:
         lead, yellow, orange, grey = self.lay.legend
-        sep = "; " if self.en else "；"
+        sep = L.say(self.d.language, "list_separator")
         rich = RichText()
         rich.add(lead)
         rich.add(yellow, highlight=_PLACEHOLDER)
@@ -186,7 +193,7 @@ class _Writer:
         rich.add(orange, highlight=_STALE)
         rich.add(sep)
         rich.add(grey, highlight=_REFERENCE)
-        rich.add("." if self.en else "。")
+        rich.add(L.say(self.d.language, "full_stop"))
         return rich
 
     def _target(self, slot: Slot) -> dict[str, Any]:
@@ -257,7 +264,7 @@ class _Writer:
             piece.text[: len(piece.text) - len(slot.last_text)] if piece.text.endswith(slot.last_text) else ""
         )
         if pct == 0:
-            return ("unchanged" if self.en else "持平"), False
+            return L.say(self.d.language, "unchanged_short"), False
         word = _text.direction_word(piece.direction_word, pct > 0, self.d.language)
         body, dw = slot.last_text, piece.direction_word
         if dw and body.startswith(dw):
@@ -296,8 +303,9 @@ class _Writer:
 
 def _family(slot: Slot) -> str:
     """How a change of this figure is worded: a rate in points, money in %, a count by its difference."""
-    if slot.unit.strip() in ("%", "％") or slot.kind is MetricKind.RATE:
+    if slot.unit.strip() in L.say("zh", "percent_units") or slot.kind is MetricKind.RATE:
         return "rate"
-    if slot.kind is MetricKind.MONEY or "元" in slot.unit or "€" in slot.last_text or "$" in slot.last_text:
+    money = any(u in slot.unit for u in L.say("zh", "money_units")) or "€" in slot.last_text or "$" in slot.last_text
+    if slot.kind is MetricKind.MONEY or money:
         return "money"
     return "count"

@@ -17,13 +17,13 @@ from decimal import Decimal
 from .. import lang
 from ..errors import UsageError
 from ..model import Metric, MetricKind, PartKind, Report, Section
-from . import _forms, _labels, _text
-from ._genre import GONGZUO, NATION, genre_of, reviewed_years
+from . import _blocks, _forms, _labels, _text
+from . import _layout as L
+from ._blocks import MD_LINK
+from ._genre import genre_of, gongzuo, reviewed_years
 from ._offices import office_for
 from ._plan import checklist, main_targets
 from ._records import (
-    Block,
-    BlockKind,
     DraftReport,
     DraftSentence,
     Piece,
@@ -32,16 +32,7 @@ from ._records import (
     SourceIdentity,
 )
 
-_CLAUSE_END = re.compile(r"[，；。！？!?;]|,(?![0-9])|\.(?=\s|$)")
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|\.(?=\s|$)")
-_TABLE_ROW = re.compile(r"^[^|\n]*\|[^|\n]*\|")
-_BULLET = re.compile(r"\s*[*+\-]\s+")
-_MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
-_PAREN = re.compile(r"（[^（）]*）$")
-_QUOTE_SPAN = re.compile(r"“[^“”]{0,30}”|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
-# A clause stating a change of the figure before it has no subject: ,较去年同期下降27.4% / , up 20%.
-_CHANGE_OPENING = re.compile(r"\s*(较|比|同比|环比|与|增长|下降|增加|减少|提高|降低|up|down|an? (increase|decrease))")
 
 
 def roll_forward(report: Report) -> DraftReport:
@@ -76,12 +67,12 @@ class _Roller:
     # -- the whole report ---------------------------------------------------
     def run(self) -> DraftReport:
         meta = self.r.meta
-        blocks = tuple(self._blocks())
+        blocks = tuple(_blocks.blocks(self))
         main_targets(self)
         year = self.year + 1 if self.year else None
         plan_year = self.plan_year + 1 if self.plan_year else None
-        title_year = plan_year if self.genre == GONGZUO else year
-        title = self._title(title_year)
+        title_year = plan_year if self.genre == gongzuo() else year
+        title = _blocks.title(self, title_year)
         return DraftReport(
             source=SourceIdentity(
                 organisation=meta.organisation or "",
@@ -100,48 +91,11 @@ class _Roller:
             blocks=blocks,
             slots=tuple(self.slots),
             checklist=tuple(checklist(self)),
-            comma=self._comma(),
+            comma=_blocks.comma(self),
             genre=self.genre,
-            signoff=self._signoff(),
+            signoff=_blocks.signoff(self),
             title_year=title_year,
         )
-
-    def _title(self, year: int | None) -> str:
-        """Last year's title rolled, or (none in the source, or one naming another year) the genre's title."""
-        rolled = self._roll(self.r.meta.title or "")
-        if rolled and (year is None or str(year) in rolled):
-            return rolled
-        org = self.r.meta.organisation or ""
-        if not year:
-            return rolled or org or ("Annual report" if self.language == "en" else "年度报告")
-        if self.language == "en":
-            return f"{org} {year} Annual report".strip()
-        if self.genre == GONGZUO:
-            return f"{year}年{'' if org in NATION else org}政府工作报告"
-        return f"{org}{year}年{self.genre or '年度工作报告'}"
-
-    def _signoff(self) -> str:
-        """The organ that signs: the government where it reports (莲都区政府坚持…), else the issuer."""
-        if self.language == "en" or self.genre == GONGZUO:
-            return ""  # a 政府工作报告 is delivered, not signed; English reports are not signed
-        meta = self.r.meta
-        org = meta.organisation or ""
-        head = self.r.text[self._body_start() : self._body_start() + 300]
-        if org and any(org + w in head or org[-1] + w in head for w in _forms.words("government_words")):
-            return org + "人民政府"
-        issuer = (meta.issuer or "").strip()
-        if issuer:
-            # 区司法局 published for 莲都区: the organ's full name
-            if org and not issuer.startswith(org) and issuer[0] == org[-1]:
-                return org + issuer[1:]
-            return issuer
-        return org + "人民政府" if org and org[-1] in "省市区县州旗" else org
-
-    def _comma(self) -> str:
-        if self.language == "en":
-            return ", "
-        text = self.r.text
-        return "," if text.count(",") > text.count("，") else "，"
 
     def _roll(self, text: str) -> str:
         return _text.roll_years(text, self.years)
@@ -152,102 +106,12 @@ class _Roller:
                 return p.kind
         return PartKind.REVIEW if not self.r.parts else PartKind.OTHER
 
-    def _body_start(self) -> int:
-        text = self.r.text
-        starts = [p.start for p in self.r.parts] or [s.start for s in self.r.sentences[:1]]
-        start = min(starts) if starts else 0
-        if self.markdown and text.startswith("---"):
-            end = text.find("\n---", 3)
-            start = max(start, text.find("\n", end + 4) + 1 if end > 0 else 0)
-        # Metadata tables of government web pages (索引号 | … |) come before the report proper.
-        while True:
-            nl = text.find("\n", start)
-            line = text[start : nl if nl >= 0 else len(text)]
-            if nl < 0 or not (_TABLE_ROW.match(line) or not line.strip()):
-                return start
-            start = nl + 1
-
-    # -- blocks ---------------------------------------------------------------
-    def _blocks(self) -> Iterable[Block]:
-        text = self.r.text
-        body = self._body_start()
-        sections = [s for s in self.r.walk() if s.start >= body]
-        title_heading = (
-            self.r.meta.title and sections and sections[0].title.strip() == self.r.meta.title.strip()
-        )
-        bounds = [s.start for s in sections] + [len(text)]
-        if bounds[0] > body:
-            yield from self._paragraphs(body, bounds[0], None)
-        for i, sec in enumerate(sections):
-            nxt = bounds[i + 1]
-            if i == 0 and title_heading:
-                yield from self._paragraphs(sec.title_end, nxt, None)
-                continue
-            if sec.level == 1 or text.startswith("#", sec.start) or "\n" in text[sec.title_end : nxt][:2]:
-                heading = (
-                    sec.title.strip() if text.startswith("#", sec.start) else text[sec.start : sec.title_end]
-                )
-                part = self._part(sec.start)
-                yield Block(
-                    BlockKind.HEADING,
-                    part,
-                    level=sec.level,
-                    heading=self._clean(self._roll(heading.strip())),
-                    reference=self._clean(heading.strip()) if part is PartKind.PLAN else "",
-                )
-                yield from self._paragraphs(sec.title_end, nxt, None)
-            else:
-                yield from self._paragraphs(sec.title_end, nxt, sec)
-
-    def _lines(self, start: int, end: int) -> Iterable[tuple[int, int]]:
-        """Lines, cut where a part begins: the problems run into the last 四是 get a paragraph of their own."""
-        pos = start
-        cuts = sorted(p.start for p in self.r.parts if start < p.start < end)
-        for line in self.r.text[start:end].split("\n"):
-            a, b = pos, pos + len(line)
-            pos = b + 1
-            for c in cuts:
-                if a < c < b and self.r.text[a:c].strip():
-                    yield a, c
-                    a = c
-            yield a, b
-
-    def _paragraphs(self, start: int, end: int, run_in: Section | None) -> Iterable[Block]:
-        text = self.r.text
-        first = True
-        for a, b in self._lines(start, end):
-            while a < b and (text[a].isspace() or text[a] == "|"):
-                a += 1
-            while b > a and (text[b - 1].isspace() or text[b - 1] == "|"):
-                b -= 1
-            heading = ""
-            if first and run_in is not None:
-                heading = self._roll(text[run_in.start : run_in.title_end].strip())
-            if a == b and not heading:
-                continue
-            kind = BlockKind.PARAGRAPH
-            bullet = _BULLET.match(text, a, b) if self.markdown else None
-            if bullet:
-                kind, a = BlockKind.BULLET, bullet.end()
-            if self.markdown and _MD_LINK.fullmatch(text[a:b]) and text.startswith("!", a):
-                continue  # an image: nothing a Word draft can show
-            first = False
-            part = self._part(a if a < b else (run_in.start if run_in else a))
-            yield Block(
-                kind,
-                part,
-                level=run_in.level if heading and run_in else 0,
-                heading=heading,
-                sentences=tuple(self._sentences(a, b)),
-                reference=self._reference(run_in, a, b) if part is PartKind.PLAN else "",
-            )
-
     # -- sentences and slots -----------------------------------------------------
     def _sentence_spans(self, a: int, b: int) -> list[tuple[int, int]]:
         spans = [(max(s.start, a), min(s.end, b)) for s in self.r.sentences if s.start < b and s.end > a]
         if not spans:
             spans, cur = [], a
-            for m in _SENTENCE_END.finditer(self.r.text, a, b):
+            for m in L.pattern("sentence_end").finditer(self.r.text, a, b):
                 spans.append((cur, m.end()))
                 cur = m.end()
             if cur < b:
@@ -283,7 +147,7 @@ class _Roller:
             if m.kind is MetricKind.CHANGE:
                 # A 政府工作报告's growth (增长6.7%) is the statistics bureau's, at constant prices: asked for,
                 # never computed from two rounded totals.
-                base = None if self.genre == GONGZUO else self._base_of(m, metrics)
+                base = None if self.genre == gongzuo() else self._base_of(m, metrics)
                 if base is None:
                     # a growth rate stated alone (地区生产总值增长5.2%): the figure asked for is the rate
                     sid = self._add_slot(m, a, b)
@@ -291,7 +155,7 @@ class _Roller:
                     continue
                 start, word = self._direction_before(m.start, a)
                 if not word:
-                    word = next((w for w in _text.DIRECTION_WORDS if m.text.startswith(w)), "")
+                    word = next((w for w in _text.direction_words() if m.text.startswith(w)), "")
                 sid = self._add_slot(m, a, b, base=self.slot_of_metric.get(base))
                 cuts.append((start, m.end, Piece(PieceKind.CHANGE, text[start : m.end], sid, word)))
                 continue
@@ -341,14 +205,14 @@ class _Roller:
     def _clean(self, text: str) -> str:
         if not self.markdown:
             return text
-        return _MD_EMPH.sub("", _MD_LINK.sub(lambda m: m.group(1) or "", text))
+        return _MD_EMPH.sub("", MD_LINK.sub(lambda m: m.group(1) or "", text))
 
     def _slot_metrics(self, a: int, b: int, part: PartKind) -> list[Metric]:
         """The metrics of a sentence that get slots: not plan targets, not overlapping, not years."""
         if part is PartKind.PLAN:
             return []
         out: list[Metric] = []
-        quoted = [(q.start(), q.end()) for q in _QUOTE_SPAN.finditer(self.r.text, a, b)]
+        quoted = [(q.start(), q.end()) for q in L.pattern("quote_span").finditer(self.r.text, a, b)]
         for m in sorted((m for m in self.r.metrics if a <= m.start and m.end <= b), key=lambda m: m.start):
             if m.is_target or m.end <= m.start or (out and m.start < out[-1].end):
                 continue
@@ -363,7 +227,8 @@ class _Roller:
         """A figure a department can answer: not a name (“四统一”), a fraction or the size of the place."""
         if any(x <= m.start and m.end <= y for x, y in quoted):
             return False
-        if m.unit in ("fraction", "分之") or "分之" in m.text:
+        fraction = L.say("zh", "fraction")
+        if m.unit in ("fraction", fraction) or fraction in m.text:
             return False
         if m.numeral == "chinese" and m.kind is not MetricKind.RANK:
             return False  # 城区五街道, 三项制度: Chinese numerals count names; 排名第二 is a rank to update
@@ -384,25 +249,25 @@ class _Roller:
             return None
         base = before[-1]
         clause = self._clause_start(change.start, base.end)
-        if clause > base.end and not _CHANGE_OPENING.match(self.r.text, clause, change.start):
+        if clause > base.end and not L.pattern("change_opening").match(self.r.text, clause, change.start):
             return None  # 居民消费价格涨幅0.1% after 失业率4.1%: a clause with a subject of its own
         return base.id
 
     def _direction_before(self, start: int, floor: int) -> tuple[int, str]:
         head = self.r.text[max(floor, start - 6) : start]
-        for word in sorted(_text.DIRECTION_WORDS, key=len, reverse=True):
-            for tail in (word, word + "了", word + " ", word + " by "):
+        for word in sorted(_text.direction_words(), key=len, reverse=True):
+            for tail in (word + t for t in L.say("zh", "direction_tails")):
                 if head.endswith(tail):
                     return start - len(tail), word
         return start, ""
 
     def _clause_start(self, pos: int, floor: int) -> int:
         head = self.r.text[floor:pos]
-        ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+        ends = [m.end() for m in L.pattern("clause_end").finditer(head)]
         return floor + (ends[-1] if ends else 0)
 
     def _clause_end(self, pos: int, end: int) -> int:
-        m = _CLAUSE_END.search(self.r.text, pos, end)
+        m = L.pattern("clause_end").search(self.r.text, pos, end)
         stop = m.start() if m else end
         while stop > pos and self.r.text[stop - 1].isspace():
             stop -= 1
@@ -448,7 +313,8 @@ class _Roller:
         if parsed and m.value and m.numeral != "chinese":
             ratio = m.value / parsed
             scale = next((s for s in (10**4, 10**8, 10**12) if ratio == s), 1)
-        unit = m.surface_unit or ({10**4: "万", 10**8: "亿", 10**12: "万亿"}.get(scale, "") + m.unit)
+        scales = {10 ** int(k): v for k, v in L.say("zh", "scales").items()}
+        unit = m.surface_unit or (scales.get(scale, "") + m.unit)
         return unit, (m.value / scale) if scale != 1 else m.value
 
     def _label_from_text(self, m: Metric, floor: int) -> str:
@@ -459,12 +325,13 @@ class _Roller:
         """
         text = self.r.text
         head = text[floor : m.start]
-        cut = max(head.rfind(c) for c in "，,；;。：:")
+        cut = max(head.rfind(c) for c in L.chars("clause_marks"))
         start = floor + cut + 1
         end = self._clause_end(m.end, len(text))
-        item = max(head.rfind("、"), cut)
+        sep, strip = L.say("zh", "list_mark"), L.chars("label_strip")
+        item = max(head.rfind(sep), cut)
         own = text[floor + item + 1 : m.start]
-        nxt = text.find("、", m.end, end)
+        nxt = text.find(sep, m.end, end)
         tail = text[m.end : nxt if nxt >= 0 else end]
         if item > cut:  # a later item of a list: its own words, after the list's verb
             first_digit = next((i for i in range(start, m.start) if text[i].isdigit()), m.start)
@@ -474,16 +341,17 @@ class _Roller:
             label = own + tail
         else:  # 与11地签订合作协议 keeps its figure to read as a phrase; 其中废止1件 is 其中废止
             label = own + m.text + tail if own.strip() and tail.strip() or not (own + tail).strip() else own + tail
-        label = _labels.tidy(self._clean(label.strip(" 、，,"))) or label
+        label = _labels.tidy(self._clean(label.strip(strip))) or label
         if _vague(label):
             # 建议 of 提供法律意见、建议550余条: the clause; 市级 of 观测点102个，市级9个: the figure before
-            wide = _labels.tidy(self._clean((text[start : m.start] + tail).strip(" 、，,")))
-            if not re.search("[0-9０-９]", wide) and not _vague(wide):
+            wide = _labels.tidy(self._clean((text[start : m.start] + tail).strip(strip)))
+            if not L.pattern("digit").search(wide) and not _vague(wide):
                 label = wide
             elif self._prev[0] >= floor and self._prev[1] and _labels.is_direction(label):
                 label = _labels.subject_of(self._prev[1]) + label  # 国内生产总值达到…，年均增长11.2%
             elif self._prev[0] >= floor and self._prev[1]:
-                label = f"{_PAREN.sub('', self._prev[1])}（{label}）"
+                named = L.pattern("trailing_paren").sub("", self._prev[1])
+                label = L.say("zh", "paren_label").format(head=named, label=label)
         return label[:40] or m.text
 
     def _section_label(self, path: str) -> str:
@@ -500,12 +368,6 @@ class _Roller:
     def _part_of_slot(self, slot: Slot) -> PartKind:
         metric = next((m for m in self.r.metrics if m.id == slot.metric_id), None)
         return self._part(metric.start) if metric is not None else PartKind.OTHER
-
-    def _reference(self, run_in: Section | None, a: int, b: int) -> str:
-        """Last year's plan text as written (years not rolled): shown as a reference, not as new text."""
-        head = self.r.text[run_in.start : run_in.title_end].strip() if run_in is not None else ""
-        body = self.r.text[a:b].strip()
-        return self._clean(head + body if head and not body.startswith(head) else body)
 
 def _vague(label: str) -> bool:
     return _forms.is_vague(label) or _labels.is_poor(label)

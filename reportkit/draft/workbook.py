@@ -178,7 +178,11 @@ def _data_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:
                 cell.fill = _INPUT_FILL if col == L.COL_VALUE else PatternFill()
             else:
                 cell.fill = _LOCKED_FILL
-    _fit(ws, (L.COL_SECTION, L.COL_LABEL), [(s.section, s.label) for s in draft.input_slots])
+    _fit(
+        ws,
+        (L.COL_SECTION, L.COL_LABEL, L.COL_RESPONSIBLE),
+        [(s.section, s.label, s.office) for s in draft.input_slots],
+    )
     # Print what the drafter fills in; last year's sentence (the widest column) is for the screen.
     ws.print_area = (
         f"A1:{get_column_letter(L.COL_NOTE)}{max(L.FIRST_ROW, L.FIRST_ROW + len(draft.input_slots) - 1)}"
@@ -201,7 +205,7 @@ def _fit(ws: Worksheet, cols: tuple[int, ...], rows: list[tuple[str, ...]]) -> N
 
 
 def is_rate(kind: MetricKind, unit: str) -> bool:
-    return kind is MetricKind.RATE or unit.strip() in ("%", "％")
+    return kind is MetricKind.RATE or unit.strip() in L.say("zh", "percent_units")
 
 
 def _checklist_sheet(ws: Worksheet, draft: DraftReport, lay: L.Layout) -> None:

@@ -14,11 +14,12 @@ import functools
 import os
 import re
 import tomllib
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["alternatives", "data", "pattern", "union", "words", "words_for"]
+__all__ = ["alternatives", "data", "message", "pattern", "union", "words", "words_for"]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -48,10 +49,16 @@ def data(language: str, concept: str) -> dict[str, Any]:
 
 def words(language: str, concept: str, key: str) -> tuple[str, ...]:
     """A word list: entries are strings, or tables whose ``word`` is the entry (and ``example`` its use)."""
-    out = []
-    for entry in data(language, concept)[key]:
-        out.append(entry if isinstance(entry, str) else entry["word"])
-    return tuple(out)
+    table = data(language, concept)
+    built = _WORDS.get((language, concept, key))
+    if built is not None and built[0] is table:  # parsers ask thousands of times a report; data() may be reloaded
+        return built[1]
+    out = tuple(entry if isinstance(entry, str) else entry["word"] for entry in table[key])
+    _WORDS[(language, concept, key)] = (table, out)
+    return out
+
+
+_WORDS: dict[tuple[str, str, str], tuple[dict[str, Any], tuple[str, ...]]] = {}
 
 
 @functools.cache
@@ -90,3 +97,31 @@ def union(concept: str, key: str, languages: tuple[str, ...] = ("zh", "en"), fla
     """One pattern: the alternatives of ``key`` in every language's ``concept`` file, in order."""
     parts = [a for language in languages for a in alternatives(language, concept, key)]
     return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!)", flags)
+
+
+def message(language: str, table: str, code: str, args: Sequence[str] = ()) -> str | None:
+    """A record (a code and its arguments) in words: the entry ``code`` of ``[table]`` in
+    lang/<language>/messages.toml, each argument worded through the table its entry's ``args`` names
+    (``qualifiers``: approx → 约数; ``frames`` takes two arguments, the frame and the word that said it; ``text``
+    or an argument past the list shows as it is) and filled in as text, never read as a template. None when the
+    catalogue lacks the code. ``message("zh", "notes", "parts_found", ("1", "2"))`` → 2 项中有 1 项见于今年报告."""
+    catalogue = data(language, "messages")
+    entry = catalogue.get(table, {}).get(code)
+    if entry is None:
+        return None
+    text: str = entry if isinstance(entry, str) else entry["message"]
+    kinds = () if isinstance(entry, str) else entry.get("args", ())
+    rest = list(args)
+    shown: list[str] = []
+    for kind in kinds:
+        if not rest:
+            break
+        value = rest.pop(0)
+        if kind == "frames":
+            marker = rest.pop(0) if rest else ""
+            frames = catalogue["frames"]
+            said: str = frames.get(f"{value}_marked" if marker else value, frames.get(value, value))
+            shown.append(said.format(marker))
+        else:
+            shown.append(value if kind == "text" else catalogue[kind].get(value, value))
+    return text.format(*shown, *rest)

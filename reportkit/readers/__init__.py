@@ -139,7 +139,7 @@ def _is_zip(p: Path) -> bool:
 
 
 def _text(data: bytes, path: str, limits: Limits) -> SourceText:
-    from .text import read_text
+    from .plain import read_text
 
     return read_text(data, path=path, limits=limits)
 

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import lang
 from ._table import inline_pairs
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
-_RELATED = re.compile(
-    r"^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关信息|相关稿件|推荐阅读|友情链接|热点推荐)[】\]]?[：:]?$"
-)
-_NOISE = (
-    re.compile(r"^(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置)[：:]"),
-    re.compile(
-        r"^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|收藏|分享到|分享|扫一扫)\s*[】\]]?\s*[：:]?\s*)+$"
-    ),
-    re.compile(r"^(?:.{0,60}?)(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*中\s*小"),
-    re.compile(r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)\s*[：:]"),
-)
+
+
+def _furniture(key: str) -> re.Pattern[str]:
+    """html_related, html_counter_tail, html_title_site of lang/zh/furniture.toml (compiled on first use)."""
+    return lang.pattern("zh", "furniture", key)
+
+
+@functools.cache
+def _noise() -> tuple[re.Pattern[str], ...]:
+    """A page's chrome lines: 当前位置：…, 【打印本页】, 字体：【大 中 小】, 浏览次数：… (furniture.toml html_noise)."""
+    return tuple(re.compile(a) for a in lang.alternatives("zh", "furniture", "html_noise"))
 
 
 class Sink:
@@ -47,7 +49,7 @@ class Sink:
         """A box that opens with 相关链接 (and holds only short lines) is the site's, not the report's."""
         # Looked at without copying the tail: every closing div asks, so a copy would cost depth × lines.
         lines = self.lines
-        short = start < len(lines) and _RELATED.match(lines[start]) is not None
+        short = start < len(lines) and _furniture("html_related").match(lines[start]) is not None
         if short and all(len(lines[i]) <= 80 for i in range(start, len(lines))):
             del lines[start:]
 
@@ -66,16 +68,14 @@ def collapse(text: str) -> str:
 
 
 def is_noise_line(line: str) -> bool:
-    return len(line) <= 120 and any(p.search(line) for p in _NOISE)
+    return len(line) <= 120 and any(p.search(line) for p in _noise())
 
 
 def page_hints(lines: list[str]) -> dict[str, str]:
     """``发布时间：… 来源：…`` lines near the top of the page, as key → value hints."""
     hints: dict[str, str] = {}
     for line in lines[:60]:
-        for k, v in (
-            inline_pairs(re.sub(r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)\s*[：:].*$", "", line)) or ()
-        ):
+        for k, v in inline_pairs(_furniture("html_counter_tail").sub("", line)) or ():
             hints.setdefault(k, v)
     return hints
 
@@ -85,5 +85,5 @@ def clean_title(title: str) -> str | None:
     title = collapse(title)
     if not title:
         return None
-    first = re.split(r"\s*(?:_|\||｜|——| - |－)\s*", title)[0]
+    first = _furniture("html_title_site").split(title)[0]
     return first or title

@@ -7,18 +7,22 @@ instance and a level through w:numPr, directly or through their style.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 from lxml import etree
 
+from .. import lang
 from ..errors import InputTooLargeError
 from ..limits import DEFAULT_LIMITS, Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-_DIGITS = "〇一二三四五六七八九"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _numerals(key: str) -> Any:
+    """word_digits, word_units, word_zero, word_circled, word_stems, word_branches of lang/zh/numerals.toml."""
+    return lang.data("zh", "numerals")[key]
 
 
 def chinese_number(n: int) -> str:
@@ -28,14 +32,15 @@ def chinese_number(n: int) -> str:
     if n >= 10000:
         return str(n)
     out = ""
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十")):
+    digits, zero = _numerals("word_digits"), _numerals("word_zero")
+    for value, unit in _numerals("word_units"):
         q, n = divmod(n, value)
         if q:
-            out += ("" if (value == 10 and q == 1 and not out) else _DIGITS[q]) + unit
+            out += ("" if (value == 10 and q == 1 and not out) else digits[q]) + unit
         elif out and n:
-            out += "" if out.endswith("零") else "零"
+            out += "" if out.endswith(zero) else zero
     if n:
-        out += _DIGITS[n]
+        out += digits[n]
     return out
 
 
@@ -81,13 +86,14 @@ def format_number(n: int, fmt: str) -> str:
     ):
         return chinese_number(n)
     if fmt in ("ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"):
-        return chinese_number(n) if n <= 10 else "".join(_DIGITS[int(d)] for d in str(n))
+        return chinese_number(n) if n <= 10 else "".join(_numerals("word_digits")[int(d)] for d in str(n))
     if fmt == "ideographTraditional":
-        return _TIANGAN[(n - 1) % 10] if n > 0 else str(n)
+        return _numerals("word_stems")[(n - 1) % 10] if n > 0 else str(n)
     if fmt == "ideographZodiac":
-        return _DIZHI[(n - 1) % 12] if n > 0 else str(n)
+        return _numerals("word_branches")[(n - 1) % 12] if n > 0 else str(n)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+        circled = _numerals("word_circled")
+        return circled[n - 1] if 0 < n <= len(circled) else str(n)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
     if fmt == "decimalZero":

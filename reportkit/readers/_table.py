@@ -7,34 +7,34 @@ same way whatever the container was.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
-# Labels of the 政府信息公开 metadata block (信息索引). Only these count as keys: a table of figures must
-# not turn into metadata.
-META_KEYS = frozenset(
-    """索引号 主题分类 公开方式 公开形式 公开范围 公开时限 发布机构 发文机关 发布单位 成文日期 发文日期 发布日期 发布时间 生成日期 文号 发文字号 文件编号 统一编号
-    信息来源 来源 组配分类 体裁分类 主题词 有效性 信息分类 所属机构 责任部门 名称 标题 内容概述 生效日期 废止日期""".split()  # noqa: SIM905 (a word list reads better as text)
-)
+from .. import lang
 
-_COLON = "：:"
-# "索引号：002650218/2023-59583 发布机构：区司法局" – key/value pairs run together on one line.
-_INLINE_PAIR = re.compile(
-    r"("
-    + "|".join(sorted(META_KEYS, key=len, reverse=True))
-    + r")\s*[：:]\s*(.*?)\s*(?=(?:"
-    + "|".join(sorted(META_KEYS, key=len, reverse=True))
-    + r")\s*[：:]|$)"
-)
+
+@functools.cache
+def _keys() -> frozenset[str]:
+    """Labels of the 政府信息公开 metadata block (lang/zh/metadata.toml ``page_keys``)."""
+    return frozenset(lang.words("zh", "metadata", "page_keys"))
+
+
+@functools.cache
+def _inline_pair() -> re.Pattern[str]:
+    """``索引号：002650218/2023-59583 发布机构：区司法局``: key/value pairs run together on one line."""
+    keys = "|".join(sorted(_keys(), key=len, reverse=True))
+    source: str = lang.data("zh", "metadata")["inline_pair"]
+    return re.compile(source.replace("{keys}", keys))
 
 
 def clean_key(cell: str) -> str:
     """``索引号：`` → ``索引号``; whitespace inside a label (``索 引 号``) is dropped."""
-    return "".join(cell.split()).rstrip(_COLON)
+    return "".join(cell.split()).rstrip(lang.data("zh", "metadata")["key_colons"])
 
 
 def is_key(cell: str) -> bool:
-    return clean_key(cell) in META_KEYS
+    return clean_key(cell) in _keys()
 
 
 def row_line(cells: Sequence[str]) -> str:
@@ -73,7 +73,7 @@ def inline_pairs(line: str) -> list[tuple[str, str]] | None:
     line = line.strip()
     if not line or len(line) > 300:
         return None
-    pairs = [(m.group(1), m.group(2)) for m in _INLINE_PAIR.finditer(line) if m.group(0)]
+    pairs = [(m.group(1), m.group(2)) for m in _inline_pair().finditer(line) if m.group(0)]
     if not pairs or not any(line.startswith(k) for k, _ in pairs[:1]):
         return None
     return [(k, v) for k, v in pairs if v]

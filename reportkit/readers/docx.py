@@ -8,6 +8,7 @@ is reported in ``SourceText.headings``.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import lang
 from ..blocks import Heading, SourceText
 from ..errors import CorruptFileError, EmptyInputError, InputTooLargeError
 from ..limits import Limits
@@ -24,7 +26,14 @@ from ._xml import parse_part
 from ._zip import open_zip, read_member, refuse_declarations
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+
+
+@functools.cache
+def _heading_name() -> re.Pattern[str]:
+    """A paragraph style that makes a heading: Heading 2, 标题 2 (lang/zh/headings.toml word_heading_style)."""
+    return re.compile(lang.data("zh", "headings")["word_heading_style"], re.IGNORECASE)
+
+
 # Subtrees whose text is not the paragraph's visible text (deleted runs, field codes, duplicates).
 _SKIP = {W + "del", W + "delText", W + "instrText", W + "txbxContent", _MC_FALLBACK, W + "rPr", W + "pPr"}
 _PARSED = frozenset({"word/document.xml", "word/numbering.xml", "word/styles.xml", "docProps/core.xml"})
@@ -67,7 +76,7 @@ class _Styles:
             if outline is not None and _int(outline.get(W + "val")) < 9:
                 return _int(outline.get(W + "val")) + 1
             name = st.find(W + "name")
-            m = _HEADING_NAME.match((name.get(W + "val") or "") if name is not None else "")
+            m = _heading_name().match((name.get(W + "val") or "") if name is not None else "")
             if m:
                 return int(m.group(1))
         return None
@@ -249,7 +258,7 @@ def read_docx(file: Path, *, path: str, limits: Limits) -> SourceText:
         )
     headings: list[Heading] = []
     offset = 0
-    for line, level in zip(reader.lines, reader.levels):
+    for line, level in zip(reader.lines, reader.levels, strict=False):
         if level is not None:
             headings.append(Heading(start=offset, level=level))
         offset += len(line) + 1

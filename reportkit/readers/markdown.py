@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..blocks import Heading, SourceText
 from ..limits import Limits
+from .text import decode_checked
 
 if TYPE_CHECKING:  # markdown-it-py loads when a Markdown text is parsed, not to ask whether a .txt is one
     from markdown_it import MarkdownIt
@@ -88,7 +89,5 @@ def markdown_source(text: str, *, path: str | None, encoding: str | None) -> Sou
 
 
 def read_markdown(data: bytes, *, path: str, limits: Limits) -> SourceText:
-    from .text import decode_checked
-
     text, encoding = decode_checked(data, path=path, limits=limits)
     return markdown_source(text, path=path, encoding=encoding)

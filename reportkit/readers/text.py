@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..blocks import SourceText
 from ..errors import BinaryInputError, DecodingError, EmptyInputError, InputTooLargeError
 from ..limits import Limits
 
@@ -67,16 +66,9 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
     ``declared`` (an HTML page's charset) is tried first, strictly; a page that lies about its charset
     falls through to detection. Raises BinaryInputError or DecodingError.
     """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _checked(data[len(bom) :].decode(enc), path), enc
-            except UnicodeDecodeError as e:
-                raise DecodingError(
-                    f"cannot decode as {enc} (it starts with a {enc} byte-order mark): "
-                    f"invalid data at byte {e.start + len(bom)}",
-                    path=path,
-                ) from None
+    marked = _by_bom(data, path)
+    if marked is not None:
+        return marked
     name = magic_name(data)
     if name:
         raise BinaryInputError(f"this is {name}, not text", path=path)
@@ -96,6 +88,26 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
             return _checked(data.decode(declared), path), declared
         except (UnicodeError, LookupError):
             pass  # a wrong or unknown declaration: detect instead
+    return _detected(data, path)
+
+
+def _by_bom(data: bytes, path: str) -> tuple[str, str] | None:
+    """The text of a file that opens with a byte-order mark, in the encoding it names; None without one."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom) :].decode(enc), path), enc
+            except UnicodeDecodeError as e:
+                raise DecodingError(
+                    f"cannot decode as {enc} (it starts with a {enc} byte-order mark): "
+                    f"invalid data at byte {e.start + len(bom)}",
+                    path=path,
+                ) from None
+    return None
+
+
+def _detected(data: bytes, path: str) -> tuple[str, str]:
+    """UTF-8 (a last character cut off is dropped), else GB18030 when plausible, else charset-normalizer."""
     try:
         return _checked(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as e:
@@ -203,13 +215,3 @@ def decode_checked(data: bytes, *, path: str, limits: Limits) -> tuple[str, str]
     text, encoding = decode(data, path=path)
     check_text(text, path=path, limits=limits)
     return text, encoding
-
-
-def read_text(data: bytes, *, path: str, limits: Limits) -> SourceText:
-    """A .txt file; Markdown content (front matter, ``#`` headings) is read as Markdown."""
-    text, encoding = decode_checked(data, path=path, limits=limits)
-    from .markdown import looks_like_markdown, markdown_source
-
-    if looks_like_markdown(text):
-        return markdown_source(text, path=path, encoding=encoding)
-    return SourceText(text=text, format="text", path=path, encoding=encoding)

@@ -30,14 +30,6 @@ from ..model import CommitmentType, Metric, PartKind, Report, Section, Sentence,
 
 E = TypeVar("E", bound=enum.Enum)
 
-TAG_ZH = {Tag.SAME: "相同", Tag.EDITED: "修改", Tag.RENAMED: "改名", Tag.MOVED: "移动", Tag.ADDED: "新增",
-          Tag.REMOVED: "删除"}
-STATUS_ZH = {MetricStatus.UP: "上升", MetricStatus.DOWN: "下降", MetricStatus.UNCHANGED: "持平",
-             MetricStatus.NOT_COMPARABLE: "不可比", MetricStatus.DROPPED: "未再报告", MetricStatus.NEW: "新增"}
-TYPE_ZH = {CommitmentType.ACTION: "行动", CommitmentType.GOAL: "目标", CommitmentType.PRINCIPLE: "原则"}
-FOLLOW_ZH = {FollowStatus.MET: "已完成", FollowStatus.MISSED: "未完成", FollowStatus.ADDRESSED: "有进展",
-             FollowStatus.NOT_FOUND: "未找到"}
-
 
 def counts(items: Iterable[E], kind: type[E]) -> tuple[tuple[E, int], ...]:
     """How many of each member of ``kind``, in the enum's order, members never seen included as 0."""

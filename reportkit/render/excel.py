@@ -3,8 +3,10 @@
 Sheets: 概览 (summary), 指标变化 (metrics: change and per-cent change are formulas over the value cells, so an
 edited value recalculates), 所述变化 (stated changes checked), 承诺落实 (commitments followed through), 章节
 (sections) and 语句 (sentences rewritten or moved, side by side; every sentence, added and removed ones too, is in
-the HTML page and the tracked-changes document, and the counts are in 概览). Report text always lands as text: a cell beginning ``=`` ``+`` ``-`` ``@``
-is stored as a string with the quote prefix, never as a formula. The only formulas are the ones built here.
+the HTML page and the tracked-changes document, and the counts are in 概览). Report text always lands as text: a
+cell beginning ``=`` ``+`` ``-`` ``@`` is stored as a string with the quote prefix, never as a formula. The only
+formulas are the ones built here. The sheet titles and headers are the ids of lang/*/ui.toml in the report's
+language.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def _table(ws: Worksheet, looks: Looks, headers: Sequence[str], rows: Sequence[S
     for r, values in enumerate(rows, 2):
         # An empty cell, not a cell holding "" (a long report has thousands).
         ws.append([None if v is None or v == "" else _styled(ws, r, c, v, look)
-                   for c, (v, look) in enumerate(zip(values, column_looks), 1)])
+                   for c, (v, look) in enumerate(zip(values, column_looks, strict=True), 1)])
     ws.freeze_panes = "A2"
     # Printed, a sheet is one page wide in landscape with the header row on every page.
     ws.page_setup.orientation = "landscape"
@@ -110,26 +112,28 @@ def _fit_columns(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[
 
 def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     s = _view.summarise(diff)
-    rows: list[list[Any]] = [[t("去年报告"), report_label(diff.old.meta)], [t("今年报告"), report_label(diff.new.meta)]]
-    rows += [[t("警告"), t.warning(w)] for w in diff.warnings]
+    rows: list[list[Any]] = [[t("last_years_report"), report_label(diff.old.meta)],
+                             [t("this_years_report"), report_label(diff.new.meta)]]
+    rows += [[t("warning"), t.warning(w)] for w in diff.warnings]
     if diff.scores is not None:
-        for name, v in (("余弦相似度", diff.scores.cosine), ("Jaccard 相似度", diff.scores.jaccard),
-                        ("编辑相似度", diff.scores.edit), ("文本沿用率", diff.scores.reuse)):
+        for name, v in (("cosine_similarity", diff.scores.cosine), ("jaccard_similarity", diff.scores.jaccard),
+                        ("edit_similarity", diff.scores.edit), ("text_reused", diff.scores.reuse)):
             rows.append([t(name), round(v, 4)])
-    for what, pairs in (("章节", s.sections), ("语句", s.sentences), ("指标", s.metrics), ("承诺", s.commitments)):
+    for what, pairs in (("sections", s.sections), ("sentences", s.sentences), ("metrics", s.metrics),
+                        ("commitments", s.commitments)):
         for k, n in pairs:
             rows.append([f"{t(what)} · {t.enum(k)}", n])
-    rows.append([t("所述变化"), s.stated_changes])
-    rows.append([f"{t('所述变化')} · {t('与去年数字不符')}", s.inconsistent])
+    rows.append([t("stated_changes"), s.stated_changes])
+    rows.append([f"{t('stated_changes')} · {t('disagree_with_last_year')}", s.inconsistent])
     # the headline list: confident pairs only (comparison/pair_confidence.py); the metrics sheet has them all
     show = _text.number if t.english else _text.amount  # 90万亿, not 90,000,000,000,000
     for n, p in enumerate(_view.largest_changes(diff, 10), 1):
         assert p.old is not None and p.new is not None
         change = f"{show(_text.value_of(p.old))} → {show(_text.value_of(p.new))} {pair_unit(p)}"
-        rel = t("个百分点") if _text.in_points(p) else _text.percent(p.pct_change)
+        rel = t("points") if _text.in_points(p) else _text.percent(p.pct_change)
         delta = _text.pair_delta(p, zh=not t.english)
-        rows.append([f"{t('变化最大的指标')} {n}", f"{pair_name(p)}: {change} ({delta} {rel})"])
-    _table(ws, looks, [t("项目"), t("值")], rows, widths={1: 26, 2: 60})
+        rows.append([f"{t('largest_changes')} {n}", f"{pair_name(p)}: {change} ({delta} {rel})"])
+    _table(ws, looks, [t("item"), t("value")], rows, widths={1: 26, 2: 60})
     for r in range(2, len(rows) + 2):
         cell = ws.cell(row=r, column=2)
         cell.alignment = Alignment(horizontal="left", vertical="top")
@@ -138,14 +142,15 @@ def _summary(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
 
 
 def _metrics(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
-    headers = [t(h) for h in ("指标名", "单位", "去年值", "今年值", "变化", "变化幅度", "状态", "去年原文",
-                              "今年原文", "去年章节", "今年章节", "说明", "可信度", "依据")]
+    headers = [t(h) for h in ("metric", "unit", "last_year_value", "this_year_value", "change", "pct_change",
+                              "status", "last_year_as_written", "this_year_as_written", "section_last_year",
+                              "section_this_year", "note", "confidence", "reasons")]
     rows = []
     for p in diff.metrics:
         rows.append([
             pair_name(p), pair_unit(p), None, None, None, None, t.enum(p.status),
             one_line(p.old.text) if p.old else "", one_line(p.new.text) if p.new else "",
-            p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.note(p.note)),
+            p.old.section if p.old else "", p.new.section if p.new else "", one_line(t.notes(p.notes)),
             round(p.confidence, 2) if p.old and p.new else "", t.reasons(p.reasons),
         ])
     _table(ws, looks, headers, rows, wrap=(1,))
@@ -200,30 +205,33 @@ def _number(d: Decimal) -> int | float:
 
 
 def _stated(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
-    headers = [t(h) for h in ("今年所述", "所指指标", "去年报告中", "按所述推算的去年值", "实际变化", "核对", "说明")]
+    headers = [t(h) for h in ("stated_this_year", "metric_referred", "in_last_years_report",
+                              "implied_last_year_column", "actual_change", "check", "note")]
     rows = [[
         one_line(diff.new.text[c.start:c.end]), one_line(c.metric.text) if c.metric else "",
         one_line(c.prior.text) if c.prior else "",
         _number(c.implied_prior) if c.implied_prior is not None else "",
         _number(c.actual_change) if c.actual_change is not None else "",
-        t({True: "一致", False: "不一致", None: "无法核对"}[c.consistent]), one_line(t.note(c.note)),
+        t({True: "agrees", False: "disagrees", None: "cannot_check"}[c.consistent]), one_line(t.notes(c.notes)),
     ] for c in diff.stated_changes]
     _table(ws, looks, headers, rows)
 
 
 def _commitments(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
-    headers = [t(h) for h in ("去年承诺", "类型", "去年章节", "目标", "落实情况", "结果", "今年报告中的依据", "相似度", "说明")]
+    headers = [t(h) for h in ("last_years_commitment", "type", "section_last_year", "target", "follow_through",
+                              "outcome", "evidence_this_year", "similarity", "note")]
     rows = [[
         one_line(f.commitment.text), t.enum(f.commitment.type),
         f.commitment.section, one_line(f.commitment.target.text) if f.commitment.target else "",
         t.enum(f.status), one_line(f.outcome.text) if f.outcome else "",
-        "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(t.note(f.note)),
+        "\n".join(one_line(s.text) for s in f.evidence[:3]), round(f.similarity, 3), one_line(t.notes(f.notes)),
     ] for f in diff.commitments]
     _table(ws, looks, headers, rows, wrap=(1, 7))
 
 
 def _sections(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
-    headers = [t(h) for h in ("去年路径", "去年标题", "今年路径", "今年标题", "变化", "相似度", "余弦", "Jaccard", "编辑", "沿用")]
+    headers = [t(h) for h in ("path_last_year", "title_last_year", "path_this_year", "title_this_year", "change",
+                              "similarity", "cosine", "jaccard", "edit", "reuse")]
     rows = []
     for p in diff.sections:
         sc = p.scores
@@ -237,7 +245,8 @@ def _sections(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
 
 
 def _sentences(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
-    headers = [t(h) for h in ("变化", "相似度", "去年语句", "今年语句", "去年章节", "今年章节")]
+    headers = [t(h) for h in ("change", "similarity", "sentence_last_year", "sentence_this_year",
+                              "section_last_year", "section_this_year")]
     rows = [[
         t.enum(p.tag), round(p.similarity, 3), one_line(p.old.text) if p.old else "",
         one_line(p.new.text) if p.new else "", p.old.section if p.old else "", p.new.section if p.new else "",
@@ -245,9 +254,9 @@ def _sentences(ws: Worksheet, diff: ReportDiff, t: Words, looks: Looks) -> None:
     _table(ws, looks, headers, rows, wrap=(3, 4), widths={3: 60, 4: 60})
 
 
-# (Chinese title, English title, writer): an English report gets an English workbook
-SHEETS = (("概览", "Summary", _summary), ("指标变化", "Metrics", _metrics), ("所述变化", "Stated changes", _stated),
-          ("承诺落实", "Commitments", _commitments), ("章节", "Sections", _sections), ("语句", "Sentences", _sentences))
+# (id of the sheet's title in lang/*/ui.toml [sheets], writer): an English report gets an English workbook
+SHEETS = (("summary", _summary), ("metrics", _metrics), ("stated", _stated), ("commitments", _commitments),
+          ("sections", _sections), ("sentences", _sentences))
 
 
 def build_workbook(diff: ReportDiff) -> Workbook:
@@ -258,8 +267,8 @@ def build_workbook(diff: ReportDiff) -> Workbook:
         wb.add_named_style(style)
         looks[style.name] = style.as_tuple()  # bound to this workbook by adding it
     t = Words(diff.new.meta.language)
-    for zh, en, fill in SHEETS:
-        fill(wb.create_sheet(en if t.english else zh), diff, t, looks)
+    for key, fill in SHEETS:
+        fill(wb.create_sheet(t.table("sheets", key)), diff, t, looks)
     return wb
 
 

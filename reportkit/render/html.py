@@ -114,26 +114,27 @@ def _marks(diff: ReportDiff, side: str) -> _Marks:
 
 def change_note(p: MetricPair, diff: ReportDiff, t: Words) -> str:
     """``2022: 40件 → 2023: 32件（-8，-20.0%）``: the hover text of a highlighted number."""
-    a = f"{diff.old.meta.year or t('去年')}: {one_line(p.old.text) if p.old else DASH}"
-    b = f"{diff.new.meta.year or t('今年')}: {one_line(p.new.text) if p.new else DASH}"
-    rel = t("个百分点") if in_points(p) else percent(p.pct_change)
+    a = f"{diff.old.meta.year or t('last_year')}: {one_line(p.old.text) if p.old else DASH}"
+    b = f"{diff.new.meta.year or t('this_year')}: {one_line(p.new.text) if p.new else DASH}"
+    rel = t("points") if in_points(p) else percent(p.pct_change)
     delta = pair_delta(p, zh=not t.english)
-    tail = t.paren(f"{delta}{', ' if t.english else '，'}{rel}") if p.delta is not None else ""
+    tail = t.paren(f"{delta}{t('comma')}{rel}") if p.delta is not None else ""
     return f"{pair_name(p)}  {a} → {b}{tail}  [{t.enum(p.status)}]"
 
 
 def stated_note(c: StatedChange, diff: ReportDiff, t: Words) -> str:
     """The hover text of a stated change: what it says, what last year's report had, whether they agree."""
     said = one_line(diff.new.text[c.start:c.end])
-    prior = f"{t('去年报告')} {one_line(c.prior.text)}" if c.prior is not None else t("去年报告中未找到该指标")
-    comma = ", " if t.english else "，"
+    prior = f"{t('last_years_report')} {one_line(c.prior.text)}" if c.prior is not None else t("not_in_last_year")
+    comma = t("comma")
     show = number if t.english else amount
-    implied = f"{comma}{t('按所述推算去年应为')} {show(c.implied_prior)}" if c.implied_prior is not None else ""
-    why = f"{comma}{t.note(c.note)}" if c.note else ""
-    return f"{t('所述变化“')}{said}{t('”：')}{prior}{implied}{why}  [{t(_VERDICT[c.consistent][0])}]"
+    implied = f"{comma}{t('implied_last_year_value')} {show(c.implied_prior)}" if c.implied_prior is not None else ""
+    why = f"{comma}{t.notes(c.notes)}" if c.notes else ""
+    verdict = t(_VERDICT[c.consistent][0])
+    return f"{t('stated_change_open')}{said}{t('stated_change_close')}{prior}{implied}{why}  [{verdict}]"
 
 
-_VERDICT = {True: ("一致", "ok"), False: ("不一致", "bad"), None: ("无法核对", "unknown")}
+_VERDICT = {True: ("agrees", "ok"), False: ("disagrees", "bad"), None: ("cannot_check", "unknown")}
 Mark = MetricPair | StatedChange
 
 
@@ -154,18 +155,7 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
             return (Segment(text),)
         if all(changed):
             return (Segment(text, edit),)
-    owner: list[Mark | None] = [None] * len(text)
-    for start, end, pair in within:
-        lo, hi = start - sentence.start, end - sentence.start
-        metric = pair.old if side == "old" else pair.new
-        if metric is None or text[lo:hi] != metric.text:
-            continue  # a sentence whose text is not the report's slice: better no mark than a wrong one
-        for i in range(lo, hi):
-            owner[i] = pair
-    for c in stated:
-        lo, hi = max(c.start - sentence.start, 0), min(c.end - sentence.start, len(text))
-        for i in range(lo, hi):
-            owner[i] = owner[i] or c  # a changed number inside the phrase keeps its own mark
+    owner = _owners(sentence, within, stated, side)
     out: list[Segment] = []
     i = 0
     while i < len(text):
@@ -181,9 +171,28 @@ def _side(sentence: Sentence | None, ops: tuple[TextOp, ...], side: str, marks: 
         out.append(Segment(text[i:j], " ".join(c for c in (edit if changed[i] else "", look) if c), title))
         if (isinstance(mark, MetricPair) and side == "new" and mark.old is not None
                 and (j == len(text) or owner[j] is not mark)):
-            out.append(Segment(t("原") + one_line(mark.old.text), "was"))
+            out.append(Segment(t("was") + one_line(mark.old.text), "was"))
         i = j
     return tuple(out)
+
+
+def _owners(sentence: Sentence, within: list[tuple[int, int, MetricPair]], stated: list[StatedChange],
+            side: str) -> list[Mark | None]:
+    """Which changed metric or stated change each character of the sentence belongs to, if any."""
+    text = sentence.text
+    owner: list[Mark | None] = [None] * len(text)
+    for start, end, pair in within:
+        lo, hi = start - sentence.start, end - sentence.start
+        metric = pair.old if side == "old" else pair.new
+        if metric is None or text[lo:hi] != metric.text:
+            continue  # a sentence whose text is not the report's slice: better no mark than a wrong one
+        for i in range(lo, hi):
+            owner[i] = pair
+    for c in stated:
+        lo, hi = max(c.start - sentence.start, 0), min(c.end - sentence.start, len(text))
+        for i in range(lo, hi):
+            owner[i] = owner[i] or c  # a changed number inside the phrase keeps its own mark
+    return owner
 
 
 def _plain_side(text: str, ops: tuple[TextOp, ...], side: str) -> tuple[Segment, ...]:
@@ -235,10 +244,10 @@ def _groups(diff: ReportDiff, t: Words) -> list[Group]:
     for g in _view.group_by_section(diff):
         if g.pair is None and not g.sentences:
             continue
-        old_title = section_name(g.pair.old) if g.pair else t("（章节之前）")
-        new_title = section_name(g.pair.new) if g.pair else t("（章节之前）")
+        old_title = section_name(g.pair.old) if g.pair else t("before_sections")
+        new_title = section_name(g.pair.new) if g.pair else t("before_sections")
         ops = heading_redline(g.pair) if g.pair and not g.continued else ()
-        more = t("（续）") if g.continued else ""
+        more = t("continued") if g.continued else ""
         out.append(Group(
             anchor=g.anchor, level=g.level, tag=g.tag.value if g.pair and not g.continued else "outside",
             tag_zh=t.enum(g.tag) if g.pair and not g.continued else "",
@@ -280,12 +289,12 @@ def _metric_rows(diff: ReportDiff, links: _Links, t: Words, pairs: Sequence[Metr
             old_text=one_line(p.old.text) if p.old else DASH, new_text=one_line(p.new.text) if p.new else DASH,
             old_value=show(value_of(p.old)) if p.old else DASH, new_value=show(value_of(p.new)) if p.new else DASH,
             old_sort=str(value_of(p.old)) if p.old else "", new_sort=str(value_of(p.new)) if p.new else "",
-            delta=pair_delta(p, zh=not t.english) + (t("个百分点") if points else ""),
+            delta=pair_delta(p, zh=not t.english) + (t("points") if points else ""),
             delta_sort=str(p.delta) if p.delta is not None else "",
             pct=percent(p.pct_change), pct_sort=str(p.pct_change) if p.pct_change is not None else "",
             confidence=f"{p.confidence:.2f}" if p.old and p.new else "",
             reasons=t.reasons(p.reasons),
-            section=m.section if m else "", note=one_line(t.note(p.note)),
+            section=m.section if m else "", note=one_line(t.notes(p.notes)),
         ))
     return rows
 
@@ -299,14 +308,14 @@ def _context(diff: ReportDiff) -> dict[str, object]:
     summary = _view.summarise(diff)
     scores = []
     if diff.scores is not None:
-        for name, value in (("余弦", diff.scores.cosine), ("Jaccard", diff.scores.jaccard),
-                            ("编辑", diff.scores.edit), ("沿用", diff.scores.reuse)):
+        for name, value in (("cosine", diff.scores.cosine), ("jaccard", diff.scores.jaccard),
+                            ("edit", diff.scores.edit), ("reuse", diff.scores.reuse)):
             scores.append(Fields(name=t(name), value=f"{value:.2f}", width=f"{max(0.0, min(value, 1.0)) * 100:.0f}"))
     chips = [
-        (t("章节"), [(t.enum(k), n, k.value) for k, n in summary.sections if n]),
-        (t("语句"), [(t.enum(k), n, k.value) for k, n in summary.sentences if n]),
-        (t("指标"), [(t.enum(k), n, k.value) for k, n in summary.metrics if n]),
-        (t("承诺"), [(t.enum(k), n, k.value) for k, n in summary.commitments if n]),
+        (t("sections"), [(t.enum(k), n, k.value) for k, n in summary.sections if n]),
+        (t("sentences"), [(t.enum(k), n, k.value) for k, n in summary.sentences if n]),
+        (t("metrics"), [(t.enum(k), n, k.value) for k, n in summary.metrics if n]),
+        (t("commitments"), [(t.enum(k), n, k.value) for k, n in summary.commitments if n]),
     ]
     groups = _groups(diff, t)
     links = _Links(diff, groups)
@@ -316,10 +325,11 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         metric=one_line(c.metric.text) if c.metric else DASH,
         prior=one_line(c.prior.text) if c.prior else DASH,
         implied=number(c.implied_prior) if t.english else amount(c.implied_prior),
-        actual=signed(c.actual_change, zh=not t.english) + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
+        actual=signed(c.actual_change, zh=not t.english)
+        + ("%" if c.actual_change is not None and c.change.unit in ("%", "％") else ""),
         verdict=t(_VERDICT[c.consistent][0]),
         cls=_VERDICT[c.consistent][1],
-        note=one_line(t.note(c.note)),
+        note=one_line(t.notes(c.notes)),
     ) for c in diff.stated_changes]
     commitments = [Fields(
         href=links.at(f.commitment.start, "o"),
@@ -327,11 +337,11 @@ def _context(diff: ReportDiff) -> dict[str, object]:
         target=one_line(f.commitment.target.text) if f.commitment.target else "",
         status=f.status.value, status_zh=t.enum(f.status),
         outcome=one_line(f.outcome.text) if f.outcome else "", evidence=_evidence(f.evidence, links),
-        similarity=f"{f.similarity:.2f}", note=one_line(t.note(f.note)),
+        similarity=f"{f.similarity:.2f}", note=one_line(t.notes(f.notes)),
     ) for f in diff.commitments]
     return {
         "old_label": report_label(diff.old.meta), "new_label": report_label(diff.new.meta),
-        "old_year": str(diff.old.meta.year or t("去年")), "new_year": str(diff.new.meta.year or t("今年")),
+        "old_year": str(diff.old.meta.year or t("last_year")), "new_year": str(diff.new.meta.year or t("this_year")),
         "w": t, "lang": "en" if t.english else "zh-CN",
         "scores": scores, "chips": chips, "inconsistent": summary.inconsistent,
         "groups": groups, "metrics": _metric_rows(diff, links, t), "stated": stated, "commitments": commitments,

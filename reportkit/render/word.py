@@ -125,17 +125,10 @@ def build_document(diff: ReportDiff, *, date: _dt.datetime | None = None) -> Doc
     section.top_margin, section.bottom_margin = Mm(30), Mm(28)
     rev = _Revisions(date or _dt.datetime.now(_dt.UTC))
 
-    english = Words(diff.new.meta.language).english
-    doc.add_paragraph(xml_text(report_label(diff.new.meta) or ("This year's report" if english else "今年报告")),
-                      style="Title")
-    old_label = report_label(diff.old.meta) or ("last year's report" if english else "去年报告")
-    intro = (
-        f"The changes from “{old_label}”, as tracked revisions (by {AUTHOR}). Accept all to get this year's "
-        "text; reject all to get last year's."
-        if english
-        else f"以修订标记列出与《{old_label}》相比的文字变化（修订者：{AUTHOR}）。"
-        "接受全部修订得到今年的文字，拒绝全部修订得到去年的文字。"
-    )
+    t = Words(diff.new.meta.language)
+    doc.add_paragraph(xml_text(report_label(diff.new.meta) or t("docx_title")), style="Title")
+    old_label = report_label(diff.old.meta) or t("last_years_report")
+    intro = t("docx_intro", old_label, AUTHOR)
     doc.add_paragraph().add_run(xml_text(intro)).italic = True
     # Looking a style up by name scans every style of the document; do it once per level, not per heading.
     heading_ids = {level: doc.styles[f"Heading {level}"].style_id for level in (1, 2, 3)}

@@ -13,7 +13,7 @@ import attrs
 
 from ... import lang
 from ...model import Commitment
-from ..records import FollowStatus, FollowThrough
+from ..records import FollowStatus, FollowThrough, Note
 from .context import Context
 from .text import _containment, _squeeze
 
@@ -67,5 +67,5 @@ def _by_parts(ctx: Context) -> dict[int, FollowThrough]:
             not_found = FollowThrough(ctx.commits[k], FollowStatus.NOT_FOUND, (), None, None, ctx.sims[k])
             out[k] = attrs.evolve(not_found, status=FollowStatus.ADDRESSED, evidence=evidence,
                                   similarity=round(max(score for _, score in best), 4),
-                                  note=f"{len(hit)} of {len(ps)} parts found")
+                                  notes=(Note("parts_found", (str(len(hit)), str(len(ps)))),))
     return out

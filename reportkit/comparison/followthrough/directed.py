@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ... import lang
 from ...model import Commitment, Direction, Metric, MetricKind
-from ..records import FollowStatus, FollowThrough, MetricPair, MetricStatus
+from ..records import FollowStatus, FollowThrough, MetricPair, MetricStatus, Note
 from .context import Context, _Sentences
 from .outcomes import _filler, _Outcomes
 from .text import _grams
@@ -121,6 +121,6 @@ def _directed(
     holder = sents.holding(outcome.start)
     ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
     verb = m.group(1)
-    note = f"promised {verb}: {outcome.text} went {'the same way' if agrees else 'the other way'}"
+    note = Note("promised_same_way" if agrees else "promised_other_way", (verb, outcome.text))
     met = None if status is FollowStatus.ADDRESSED else status is FollowStatus.MET
-    return FollowThrough(c, status, ev, outcome, met, round(share, 4), note)
+    return FollowThrough(c, status, ev, outcome, met, round(share, 4), (note,))

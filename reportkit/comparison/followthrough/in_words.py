@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ... import lang
 from ...model import Commitment
-from ..records import FollowStatus, FollowThrough
+from ..records import FollowStatus, FollowThrough, Note
 from .context import Context, _Sentences
 from .outcomes import _object
 from .text import _bigram_share, _squeeze
@@ -43,7 +43,8 @@ def stated_in_words(c: Commitment, ctx: Context) -> FollowThrough | None:
         if said is not None:
             ev = (sents[x],) + tuple(sents[i] for i in ev_idx if i != x)
             status = FollowStatus.MET if said else FollowStatus.MISSED
-            return FollowThrough(c, status, ev, None, said, round(float(named.get(x, 0.0)), 4), "stated in words")
+            return FollowThrough(c, status, ev, None, said, round(float(named.get(x, 0.0)), 4),
+                                 (Note("stated_in_words"),))
     return None
 
 

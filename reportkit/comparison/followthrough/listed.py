@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ... import lang
 from ...model import Commitment, Report
 from ..align import sentences_of
-from ..records import FollowThrough
+from ..records import FollowThrough, Note
 from .context import Context
 from .outcomes import _object, target_indicator
 
@@ -84,7 +84,7 @@ def _covered_by_list(
                     None,
                     done.met,
                     done.similarity,
-                    "stated in words, covered by 等",
+                    (Note("covered_by_deng"),),
                 )
                 break
     return out

@@ -14,7 +14,7 @@ from ... import lang
 from ...model import Commitment, Direction, Metric, Qualifier, Report
 from ..options import DEFAULT_OPTIONS
 from ..outcome_scope import different_scope, is_start_level
-from ..records import FollowStatus, FollowThrough
+from ..records import FollowStatus, FollowThrough, Note
 from .context import Context
 from .outcomes import _judged_value, _same_quantity
 
@@ -52,7 +52,7 @@ def by_outcome(c: Commitment, ctx: Context) -> FollowThrough | None:
                 ev = tuple(holder + [sents[i] for i in ev_idx if sents[i] not in holder])
                 status = FollowStatus.MET if met else FollowStatus.MISSED
                 return FollowThrough(
-                    c, status, ev, outcome, met, round(score, 4), _note(target, outcome)
+                    c, status, ev, outcome, met, round(score, 4), (_note(target, outcome),)
                 )
     return None
 
@@ -94,5 +94,5 @@ def judge(
     return outcome >= v if up else outcome <= v
 
 
-def _note(target: Metric, outcome: Metric) -> str:
-    return f"target {target.text} ({target.qualifier.value}), outcome {outcome.text}"
+def _note(target: Metric, outcome: Metric) -> Note:
+    return Note("target_outcome", (target.text, target.qualifier.value, outcome.text))

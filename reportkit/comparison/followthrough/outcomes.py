@@ -16,7 +16,7 @@ import numpy as np
 
 from ... import lang
 from ...model import Commitment, Direction, Metric, MetricKind, Report
-from ..metrics import clause_of, fold, indicator_context
+from ..metrics import clause_of, clause_span, fold, indicator_context
 from ..options import DEFAULT_OPTIONS, CompareOptions
 from ..outcome_scope import converted, has_subject, same_measure
 from .text import _grams, _lcs, _squeeze
@@ -106,7 +106,7 @@ class _Outcomes:
     def of(report: Report, metrics: Sequence[Metric], options: CompareOptions = DEFAULT_OPTIONS) -> _Outcomes:
         own, wide, phrase, lead = [], [], [], []
         for m in metrics:
-            lo, hi = clause_of(report.text, m.start, m.end)
+            lo, hi = clause_span(report, m)
             prev_lo = clause_of(report.text, lo - 2, lo - 1)[0] if lo > 1 else lo
             respective = _respective(report.text, lo, hi, m, metrics)
             ctx = respective or indicator_context(report, m)

@@ -32,7 +32,7 @@ from .context import (
     stated_change,
 )
 from .english import scan_english
-from .frames import facts_of
+from .frames import clause_spans, facts_of
 from .labels import change_label, make_label
 from .respectively import distribute, inherit
 from .scan import Candidate, scan
@@ -58,13 +58,16 @@ def _coordination() -> frozenset[str]:
 
 def add_metrics(report: Report, source: SourceText) -> Report:
     found = attrs.evolve(report, metrics=extract_metrics(report))
-    return attrs.evolve(found, metrics=tuple(_framed(found, m) for m in found.metrics))
+    clauses = clause_spans(found.text, found.metrics)
+    return attrs.evolve(found, metrics=tuple(_framed(found, m, c) for m, c in zip(found.metrics, clauses, strict=True)))
 
 
-def _framed(report: Report, m: Metric) -> Metric:
-    """The metric with its frame and measure recorded (parse/metrics/frames.py), computed once here."""
+def _framed(report: Report, m: Metric, clause: tuple[int, int]) -> Metric:
+    """The metric with its frame, measure and clause recorded (parse/metrics/frames.py), computed once here."""
     facts = facts_of(report, m)
-    return attrs.evolve(m, frame=facts.frame.value, measure=facts.measure.value)
+    return attrs.evolve(
+        m, frame=facts.frame.value, measure=facts.measure.value, clause_start=clause[0], clause_end=clause[1]
+    )
 
 
 def extract_metrics(report: Report) -> tuple[Metric, ...]:

@@ -11,6 +11,7 @@ import bisect
 import enum
 import functools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import attrs
@@ -18,7 +19,7 @@ import attrs
 from ... import lang
 from ...model import Metric, MetricKind, Report
 
-__all__ = ["Facts", "Frame", "Measure", "facts_of", "pattern"]
+__all__ = ["Facts", "Frame", "Measure", "clause_spans", "facts_of", "pattern"]
 
 
 def pattern(key: str) -> re.Pattern[str]:
@@ -35,6 +36,19 @@ def _stages() -> tuple[re.Pattern[str], ...]:
 def _clause_break() -> re.Pattern[str]:
     """Where the clause around a figure ends (lang/zh/punctuation.toml figure_clause_breaks)."""
     return re.compile("[" + re.escape(lang.data("zh", "punctuation")["figure_clause_breaks"]) + "]")
+
+
+def clause_spans(text: str, metrics: Sequence[Metric]) -> list[tuple[int, int]]:
+    """The clause holding each metric: from after the last clause break before it to the first one at or after
+    its end (the text's ends where there is none). One pass over the text for all of them."""
+    breaks = [m.start() for m in _clause_break().finditer(text)]
+    out = []
+    for m in metrics:
+        k = bisect.bisect_left(breaks, m.start)
+        lo = breaks[k - 1] + 1 if k > 0 else 0
+        k = bisect.bisect_left(breaks, m.end)
+        out.append((lo, breaks[k] if k < len(breaks) else len(text)))
+    return out
 
 
 def _direction(key: str) -> re.Pattern[str]:

@@ -12,11 +12,14 @@ import bisect
 import functools
 import itertools
 import re
+from typing import TYPE_CHECKING
 
 import attrs
-from markdown_it import MarkdownIt
 
 from ..._markup import plain
+
+if TYPE_CHECKING:  # markdown-it-py loads with the first Markdown table, not for every plain-text report
+    from markdown_it import MarkdownIt
 
 __all__ = ["Cell", "table_cells"]
 
@@ -35,6 +38,8 @@ class Cell:
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 

@@ -19,7 +19,7 @@ import attrs
 
 from ... import lang
 from ...blocks import SourceText
-from ...model import Report, ReportMeta
+from ...model import Report, ReportMeta, Section
 from ..text.body import body as report_body
 from ..text.facts import is_english
 from ..text.numbers import chinese_to_decimal
@@ -75,7 +75,7 @@ def _table(text: str, rows: tuple[tuple[int, int], ...], head_end: int) -> dict[
     out: dict[str, str] = {}
     for a, b in rows:
         cells = [c.strip() for c in text[a:b].split("|")]
-        for k, v in zip(cells[::2], cells[1::2]):
+        for k, v in zip(cells[::2], cells[1::2], strict=False):
             field = _keys().get(_squeeze(k))
             if field and v and field not in out:
                 out[field] = v
@@ -127,7 +127,8 @@ def _organisation_zh(title: str | None, body: str) -> tuple[str | None, str | No
                 name = cut.group(1) if cut else ""
             if name:
                 return name, "title"
-        m2 = _re("title_place_any").search(_re("title_year").sub("，", flat))
+        yearless = _re("title_year").sub(lang.data("zh", "metadata")["title_year_stand_in"], flat)
+        m2 = _re("title_place_any").search(yearless)
         if m2 and not _re("not_place").search(m2.group(1)):
             return m2.group(1), "title"
     head = body[:3000]
@@ -203,112 +204,134 @@ def _delivery(text: str, start: int, stop: int) -> tuple[_dt.date | None, str | 
     return date, place, speaker
 
 
-def build_meta(report: Report, source: SourceText) -> ReportMeta:
-    text = report.text
-    english = is_english(text)
-    head = read_head(text)
-    table = _table(text, head.table_rows, head.body_start)
-    hints = _hints(source, head.front_matter)
-    sources: dict[str, str] = {}
-    values: dict[str, object] = {}
+class _Fields:
+    """The values found so far and where each came from: the first source to name a field wins."""
 
-    def put(field: str, value: object, src: str) -> None:
-        if value is not None and field not in values:
-            values[field] = value
-            sources[field] = src
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+        self.sources: dict[str, str] = {}
 
-    body_span = report_body(text)
-    delivered_on, assembly_place, speaker = (
-        _delivery(text, 0, body_span.start) if body_span.speech else (None, None, None)
-    )
-    put("date", delivered_on, "text")  # a speech is dated by its delivery, not by the page
-    put("speaker", speaker, "text")
-    for field, v in table.items():
-        put(field, _date(v) if field == "date" else v, "table")
-    for field, v in hints.items():
-        put(field, _date(v) if field == "date" else v, "front_matter")
-    if head.title_start is not None and head.title_end is not None:
-        put("title", _re("column_tag").sub("", text[head.title_start : head.title_end]), "title")
-    sections = report.sections or build_sections(source)
-    h1 = next((s for s in sections if s.marker == "#" and "{{" not in s.title), None)
-    if h1 is not None:
-        put("title", h1.title, "title")
+    def put(self, field: str, value: object, src: str) -> None:
+        if value is not None and field not in self.values:
+            self.values[field] = value
+            self.sources[field] = src
 
-    title = values.get("title")
-    body = text[head.body_start :]
-    genre_id, genre_src = _genre.detect(title if isinstance(title, str) else None, body, "en" if english else "zh")
-    put("genre", genre_id, genre_src)
-    kind = _genre.by_id(genre_id, "en" if english else "zh")
-    # the title's year is the year delivered for a speech (2025年…政府工作报告 reviews 2024)
-    shift = 1 if kind is not None and kind.title_year == "delivered" else 0
-    if isinstance(title, str) and shift == 0:
-        put("year", _first_year(title), sources["title"] if sources["title"] != "table" else "table")
-    flat = [s for top in sections for s in top.walk()]
-    tops = [s for s in flat if s.level == 1]
-    m_review = _re("review_year").search(tops[0].title) if tops else None  # 一、2013年工作回顾
+    def text(self, field: str) -> str | None:
+        v = self.values.get(field)
+        return v if isinstance(v, str) else None
+
+    def number(self, field: str) -> int | None:
+        v = self.values.get(field)
+        return v if isinstance(v, int) else None
+
+
+def _put_year(
+    f: _Fields, sections: tuple[Section, ...], body: str, shift: int, delivered_on: _dt.date | None, path: str | None
+) -> None:
+    """The year reviewed: from the title (a speech's title names the year delivered), the first heading
+    (一、2013年工作回顾), the delivery line, the first sentence, the file name."""
+    title = f.text("title")
+    if title is not None and shift == 0:
+        f.put("year", _first_year(title), f.sources["title"] if f.sources["title"] != "table" else "table")
+    tops = [s for top in sections for s in top.walk() if s.level == 1]
+    m_review = _re("review_year").search(tops[0].title) if tops else None
     if m_review:
-        put("year", int(m_review.group(1)), "text")
+        f.put("year", int(m_review.group(1)), "text")
     if shift:
-        if isinstance(title, str) and (y := _first_year(title)) is not None:
-            put("year", y - shift, "title")
+        if title is not None and (y := _first_year(title)) is not None:
+            f.put("year", y - shift, "title")
         if delivered_on is not None:
-            put("year", delivered_on.year - shift, "text")
+            f.put("year", delivered_on.year - shift, "text")
     first_sentence = _re("first_sentence_end").split(body.lstrip(), maxsplit=1)[0]
-    put("year", _first_year(first_sentence), "text")
-    stem = PurePath(source.path).stem if source.path else ""
+    f.put("year", _first_year(first_sentence), "text")
+    stem = PurePath(path).stem if path else ""
     m_file = _YEAR_ANY.search(stem)
     if m_file:
-        put("year", int(m_file.group(1)), "filename")
+        f.put("year", int(m_file.group(1)), "filename")
 
-    year = values.get("year")
-    for s in flat:
+
+def _put_plan_year(f: _Fields, sections: tuple[Section, ...]) -> None:
+    """The plan year: a heading naming the year after the one reviewed, else simply that year."""
+    year = f.values.get("year")
+    for s in (s for top in sections for s in top.walk()):
         m = _re("plan_year").search(s.title)
         if m:
             py = int(next(g for g in m.groups() if g))
             if isinstance(year, int) and py == year + 1:
-                put("plan_year", py, "text")
+                f.put("plan_year", py, "text")
                 break
     if isinstance(year, int):
-        put("plan_year", year + 1, sources["year"])
+        f.put("plan_year", year + 1, f.sources["year"])
 
+
+def _put_organisation(f: _Fields, text: str, body: str, english: bool, assembly_place: str | None, shift: int) -> None:
+    """The organisation (and, for a speech, the government that issues it)."""
+    title = f.text("title")
     if english:
-        m_org = _EN_TITLE_ORG.match(title) if isinstance(title, str) else None
+        m_org = _EN_TITLE_ORG.match(title) if title is not None else None
         if m_org:
-            put("organisation", m_org.group(1), sources["title"])
-        put("organisation", _organisation_en(text), "text")
-    else:
-        put("organisation", assembly_place, "text")  # 在广西壮族自治区第十四届人民代表大会…: the name in full
-        org, src = _organisation_zh(title if isinstance(title, str) else None, body)
-        if org and src:
-            put("organisation", org, src)
-        if shift and isinstance(values.get("organisation"), str):
-            org_name = str(values["organisation"])
-            put("issuer", org_name if org_name.endswith(lang.words("zh", "metadata", "government_names")) else org_name + str(lang.data("zh", "metadata")["government_suffix"]), "text")
+            f.put("organisation", m_org.group(1), f.sources["title"])
+        f.put("organisation", _organisation_en(text), "text")
+        return
+    f.put("organisation", assembly_place, "text")  # 在广西壮族自治区第十四届人民代表大会…: the name in full
+    org, src = _organisation_zh(title, body)
+    if org and src:
+        f.put("organisation", org, src)
+    org_name = f.text("organisation")
+    if shift and org_name is not None:
+        metadata = lang.data("zh", "metadata")
+        named = org_name.endswith(lang.words("zh", "metadata", "government_names"))
+        f.put("issuer", org_name if named else org_name + str(metadata["government_suffix"]), "text")
 
-    def text_of(field: str) -> str | None:
-        v = values.get(field)
-        return v if isinstance(v, str) else None
 
-    def int_of(field: str) -> int | None:
-        v = values.get(field)
-        return v if isinstance(v, int) else None
+def build_meta(report: Report, source: SourceText) -> ReportMeta:
+    text = report.text
+    english = is_english(text)
+    head = read_head(text)
+    f = _Fields()
+    body_span = report_body(text)
+    delivered_on, assembly_place, speaker = (
+        _delivery(text, 0, body_span.start) if body_span.speech else (None, None, None)
+    )
+    f.put("date", delivered_on, "text")  # a speech is dated by its delivery, not by the page
+    f.put("speaker", speaker, "text")
+    for field, v in _table(text, head.table_rows, head.body_start).items():
+        f.put(field, _date(v) if field == "date" else v, "table")
+    for field, v in _hints(source, head.front_matter).items():
+        f.put(field, _date(v) if field == "date" else v, "front_matter")
+    if head.title_start is not None and head.title_end is not None:
+        f.put("title", _re("column_tag").sub("", text[head.title_start : head.title_end]), "title")
+    sections = report.sections or build_sections(source)
+    h1 = next((s for s in sections if s.marker == "#" and "{{" not in s.title), None)
+    if h1 is not None:
+        f.put("title", h1.title, "title")
 
-    date = values.get("date")
+    body = text[head.body_start :]
+    genre_id, genre_src = _genre.detect(f.text("title"), body, "en" if english else "zh")
+    f.put("genre", genre_id, genre_src)
+    kind = _genre.by_id(genre_id, "en" if english else "zh")
+    # the title's year is the year delivered for a speech (2025年…政府工作报告 reviews 2024)
+    shift = 1 if kind is not None and kind.title_year == "delivered" else 0
+    _put_year(f, sections, body, shift, delivered_on, source.path)
+    _put_plan_year(f, sections)
+    _put_organisation(f, text, body, english, assembly_place, shift)
+
+    date = f.values.get("date")
     return attrs.evolve(
         report.meta,
-        title=text_of("title"),
-        organisation=text_of("organisation"),
-        genre=text_of("genre"),
-        speaker=text_of("speaker"),
-        year=int_of("year"),
-        plan_year=int_of("plan_year"),
-        issuer=text_of("issuer"),
+        title=f.text("title"),
+        organisation=f.text("organisation"),
+        genre=f.text("genre"),
+        speaker=f.text("speaker"),
+        year=f.number("year"),
+        plan_year=f.number("plan_year"),
+        issuer=f.text("issuer"),
         date=date if isinstance(date, _dt.date) else None,
-        index_number=text_of("index_number"),
+        index_number=f.text("index_number"),
         source_path=report.meta.source_path or source.path,
         source_format=report.meta.source_format or source.format,
         language="en" if english else "zh",
-        sources=sources,
+        sources=f.sources,
     )
 
 

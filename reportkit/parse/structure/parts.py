@@ -8,6 +8,7 @@ problems paragraph (text_problems), or a section headed 存在的问题/不足/C
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -25,12 +26,19 @@ def _heading(key: str) -> re.Pattern[str]:
 
 
 _TRIM = " \t\r\n\u3000\xa0|"
-_YEAR_WILL = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})年[，,][^。\n]{0,12}(?:将|要)")
-# without a plan heading, a paragraph that turns to next year opens the plan
-_PLAN_PARAGRAPH = re.compile(
-    r"(?m)^[ \t\u3000]*(?:下一步|下一阶段|今后一个时期|今年[^。，,；;\n]{0,10}?主要预期目标"
-    r"|(?:In|For) (?:the coming year|the next year)|Next year)"
-)
+
+
+def _zh(key: str) -> str:
+    """names_year, year_review of lang/zh/headings.toml."""
+    source: str = lang.data("zh", "headings")[key]
+    return source
+
+
+@functools.cache
+def _plan_opening() -> re.Pattern[str]:
+    """A paragraph opening an unnumbered plan: 下一步，…, In the coming year, … (headings.toml plan_paragraph)."""
+    alternatives = [a for language in ("zh", "en") for a in lang.alternatives(language, "headings", "plan_paragraph")]
+    return re.compile(r"(?m)^[ \t\u3000]*(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 
 
 def top_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -50,7 +58,7 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _names_year(title: str, year: int | None) -> bool:
     """2024年 or, in texts that pad numbers with spaces, 2024 年."""
-    return year is not None and re.search(rf"(?<!\d){year}\s*年", title) is not None
+    return year is not None and re.search(_zh("names_year").replace("{year}", str(year)), title) is not None
 
 
 def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
@@ -62,7 +70,7 @@ def _is_plan(title: str, plan_year: int | None, year: int | None) -> bool:
         return True  # 四、2023年推进法治政府建设的主要安排, 二、2025年目标任务和主要工作
     if _heading("review").search(title):
         return False  # 2019年和今年以来工作回顾, 主要举措和工作成效: looking back, not ahead
-    if year is not None and re.search(rf"{year}\s*年度?[^，,。]{{0,16}}(?:回顾|成效|情况|举措|总结)", title):
+    if year is not None and re.search(_zh("year_review").replace("{year}", str(year)), title):
         return False  # the reported year's review (2023年推进法治政府建设的主要举措), whatever words follow
     return _heading("plan").search(title) is not None
 
@@ -107,9 +115,10 @@ def find_problems_section(sections: tuple[Section, ...]) -> Section | None:
 
 
 def _plan_paragraph(text: str, after: int, plan_year: int | None) -> int | None:
-    found = [m.start() for m in (_PLAN_PARAGRAPH.search(text, after),) if m is not None]
+    found = [m.start() for m in (_plan_opening().search(text, after),) if m is not None]
     if plan_year is not None:  # 2023年，我区将… at a paragraph start
-        found.extend(m.start() for m in _YEAR_WILL.finditer(text, after) if int(m.group(1)) == plan_year)
+        year_will = lang.pattern("zh", "headings", "year_will")
+        found.extend(m.start() for m in year_will.finditer(text, after) if int(m.group(1)) == plan_year)
     if not found:
         return None
     start = min(found)
@@ -118,49 +127,74 @@ def _plan_paragraph(text: str, after: int, plan_year: int | None) -> int | None:
     return start
 
 
-def build_parts(report: Report) -> tuple[Part, ...]:
+def _preamble(report: Report, tops: tuple[Section, ...], body_start: int, body_end: int) -> tuple[int, Part | None]:
+    """Where the first part after the preamble starts, and the preamble (None when empty)."""
     text = report.text
-    tops = top_sections(report.sections)
-    head = read_head(text)
-    parts: list[Part] = []
-    body_end = _strip(text, 0, len(text) if report.body_end is None else report.body_end)[1]
     if tops:
         first = tops[0].start
     else:  # no numbering at all: the first paragraph is the preamble, the rest is review
-        nl = text.find("\n", head.body_start, body_end)
+        nl = text.find("\n", body_start, body_end)
         first = nl if nl >= 0 else body_end
     if report.sections and report.sections[0] is not (tops[0] if tops else None):
         h1 = report.sections[0]  # Markdown: the preamble follows the H1 title line
-        pre_start = max(head.body_start, h1.title_end)
+        pre_start = max(body_start, h1.title_end)
     else:
-        pre_start = max(head.body_start, report.body_start)  # a speech opens at 各位代表：
+        pre_start = max(body_start, report.body_start)  # a speech opens at 各位代表：
     a, b = _strip(text, pre_start, first)
-    if b > a:
-        parts.append(Part(PartKind.PREAMBLE, a, b))
+    return first, (Part(PartKind.PREAMBLE, a, b) if b > a else None)
+
+
+def _unnumbered_plan(report: Report, first: int) -> int | None:
+    """Where an unnumbered plan paragraph starts (下一步…), unless it closes one numbered item."""
+    start = _plan_paragraph(report.text, first, report.meta.plan_year)
+    if start is None:
+        return None
+    holder = report.section_at(start)
+    if holder is not None and (holder.level > 1 or any(c.start > start for c in holder.children)):
+        return None  # 下一步… closing one numbered item is that item's, not the plan
+    return start
+
+
+def _problems(report: Report, first: int, plan_start: int) -> Part | None:
+    """The problems part: a section headed so, or else the problems paragraph, before the plan."""
+    text = report.text
+    sec = find_problems_section(report.sections)
+    if sec is not None and sec.start < plan_start:
+        return Part(PartKind.PROBLEMS, sec.start, sec.end, sec.path)
+    para = problems_paragraph(text)
+    if para is None or not first <= para.start < plan_start:
+        return None
+    later = [s.start for s in report.walk() if s.start > para.start]
+    pa, pb = _strip(text, para.start, min([para.end] + later))
+    return Part(PartKind.PROBLEMS, pa, pb)
+
+
+def _plan_parts(text: str, tops: tuple[Section, ...], plan: tuple[Section, int], body_end: int) -> list[Part]:
+    """The plan from its opening section, and what follows it (附件) as other."""
+    opener, stop = plan
+    end = tops[stop].start if stop < len(tops) else body_end
+    pa, pb = _strip(text, opener.start, end)
+    out = [Part(PartKind.PLAN, pa, pb, opener.path)]
+    if stop < len(tops):
+        oa, ob = _strip(text, tops[stop].start, body_end)
+        out.append(Part(PartKind.OTHER, oa, ob, tops[stop].path))
+    return out
+
+
+def build_parts(report: Report) -> tuple[Part, ...]:
+    text = report.text
+    tops = top_sections(report.sections)
+    body_end = _strip(text, 0, len(text) if report.body_end is None else report.body_end)[1]
+    first, preamble = _preamble(report, tops, read_head(text).body_start, body_end)
+    parts = [preamble] if preamble is not None else []
 
     speech_from = report.body_start if report.meta.genre == "gongzuo" else -1
     plan = find_plan(report.sections, report.meta.plan_year, report.meta.year, speech_from=speech_from)
+    plan_paragraph = None if plan else _unnumbered_plan(report, first)
     plan_start = plan[0].start if plan else body_end
-    plan_paragraph = None if plan else _plan_paragraph(text, first, report.meta.plan_year)
-    if plan_paragraph is not None:
-        holder = report.section_at(plan_paragraph)
-        if holder is not None and (
-            holder.level > 1 or any(c.start > plan_paragraph for c in holder.children)
-        ):
-            plan_paragraph = None  # 下一步… closing one numbered item is that item's, not the plan
     if plan_paragraph is not None:
         plan_start = plan_paragraph
-    problems: Part | None = None
-    sec = find_problems_section(report.sections)
-    if sec is not None and sec.start < plan_start:
-        problems = Part(PartKind.PROBLEMS, sec.start, sec.end, sec.path)
-    else:
-        para = problems_paragraph(text)
-        if para is not None and first <= para.start < plan_start:
-            later = [s.start for s in report.walk() if s.start > para.start]
-            end = min([para.end] + later)
-            pa, pb = _strip(text, para.start, end)
-            problems = Part(PartKind.PROBLEMS, pa, pb)
+    problems = _problems(report, first, plan_start)
     if first < plan_start:
         review_end = plan_start
         if problems is not None and problems.end >= review_end - 2:
@@ -173,13 +207,7 @@ def build_parts(report: Report) -> tuple[Part, ...]:
     if plan_paragraph is not None:
         parts.append(Part(PartKind.PLAN, plan_paragraph, body_end))
     if plan is not None:
-        opener, stop = plan
-        end = tops[stop].start if stop < len(tops) else body_end
-        pa, pb = _strip(text, opener.start, end)
-        parts.append(Part(PartKind.PLAN, pa, pb, opener.path))
-        if stop < len(tops):
-            oa, ob = _strip(text, tops[stop].start, body_end)
-            parts.append(Part(PartKind.OTHER, oa, ob, tops[stop].path))
+        parts.extend(_plan_parts(text, tops, plan, body_end))
     appended = _appendix(report, body_end)
     if appended is not None:
         parts.append(appended)

@@ -65,7 +65,8 @@ def is_furniture_line(line: str) -> bool:
 @functools.cache
 def _salutation() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lang.words("zh", "speech", "salutations"))
-    return re.compile(rf"(?m)^[{_SPACES}]*(?:{words})([：:！!，,])?")
+    marks = re.escape(lang.data("zh", "speech")["salutation_marks"])
+    return re.compile(rf"(?m)^[{_SPACES}]*(?:{words})([{marks}])?")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -116,14 +117,15 @@ def _speech_span(text: str, lines: list[tuple[int, int]], limit: int) -> tuple[i
         m = sal.match(text, a, b)
         if m is None:
             continue
-        if first is None and m.group(1) in ("：", ":"):
+        if first is None and m.group(1) in lang.words("zh", "speech", "opening_colons"):
             first = m.start() + len(m.group()) - len(m.group().lstrip(_SPACES))
         last = k
     if first is None or last is None:
         return None
     a, b = _strip(text, *lines[last])
     end = b
-    if len(text[a:b].strip(_SPACES + "！!")) <= 4:  # 各位代表！ alone: the closing paragraph is the next
+    closing = _SPACES + lang.data("zh", "speech")["closing_marks"]
+    if len(text[a:b].strip(closing)) <= 4:  # 各位代表！ alone: the closing paragraph is the next
         for a2, b2 in lines[last + 1 :]:
             a2, b2 = _strip(text, a2, b2)
             if a2 < b2:
