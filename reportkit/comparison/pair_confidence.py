@@ -86,6 +86,15 @@ def _other_streak(a: Metric, b: Metric) -> bool:
     return b.value - a.value != 1
 
 
+def _other_indicator(a: Metric, b: Metric) -> Note | None:
+    """Another scope of residents (城镇居民… → 全国居民…) or two streaks of years (连续39年 → 连续37年)."""
+    if _scopes_differ(a, b):
+        return Note("residents_differ", (a.label, b.label))
+    if _other_streak(a, b):
+        return Note("two_streaks", (a.text, b.text))
+    return None
+
+
 def _frames_fit(a: Facts, b: Facts, ratio: float) -> bool:
     """One year against one year, or a year's level against the level a five-year review gives as current
     (which cannot be more than threefold apart: then it is a five-year total)."""
@@ -208,23 +217,6 @@ def _frame_args(f: Facts) -> tuple[str, str]:
     return f.frame.value, f.marker
 
 
-def _against(a: Metric, fa: Facts, b: Metric, fb: Facts, ratio: float) -> Note | None:
-    """What makes a chosen pair not comparable (the first that does), None when nothing does."""
-    if not _frames_fit(fa, fb, ratio):
-        return Note("frames_differ", _frame_args(fa) + _frame_args(fb))
-    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
-        return Note("stages_differ")
-    if _scopes_differ(a, b):
-        return Note("other_scope", (a.label or "—", b.label or "—"))
-    if _other_streak(a, b):
-        return Note("two_streaks", (a.text, b.text))
-    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
-        return Note("flow_against_stock", (fa.marker or "—", fb.marker or "—"))
-    if ratio >= 10:
-        return Note("implausible_ratio", (f"{ratio:.0f}",))
-    return None
-
-
 def assess(
     a: Metric,
     fa: Facts,
@@ -241,30 +233,38 @@ def assess(
     doubtful = options.doubtful_confidence
     reasons = [Reason("indicator", (f"{similarity:.2f}",))]
     confidence = min(1.0, similarity)
+    against: Note | None = None
     if a.unit == b.unit:
         reasons.append(Reason("same_unit", (a.unit,)) if a.unit else Reason("no_unit"))
     if a.kind is b.kind:
         reasons.append(Reason("same_kind", (a.kind.value,)))
     ratio = _ratio(a, b)
-    against = _against(a, fa, b, fb, ratio)
     if _frames_fit(fa, fb, ratio):
         same = fa.frame is fb.frame
         both = _frame_args(fa) + _frame_args(fb)
         reasons.append(Reason("frame", _frame_args(fa)) if same else Reason("frames", both))
+    else:
+        against = Note("frames_differ", _frame_args(fa) + _frame_args(fb))
+    if fa.stage >= 0 and fb.stage >= 0 and fa.stage != fb.stage:
+        against = against or Note("stages_differ")
+    against = against or _other_indicator(a, b)
     if Frame.START in (fa.frame, fb.frame):
         confidence = min(confidence, doubtful)  # a start level is last year's figure said again: no headline
         reasons.append(Reason("doubt_start"))
-    mixed = {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}  # not comparable (_against)
-    if fa.measure is fb.measure and fa.measure is not Measure.OTHER:
+    if {fa.measure, fb.measure} == {Measure.FLOW, Measure.STOCK}:
+        against = against or Note("flow_against_stock", (fa.marker or "—", fb.marker or "—"))
+    elif fa.measure is fb.measure and fa.measure is not Measure.OTHER:
         reasons.append(Reason("same_measure", (fa.measure.value, fa.marker, fb.marker)))
-    elif Measure.FLOW in (fa.measure, fb.measure) and not mixed:
+    elif Measure.FLOW in (fa.measure, fb.measure):
         confidence -= 0.05
         reasons.append(Reason("doubt_flow_one_side"))
-    if 3 < ratio < 10:
+    if ratio >= 10:
+        against = against or Note("implausible_ratio", (f"{ratio:.0f}",))
+    elif ratio > 3:
         confidence = min(confidence, doubtful)  # never a headline
         reasons.append(Reason("doubt_apart", (f"{ratio:.1f}",)))
     short = min((fold(x.label) for x in (a, b)), key=len)
-    if len(short) < NAME_MIN:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around it
+    if len(short) < NAME_MIN:  # 连续, 省级: the parser's fallback, so the pair rests on the clause around the figure
         confidence = min(confidence, doubtful)
         reasons.append(Reason("doubt_no_name", (short or "—",)))
     inserted = _inserted(fold(a.label), fold(b.label))
