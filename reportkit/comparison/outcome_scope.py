@@ -45,11 +45,14 @@ def is_start_level(masked_clause: str) -> bool:
     return lang.pattern("zh", "indicators", "start_level").search(masked_clause) is not None
 
 
+_HAN_FIRST, _HAN_LAST = chr(0x4E00), chr(0x9FFF)  # CJK unified ideographs
+
+
 def has_subject(masked_clause: str) -> bool:
     """Does the figure's own clause name what it measures (全体居民人均可支配收入增长#), or only how it moved
     (比上年增长#, whose subject is in the clause before)?"""
     rest = lang.pattern("zh", "indicators", "subjectless").sub("", masked_clause.split("#")[0])
-    return sum(0x4E00 <= ord(ch) <= 0x9FFF for ch in rest) >= 2  # CJK unified ideographs
+    return sum(_HAN_FIRST <= ch <= _HAN_LAST for ch in rest) >= 2
 
 
 @functools.cache

@@ -71,9 +71,7 @@ def _token_re() -> re.Pattern[str]:
     )
 
 
-def _han(ch: str) -> bool:
-    """A CJK unified ideograph (U+4E00 to U+9FFF)."""
-    return 0x4E00 <= ord(ch) <= 0x9FFF
+_HAN_FIRST, _HAN_LAST = chr(0x4E00), chr(0x9FFF)  # CJK unified ideographs: _HAN_FIRST <= ch <= _HAN_LAST
 
 
 @lru_cache(maxsize=4096)
@@ -101,7 +99,7 @@ def words(text: str) -> list[str]:
         run.clear()
 
     for tok in _tokenize(text):
-        if len(tok) == 1 and _han(tok):
+        if len(tok) == 1 and _HAN_FIRST <= tok <= _HAN_LAST:
             run.append(tok)
             continue
         flush()
@@ -194,7 +192,7 @@ class WordCode:
     def encode(self, text: str) -> str:
         out = []
         for w in _LATIN_WORD.findall(text):
-            if _han(w[0]):
+            if _HAN_FIRST <= w[0] <= _HAN_LAST:
                 out.append(w)
                 continue
             key = w.lower()
