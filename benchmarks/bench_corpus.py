@@ -5,8 +5,8 @@
 The corpus is made from the real reports of ../shared/corpus: organisation k starts from real report
 17k mod 61 (of the 61, in path order) and gets ``--years`` years of it, each with its numbers scaled (±10 %,
 per organisation, year and number), about one sentence in twenty dropped and one in twenty swapped with the
-next, and one numbered sub-section left out, so that consecutive years differ the way real ones do. It is written to a temporary folder
-as ``org_<k>/<year>.txt``.
+next, and one numbered sub-section left out, so that consecutive years differ the way real ones do. It is
+written to a temporary folder as ``org_<k>/<year>.txt``.
 
 Each variant runs in a fresh Python process, so its peak memory (ru_maxrss: the main process, and the largest
 worker) is its own:

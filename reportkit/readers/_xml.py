@@ -70,7 +70,8 @@ def parse_part(data: bytes, *, part: str, path: str, limits: Limits) -> etree._E
     if root is None:
         raise CorruptFileError(f"{part} is empty", path=path)
     docinfo = root.getroottree().docinfo
-    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:  # an encoding the byte check cannot read (EBCDIC)
+    # an encoding the byte check cannot read (EBCDIC)
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
         raise UnsafeInputError(f"{part} declares a DOCTYPE or ENTITY (refused, never expanded)", path=path)
     for n, _ in enumerate(root.iter()):
         if n >= limits.max_xml_elements:

@@ -45,5 +45,6 @@ def stated_in_english(c: Commitment, ctx: Context) -> FollowThrough | None:
         said = said_in_english(s.text)
         if said is not None:
             status = FollowStatus.MET if said else FollowStatus.MISSED
-            return FollowThrough(c, status, (s,), None, said, round(len(shared) / len(own), 4), (Note("stated_in_words"),))
+            share = round(len(shared) / len(own), 4)
+            return FollowThrough(c, status, (s,), None, said, share, (Note("stated_in_words"),))
     return None

@@ -38,7 +38,8 @@ class SectionIndex:
             for i in which:
                 found[i] = holder
             return
-        if not all(a.start <= a.end <= b.start for a, b in itertools.pairwise(nodes)) or nodes[-1].start > nodes[-1].end:
+        ordered = all(a.start <= a.end <= b.start for a, b in itertools.pairwise(nodes))
+        if not ordered or nodes[-1].start > nodes[-1].end:
             # overlapping or unordered siblings (never built by the sections stage): ask directly
             for i in which:
                 found[i] = _section_at(nodes, bounds[i], holder)
