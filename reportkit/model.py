@@ -214,6 +214,8 @@ class Commitment:
     direction: Direction | None = None
     stretch: bool = False  # a stretch target beside another (5.5%以上、力争达到6%): the same indicator, raised
     parts: tuple[CommitmentPart, ...] = ()
+    # a ceiling (控制在3%左右, 涨幅, 失业率, 赤字率): met at or below the target, not above; computed by the parser
+    ceiling: bool = False
 
 
 @attrs.frozen

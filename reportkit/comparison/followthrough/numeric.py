@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ... import lang
-from ...model import Commitment, Direction, Metric, Qualifier, Report
+from ...model import Commitment, Direction, Metric, Qualifier
 from ..options import DEFAULT_OPTIONS
 from ..outcome_scope import different_scope, is_start_level
 from ..records import FollowStatus, FollowThrough, Note
@@ -33,7 +32,7 @@ def by_outcome(c: Commitment, ctx: Context) -> FollowThrough | None:
     k = ctx.index(c)
     indicator, review, sents, ev_idx = ctx.indicator(k), ctx.review, ctx.sents, ctx.evidence_of(k)
     naming = review.ranked(indicator, review.candidates(target))
-    direction = favourable(ctx.old, c)
+    direction = favourable(c)
     options = ctx.options
     if len(indicator) >= options.indicator_min:
         for x, score in naming:
@@ -58,21 +57,9 @@ def by_outcome(c: Commitment, ctx: Context) -> FollowThrough | None:
     return None
 
 
-def favourable(report: Report, c: Commitment) -> Direction:
-    """Which side of the target meets it: DOWN for ceilings (控制在, 涨幅, 失业率, 赤字), else UP.
-
-    Not read from ``Metric.direction``: for a change that field says whether the number is a rise or
-    a fall (降低3.9%), and more of a fall that was promised is still a target met.
-    """
-    t = c.target
-    words = c.text
-    if t is not None:
-        # the target's own clause only: 失业率 in the clause before 城镇新增就业68万人 makes no ceiling of it
-        lo = max(0, t.start - 20)
-        marks = str(lang.data("zh", "followthrough")["target_clause_marks"])
-        cut = max(report.text.rfind(mark, lo, t.start) for mark in marks)
-        words += report.text[max(lo, cut + 1) : t.end + 4]
-    return Direction.DOWN if lang.pattern("zh", "directions", "ceiling").search(words) else Direction.UP
+def favourable(c: Commitment) -> Direction:
+    """Which side of the target meets it: DOWN for a ceiling (``Commitment.ceiling``, set by the parser), else UP."""
+    return Direction.DOWN if c.ceiling else Direction.UP
 
 
 def judge(

@@ -228,8 +228,25 @@ def extract_commitments(report: Report, rows: Sequence[TableRow] = ()) -> tuple[
                     made = _row_commitment(made, item)
                 if subjects is not None and len(subjects) == len(pieces):
                     made = _member(made, subjects, i, text[start : targets[0].start])
-                out.append(_stretch(text, made, out[-1] if out else None, stops))
+                out.append(_ceiling(text, _stretch(text, made, out[-1] if out else None, stops)))
     return tuple(out)
+
+
+def _ceiling(text: str, c: Commitment) -> Commitment:
+    """Mark a target that is a ceiling (lang/zh/directions.toml ``ceiling``: 控制在, 涨幅, 失业率, 赤字), read in
+    the commitment and the target's own clause: 失业率 in the clause before 城镇新增就业68万人 makes no ceiling.
+
+    Not ``Commitment.direction``: for a cut that says the number falls (降低3.9%), and more of a promised fall
+    is still a target met."""
+    t = c.target
+    if t is None:
+        return c
+    lo = max(0, t.start - 20)
+    marks = str(lang.data("zh", "directions")["ceiling_clause_marks"])
+    cut = max(text.rfind(mark, lo, t.start) for mark in marks)
+    words = c.text + text[max(lo, cut + 1) : t.end + 4]
+    ceiling = lang.pattern("zh", "directions", "ceiling").search(words) is not None
+    return attrs.evolve(c, ceiling=True) if ceiling else c
 
 
 def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment:
