@@ -67,3 +67,11 @@ def test_the_plan_stops_at_the_glossary() -> None:
         "实施城市更新行动。\n附件2 名词解释\n　　1.分线管理：货物“一线”放开、“二线”管住，人员进出高度便利。\n")
     assert any("城市更新" in c for c in found)
     assert not [c for c in found if "一线" in c or "人员进出" in c]
+
+
+def test_a_stance_of_the_government_is_no_commitment_and_its_tasks_are() -> None:
+    found = _commitments(
+        "我们要始终保持全面从严治党永远在路上的清醒，严格落实中央八项规定精神。"
+        "牢固树立和践行正确政绩观，追求实实在在、没有水分的增长，持续推进政务服务标准化。\n"
+    )
+    assert found == ["严格落实中央八项规定精神", "持续推进政务服务标准化"]
