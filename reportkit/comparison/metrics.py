@@ -13,7 +13,6 @@ NOT_COMPARABLE.  What stays single is DROPPED (old) or NEW.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
@@ -28,6 +27,7 @@ from rapidfuzz.distance import Indel
 from .. import lang
 from ..model import Metric, MetricKind, PartKind, Qualifier, Report
 from ..model import fold as _fold
+from ..parse.metrics.frames import clause_of
 from . import candidates as _align
 from ._arrays import sorted_unique
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -44,12 +44,6 @@ __all__ = [
 ]
 
 _PLACEHOLDER = "#"
-
-
-@functools.cache
-def _clause_re() -> re.Pattern[str]:
-    """Where a clause ends: lang/zh/punctuation.toml figure_clause_breaks (，。；： and ASCII twins, a line end)."""
-    return re.compile("[" + re.escape(lang.data("zh", "punctuation")["figure_clause_breaks"]) + "]")
 
 
 @functools.cache
@@ -77,22 +71,6 @@ def fold(s: str) -> str:
         for pattern, replacement in rewrites:
             folded = pattern.sub(replacement, folded)
     return folded
-
-
-@lru_cache(maxsize=8)
-def _breaks(text: str) -> list[int]:
-    """Offsets of every clause delimiter in ``text`` (cached: a comparison asks hundreds of times)."""
-    return [m.start() for m in _clause_re().finditer(text)]
-
-
-def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause holding ``text[start:end]``: bounded by ，。；： and their ASCII twins or a line end."""
-    breaks = _breaks(text)
-    k = bisect.bisect_left(breaks, start)
-    lo = breaks[k - 1] + 1 if k > 0 else 0
-    k = bisect.bisect_left(breaks, end)
-    hi = breaks[k] if k < len(breaks) else len(text)
-    return lo, hi
 
 
 def clause_span(report: Report, m: Metric) -> tuple[int, int]:

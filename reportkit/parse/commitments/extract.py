@@ -29,6 +29,7 @@ from .promises import is_context, is_no_promise
 from .split import Clause, merge_fragments, split_clauses, split_list, strip_adverbs
 from .targets import (
     find_targets,
+    is_ceiling,
     is_restatement,
     multi_year_title,
     respective_subjects,
@@ -233,20 +234,10 @@ def extract_commitments(report: Report, rows: Sequence[TableRow] = ()) -> tuple[
 
 
 def _ceiling(text: str, c: Commitment) -> Commitment:
-    """Mark a target that is a ceiling (lang/zh/directions.toml ``ceiling``: 控制在, 涨幅, 失业率, 赤字), read in
-    the commitment and the target's own clause: 失业率 in the clause before 城镇新增就业68万人 makes no ceiling.
-
-    Not ``Commitment.direction``: for a cut that says the number falls (降低3.9%), and more of a promised fall
-    is still a target met."""
-    t = c.target
-    if t is None:
+    """The commitment with ``ceiling`` set when its target is one (targets.is_ceiling)."""
+    if c.target is None or not is_ceiling(text, c.text, c.target.start, c.target.end):
         return c
-    lo = max(0, t.start - 20)
-    marks = str(lang.data("zh", "directions")["ceiling_clause_marks"])
-    cut = max(text.rfind(mark, lo, t.start) for mark in marks)
-    words = c.text + text[max(lo, cut + 1) : t.end + 4]
-    ceiling = lang.pattern("zh", "directions", "ceiling").search(words) is not None
-    return attrs.evolve(c, ceiling=True) if ceiling else c
+    return attrs.evolve(c, ceiling=True)
 
 
 def _member(c: Commitment, subjects: list[str], i: int, lead: str) -> Commitment:

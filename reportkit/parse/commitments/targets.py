@@ -25,6 +25,7 @@ from .numbers import Quantity, scan
 
 __all__ = [
     "find_targets",
+    "is_ceiling",
     "is_restatement",
     "multi_year_title",
     "respective_subjects",
@@ -176,6 +177,18 @@ def target_direction(clause: str, q: Quantity) -> Direction:
     if lang.pattern("zh", "directions", "ceiling").search(clause) or _cut().search(clause):
         return Direction.DOWN
     return Direction.UP
+
+
+def is_ceiling(text: str, commitment: str, start: int, end: int) -> bool:
+    """Whether the target at ``text[start:end]`` is met at or below it (lang/zh/directions.toml ``ceiling``: 控制在,
+    涨幅, 失业率, 赤字), read in the commitment and the target's own clause: 失业率 in the clause before
+    城镇新增就业68万人 makes no ceiling. Unlike ``target_direction``, a cut (降低3.9%) is no ceiling: more of a
+    promised fall is still a target met."""
+    lo = max(0, start - 20)
+    marks = str(lang.data("zh", "directions")["ceiling_clause_marks"])
+    cut = max(text.rfind(mark, lo, start) for mark in marks)
+    words = commitment + text[max(lo, cut + 1) : end + 4]
+    return lang.pattern("zh", "directions", "ceiling").search(words) is not None
 
 
 @functools.cache

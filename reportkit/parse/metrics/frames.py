@@ -38,17 +38,25 @@ def _clause_break() -> re.Pattern[str]:
     return re.compile("[" + re.escape(lang.data("zh", "punctuation")["figure_clause_breaks"]) + "]")
 
 
+@lru_cache(maxsize=8)
+def _breaks(text: str) -> list[int]:
+    """Offsets of every clause break in ``text`` (cached: the metrics stage and a comparison ask many times)."""
+    return [m.start() for m in _clause_break().finditer(text)]
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding ``text[start:end]``: from after the last clause break before it to the first one at or
+    after its end (the text's ends where there is none)."""
+    breaks = _breaks(text)
+    k = bisect.bisect_left(breaks, start)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    k = bisect.bisect_left(breaks, end)
+    return lo, breaks[k] if k < len(breaks) else len(text)
+
+
 def clause_spans(text: str, metrics: Sequence[Metric]) -> list[tuple[int, int]]:
-    """The clause holding each metric: from after the last clause break before it to the first one at or after
-    its end (the text's ends where there is none). One pass over the text for all of them."""
-    breaks = [m.start() for m in _clause_break().finditer(text)]
-    out = []
-    for m in metrics:
-        k = bisect.bisect_left(breaks, m.start)
-        lo = breaks[k - 1] + 1 if k > 0 else 0
-        k = bisect.bisect_left(breaks, m.end)
-        out.append((lo, breaks[k] if k < len(breaks) else len(text)))
-    return out
+    """The clause holding each metric (``clause_of``), kept on it as ``Metric.clause_start``/``clause_end``."""
+    return [clause_of(text, m.start, m.end) for m in metrics]
 
 
 def _direction(key: str) -> re.Pattern[str]:
